@@ -1,0 +1,62 @@
+package vn.reviewcascade.approval;
+
+import vn.reviewcascade.SqlTimes;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.UnitReport;
+
+/**
+ * Runs when a unit's report deadline passes unsubmitted, at every level alike: records the escalation once
+ * (the job may run again after a crash; the escalation table's key makes that harmless), marks the unit
+ * overdue, and publishes {@link EscalationRaised}, the one place notifications hook in.
+ */
+@Component
+public class EscalationRaiser implements JavaDelegate {
+
+    private final JdbcClient jdbc;
+    private final ReportRepository reports;
+    private final ReportService reportService;
+    private final CampaignService campaigns;
+    private final ApplicationEventPublisher events;
+    private final EngineClock clock;
+
+    public EscalationRaiser(JdbcClient jdbc, ReportRepository reports, ReportService reportService,
+                            CampaignService campaigns, ApplicationEventPublisher events, EngineClock clock) {
+        this.jdbc = jdbc;
+        this.reports = reports;
+        this.reportService = reportService;
+        this.campaigns = campaigns;
+        this.events = events;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReviewScope scope = ReviewScope.of(execution);
+        UnitReport unit = reportService.unit(scope.campaignId(), scope.unitCode());
+        boolean alreadyRaised = jdbc.sql("select count(*) from escalation where campaign_id = ? and unit_code = ? and deadline = ?")
+                .params(scope.campaignId(), scope.unitCode(), SqlTimes.at(unit.reportDue()))
+                .query(Long.class).single() > 0;
+        if (alreadyRaised) {
+            return;
+        }
+        var now = clock.now();
+        jdbc.sql("insert into escalation (campaign_id, unit_code, deadline, raised_at) values (?, ?, ?, ?)")
+                .params(scope.campaignId(), scope.unitCode(), SqlTimes.at(unit.reportDue()), SqlTimes.at(now))
+                .update();
+        reports.markEscalated(scope.campaignId(), scope.unitCode(), now);
+        Campaign campaign = campaigns.find(scope.campaignId());
+        boolean hasParent = Boolean.TRUE.equals(execution.getVariable("hasParent"));
+        events.publishEvent(new EscalationRaised(campaign.id(), campaign.planNumber(), unit.unitCode(), unit.unitName(),
+                hasParent ? unit.parentCode() : null, campaign.organisingGroup(), unit.reportDue(), now));
+    }
+}

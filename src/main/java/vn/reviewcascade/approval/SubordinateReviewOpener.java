@@ -1,0 +1,47 @@
+package vn.reviewcascade.approval;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.UnitReviewStarter;
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.UnitReport;
+
+/**
+ * Starts the review of each direct subordinate. The tree is opened level by level, each unit in its own
+ * job, so no transaction grows with the size of the whole tree.
+ */
+@Component
+public class SubordinateReviewOpener implements JavaDelegate {
+
+    private final CampaignService campaigns;
+    private final ReportRepository reports;
+    private final UnitReviewStarter starter;
+
+    public SubordinateReviewOpener(CampaignService campaigns, ReportRepository reports, UnitReviewStarter starter) {
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.starter = starter;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        ReviewScope scope = ReviewScope.of(execution);
+        List<UnitReport> subordinates = reports.findSubordinates(scope.campaignId(), scope.unitCode());
+        if (subordinates.isEmpty()) {
+            return;
+        }
+        Campaign campaign = campaigns.find(scope.campaignId());
+        for (UnitReport subordinate : subordinates) {
+            if (subordinate.processInstanceId() == null) {
+                boolean hasOwn = !reports.findSubordinates(scope.campaignId(), subordinate.unitCode()).isEmpty();
+                starter.start(campaign, subordinate, hasOwn);
+            }
+        }
+    }
+}

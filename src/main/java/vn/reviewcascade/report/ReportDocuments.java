@@ -1,0 +1,93 @@
+package vn.reviewcascade.report;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+import vn.reviewcascade.SqlTimes;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+import org.springframework.util.unit.DataSize;
+
+import vn.reviewcascade.EngineClock;
+
+/** The written document (PDF or DOCX) a report carries; its type is checked by its content, not its name. */
+@Component
+public class ReportDocuments {
+
+    private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
+    private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
+    static final String PDF = "application/pdf";
+    static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+
+    private final JdbcClient jdbc;
+    private final EngineClock clock;
+    private final DataSize maxSize;
+
+    public ReportDocuments(JdbcClient jdbc, EngineClock clock,
+                           @Value("${review-cascade.documents.max-size:10MB}") DataSize maxSize) {
+        this.jdbc = jdbc;
+        this.clock = clock;
+        this.maxSize = maxSize;
+    }
+
+    public record StoredDocument(String fileName, String contentType, byte[] content) {
+    }
+
+    @Transactional
+    public void store(long campaignId, String unitCode, String fileName, byte[] content, String uploadedBy) {
+        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").trim();
+        String type = contentTypeOf(name, content);
+        jdbc.sql("delete from report_document where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
+        jdbc.sql("""
+                        insert into report_document (campaign_id, unit_code, file_name, content_type, size_bytes, content, uploaded_at, uploaded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, name, type, content.length, content, SqlTimes.at(clock.now()), uploadedBy)
+                .update();
+    }
+
+    public Optional<ReportView.DocumentInfo> info(long campaignId, String unitCode) {
+        return jdbc.sql("select file_name, content_type, size_bytes, uploaded_at, uploaded_by from report_document where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode)
+                .query((rs, n) -> new ReportView.DocumentInfo(rs.getString(1), rs.getString(2), rs.getLong(3),
+                        SqlTimes.instant(rs, "uploaded_at"), rs.getString(5)))
+                .optional();
+    }
+
+    public Optional<StoredDocument> load(long campaignId, String unitCode) {
+        return jdbc.sql("select file_name, content_type, content from report_document where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode)
+                .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getBytes(3)))
+                .optional();
+    }
+
+    private String contentTypeOf(String name, byte[] content) {
+        if (content == null || content.length == 0) {
+            throw invalid("Tệp văn bản rỗng");
+        }
+        if (content.length > maxSize.toBytes()) {
+            throw invalid("Tệp văn bản quá lớn (%,d byte); tối đa %d MB".formatted(content.length, maxSize.toMegabytes()));
+        }
+        String lower = name.toLowerCase(Locale.ROOT);
+        if (lower.endsWith(".pdf") && startsWith(content, PDF_MAGIC)) {
+            return PDF;
+        }
+        if (lower.endsWith(".docx") && startsWith(content, ZIP_MAGIC)) {
+            return DOCX;
+        }
+        throw invalid("Chỉ nhận tệp PDF (.pdf) hoặc Word (.docx) đúng định dạng; tệp \"" + name + "\" không phải");
+    }
+
+    private static boolean startsWith(byte[] content, byte[] magic) {
+        return content.length >= magic.length && Arrays.equals(Arrays.copyOf(content, magic.length), magic);
+    }
+
+    private static InvalidInputException invalid(String message) {
+        return new InvalidInputException(List.of(new FieldError("document", message)));
+    }
+}

@@ -1,0 +1,206 @@
+package vn.reviewcascade.report;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+import static vn.reviewcascade.SqlTimes.at;
+import static vn.reviewcascade.SqlTimes.instant;
+
+import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.unit.Unit;
+
+/** The report table and its figures. Every method runs in the caller's transaction (the engine's, in delegates). */
+@Repository
+public class ReportRepository {
+
+    private static final String COLUMNS = """
+            campaign_id, unit_code, unit_name, level, parent_code, symbol, status, report_due, guidance_received_at,
+            guidance_number, consolidated_at, submitted_at, escalated_at, document_number, process_instance_id""";
+
+    private final JdbcClient jdbc;
+    private final JdbcTemplate jdbcTemplate;
+
+    public ReportRepository(JdbcClient jdbc, JdbcTemplate jdbcTemplate) {
+        this.jdbc = jdbc;
+        this.jdbcTemplate = jdbcTemplate;
+    }
+
+    /** One row per unit; a batch, because a national campaign has tens of thousands of units. */
+    public void insertAll(long campaignId, List<Unit> units, Map<Level, Instant> dueByLevel) {
+        jdbcTemplate.batchUpdate("""
+                        insert into report (campaign_id, unit_code, unit_name, level, parent_code, symbol, status, report_due)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""", units, 500, (statement, unit) -> {
+                    statement.setLong(1, campaignId);
+                    statement.setString(2, unit.code());
+                    statement.setString(3, unit.name());
+                    statement.setString(4, unit.level().name());
+                    statement.setString(5, unit.parentCode());
+                    statement.setString(6, unit.symbol());
+                    statement.setString(7, UnitStatus.NOT_STARTED.name());
+                    statement.setObject(8, at(dueByLevel.get(unit.level())));
+                });
+    }
+
+    public Optional<UnitReport> find(long campaignId, String unitCode) {
+        return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode).query(ReportRepository::unitReport).optional();
+    }
+
+    public List<UnitReport> findAll(long campaignId) {
+        return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? order by unit_code")
+                .param(campaignId).query(ReportRepository::unitReport).list();
+    }
+
+    public List<UnitReport> findSubordinates(long campaignId, String parentCode) {
+        return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? and parent_code = ? order by unit_code")
+                .params(campaignId, parentCode).query(ReportRepository::unitReport).list();
+    }
+
+    public Map<UnitStatus, Long> countByStatus(long campaignId) {
+        Map<UnitStatus, Long> counts = new EnumMap<>(UnitStatus.class);
+        jdbc.sql("select status, count(*) from report where campaign_id = ? group by status").param(campaignId)
+                .query(rs -> {
+                    counts.put(UnitStatus.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return counts;
+    }
+
+    public void updateStatus(long campaignId, String unitCode, UnitStatus status) {
+        jdbc.sql("update report set status = ? where campaign_id = ? and unit_code = ?")
+                .params(status.name(), campaignId, unitCode).update();
+    }
+
+    public void setProcessInstance(long campaignId, String unitCode, String processInstanceId) {
+        jdbc.sql("update report set process_instance_id = ? where campaign_id = ? and unit_code = ?")
+                .params(processInstanceId, campaignId, unitCode).update();
+    }
+
+    /**
+     * Reads whether guidance reached the unit, locking the unit's row. The parent's
+     * {@link #markGuidanceIssued} writes the same rows, so the two serialise: either the parent sees the unit
+     * already waiting for its message, or the unit sees the guidance already there. No message is lost.
+     */
+    public boolean lockAndCheckGuidanceReceived(long campaignId, String unitCode) {
+        return jdbc.sql("select guidance_received_at from report where campaign_id = ? and unit_code = ? for update")
+                .params(campaignId, unitCode).query((rs, n) -> rs.getObject(1) != null).single();
+    }
+
+    public int markGuidanceIssued(long campaignId, String parentCode, Instant at) {
+        return jdbc.sql("""
+                        update report set guidance_received_at = ?
+                        where campaign_id = ? and parent_code = ? and guidance_received_at is null""")
+                .params(at(at), campaignId, parentCode).update();
+    }
+
+    public long countUnsubmittedSubordinates(long campaignId, String parentCode) {
+        return jdbc.sql("select count(*) from report where campaign_id = ? and parent_code = ? and submitted_at is null")
+                .params(campaignId, parentCode).query(Long.class).single();
+    }
+
+    /** True for exactly one caller: the conditional update is the guard against telling a parent twice. */
+    public boolean markSubordinatesComplete(long campaignId, String parentCode, Instant at) {
+        return jdbc.sql("""
+                        update report set subordinates_complete_at = ?
+                        where campaign_id = ? and unit_code = ? and subordinates_complete_at is null""")
+                .params(at(at), campaignId, parentCode).update() == 1;
+    }
+
+    public void markConsolidated(long campaignId, String unitCode, Instant at) {
+        jdbc.sql("update report set consolidated_at = ? where campaign_id = ? and unit_code = ? and consolidated_at is null")
+                .params(at(at), campaignId, unitCode).update();
+    }
+
+    public void markSubmitted(long campaignId, String unitCode, Instant at) {
+        jdbc.sql("update report set submitted_at = ?, status = ? where campaign_id = ? and unit_code = ?")
+                .params(at(at), UnitStatus.SUBMITTED.name(), campaignId, unitCode).update();
+    }
+
+    public void markEscalated(long campaignId, String unitCode, Instant at) {
+        jdbc.sql("update report set escalated_at = ? where campaign_id = ? and unit_code = ? and escalated_at is null")
+                .params(at(at), campaignId, unitCode).update();
+    }
+
+    public void setDocumentNumber(long campaignId, String unitCode, DocumentKind kind, String number) {
+        String column = kind == DocumentKind.GUIDANCE ? "guidance_number" : "document_number";
+        jdbc.sql("update report set " + column + " = ? where campaign_id = ? and unit_code = ?")
+                .params(number, campaignId, unitCode).update();
+    }
+
+    public ReportContent loadContent(long campaignId, String unitCode) {
+        Map<Section, String> sections = new EnumMap<>(Section.class);
+        jdbc.sql("select section_1, section_2, section_3, section_4, section_5, section_6 from report where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode).query(rs -> {
+                    for (Section section : Section.values()) {
+                        String text = rs.getString(section.number());
+                        if (text != null) {
+                            sections.put(section, text);
+                        }
+                    }
+                });
+        Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
+        jdbc.sql("select indicator, figure from report_figure where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode)
+                .query(rs -> {
+                    figures.put(Indicator.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        return new ReportContent(sections, figures);
+    }
+
+    public void saveContent(long campaignId, String unitCode, ReportContent content) {
+        List<Object> params = new ArrayList<>();
+        for (Section section : Section.values()) {
+            params.add(content.sections().get(section));
+        }
+        params.add(campaignId);
+        params.add(unitCode);
+        jdbc.sql("""
+                update report set section_1 = ?, section_2 = ?, section_3 = ?, section_4 = ?, section_5 = ?, section_6 = ?
+                where campaign_id = ? and unit_code = ?""").params(params).update();
+        jdbc.sql("delete from report_figure where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
+        List<Map.Entry<Indicator, Long>> figures = new ArrayList<>(content.figures().entrySet());
+        jdbcTemplate.batchUpdate("insert into report_figure (campaign_id, unit_code, indicator, figure) values (?, ?, ?, ?)",
+                figures, 100, (statement, figure) -> {
+                    statement.setLong(1, campaignId);
+                    statement.setString(2, unitCode);
+                    statement.setString(3, figure.getKey().name());
+                    statement.setLong(4, figure.getValue());
+                });
+    }
+
+    /** The sum of each figure over the subordinates that have submitted, late ones included. */
+    public Map<Indicator, Long> sumSubmittedSubordinateFigures(long campaignId, String parentCode) {
+        Map<Indicator, Long> sums = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select f.indicator, sum(f.figure) from report_figure f
+                        join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
+                        where r.campaign_id = ? and r.parent_code = ? and r.submitted_at is not null
+                        group by f.indicator""")
+                .params(campaignId, parentCode)
+                .query(rs -> {
+                    sums.put(Indicator.valueOf(rs.getString(1)), rs.getLong(2));
+                });
+        Map<Indicator, Long> ordered = new EnumMap<>(Indicator.class);
+        ordered.putAll(sums);
+        return ordered;
+    }
+
+    private static UnitReport unitReport(ResultSet rs, int row) throws SQLException {
+        return new UnitReport(rs.getLong("campaign_id"), rs.getString("unit_code"), rs.getString("unit_name"),
+                Level.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("symbol"),
+                UnitStatus.valueOf(rs.getString("status")), instant(rs, "report_due"), instant(rs, "guidance_received_at"),
+                rs.getString("guidance_number"), instant(rs, "consolidated_at"), instant(rs, "submitted_at"),
+                instant(rs, "escalated_at"), rs.getString("document_number"), rs.getString("process_instance_id"));
+    }
+
+}

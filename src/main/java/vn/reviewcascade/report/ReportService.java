@@ -1,0 +1,109 @@
+package vn.reviewcascade.report;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.reviewcascade.NotFoundException;
+
+/** Writing, checking, summing up and reading reports; the delegates and the REST API both go through here. */
+@Service
+public class ReportService {
+
+    private final ReportRepository reports;
+    private final ReviewCommentRepository comments;
+    private final ReportDocuments documents;
+
+    public ReportService(ReportRepository reports, ReviewCommentRepository comments, ReportDocuments documents) {
+        this.reports = reports;
+        this.comments = comments;
+        this.documents = documents;
+    }
+
+    public UnitReport unit(long campaignId, String unitCode) {
+        return reports.find(campaignId, unitCode).orElseThrow(() -> new NotFoundException(
+                "Không có đơn vị '" + unitCode + "' trong đợt sơ kết số " + campaignId));
+    }
+
+    /** Saves part of a draft (REST): every value well-formed and consistent, completeness not yet required. */
+    @Transactional
+    public void saveDraft(long campaignId, String unitCode, ReportChanges changes) {
+        UnitReport unit = unit(campaignId, unitCode);
+        if (unit.status().locksReport()) {
+            throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đang ở bước \"" + unit.status().label()
+                    + "\", không thể sửa; người thẩm định hoặc ký duyệt phải trả lại để sửa.");
+        }
+        ReportContent merged = reports.loadContent(campaignId, unitCode).with(changes);
+        failOn(ReportValidator.checkConsistency(merged));
+        reports.saveContent(campaignId, unitCode, merged);
+    }
+
+    /** Finishes a draft (task completion): the same checks as {@link #saveDraft}, and nothing may be missing. */
+    @Transactional
+    public void completeDraft(long campaignId, String unitCode, ReportChanges changes) {
+        ReportContent merged = reports.loadContent(campaignId, unitCode).with(changes);
+        List<FieldError> errors = new java.util.ArrayList<>(ReportValidator.checkConsistency(merged));
+        errors.addAll(ReportValidator.checkComplete(merged));
+        failOn(errors);
+        reports.saveContent(campaignId, unitCode, merged);
+    }
+
+    /**
+     * Pre-fills a consolidating unit's annex with the sum of its subordinates' submitted figures. Figures the
+     * unit already entered are kept; the difference from the sum stays visible in {@link #view}.
+     */
+    @Transactional
+    public void prefillFromSubordinates(long campaignId, String unitCode) {
+        ReportContent own = reports.loadContent(campaignId, unitCode);
+        Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
+        figures.putAll(reports.sumSubmittedSubordinateFigures(campaignId, unitCode));
+        figures.putAll(own.figures());
+        reports.saveContent(campaignId, unitCode, new ReportContent(own.sections(), figures));
+    }
+
+    @Transactional(readOnly = true)
+    public ReportView view(long campaignId, String unitCode) {
+        UnitReport unit = unit(campaignId, unitCode);
+        ReportContent content = reports.loadContent(campaignId, unitCode);
+        Map<String, String> sections = new LinkedHashMap<>();
+        content.sections().forEach((section, text) -> sections.put(section.key(), text));
+        Map<String, Long> figures = keyed(content.figures());
+        Map<Indicator, Long> totals = reports.sumSubmittedSubordinateFigures(campaignId, unitCode);
+        Map<String, Long> differences = new LinkedHashMap<>();
+        List<UnitReport> subordinateReports = reports.findSubordinates(campaignId, unitCode);
+        if (!subordinateReports.isEmpty()) {
+            for (Indicator indicator : Indicator.values()) {
+                Long own = content.figures().get(indicator);
+                long sum = totals.getOrDefault(indicator, 0L);
+                if (own != null && own != sum) {
+                    differences.put(indicator.key(), own - sum);
+                }
+            }
+        }
+        List<ReportView.Subordinate> subordinates = subordinateReports.stream()
+                .map(sub -> new ReportView.Subordinate(sub.unitCode(), sub.unitName(), sub.status(), sub.submittedAt(),
+                        sub.overdue(), sub.submittedLate(), unit.consolidatedAt() != null && sub.submittedAt() != null
+                        && sub.submittedAt().isAfter(unit.consolidatedAt())))
+                .toList();
+        return new ReportView(unit, sections, figures, keyed(totals), differences, subordinates,
+                comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode).orElse(null));
+    }
+
+    private static Map<String, Long> keyed(Map<Indicator, Long> figures) {
+        Map<String, Long> keyed = new LinkedHashMap<>();
+        figures.forEach((indicator, value) -> keyed.put(indicator.key(), value));
+        return keyed;
+    }
+
+    private static void failOn(List<FieldError> errors) {
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+    }
+}

@@ -1,0 +1,130 @@
+package vn.reviewcascade.report;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import java.math.BigDecimal;
+import java.math.BigInteger;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The one validation of report input, shared by the REST API and by task completion, so a figure refused
+ * in one place is refused in the other with the same words. Fields are named by their flat keys
+ * ({@code section2}, {@code partyMembers}) wherever they come from.
+ */
+public final class ReportValidator {
+
+    static final long MAX_FIGURE = 1_000_000_000L;
+    static final int MAX_SECTION_LENGTH = 100_000;
+
+    private ReportValidator() {
+    }
+
+    /**
+     * Parses raw values (from JSON or from task variables) into changes. Keys that are neither a section nor
+     * an indicator are refused, so a misspelt figure is never silently dropped.
+     */
+    public static ReportChanges parse(Map<String, ?> sections, Map<String, ?> figures) {
+        List<FieldError> errors = new ArrayList<>();
+        Map<Section, String> parsedSections = new LinkedHashMap<>();
+        sections.forEach((key, value) -> {
+            Optional<Section> section = Arrays.stream(Section.values()).filter(s -> s.key().equals(key)).findFirst();
+            if (section.isEmpty()) {
+                errors.add(new FieldError(key, "Không có mục '" + key + "' trong báo cáo (chỉ có section1 đến section6)"));
+            } else if (value != null && !(value instanceof String)) {
+                errors.add(new FieldError(key, "Mục " + section.get().number() + " phải là văn bản"));
+            } else if (value != null && ((String) value).length() > MAX_SECTION_LENGTH) {
+                errors.add(new FieldError(key, "Mục %d dài quá %,d ký tự".formatted(section.get().number(), MAX_SECTION_LENGTH)));
+            } else {
+                parsedSections.put(section.get(), (String) value);
+            }
+        });
+        Map<Indicator, Long> parsedFigures = new HashMap<>();
+        figures.forEach((key, value) -> {
+            Optional<Indicator> indicator = Indicator.byKey(key);
+            if (indicator.isEmpty()) {
+                errors.add(new FieldError(key, "Không có chỉ tiêu '" + key + "' trong phụ lục số liệu"));
+                return;
+            }
+            Indicator figure = indicator.get();
+            try {
+                parsedFigures.put(figure, wholeNumber(value));
+            } catch (IllegalArgumentException e) {
+                errors.add(new FieldError(key, "\"" + figure.label() + "\" " + e.getMessage()));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return new ReportChanges(parsedSections, parsedFigures);
+    }
+
+    /** A part never above its whole: new Party members within Party members, and so on. */
+    public static List<FieldError> checkConsistency(ReportContent content) {
+        List<FieldError> errors = new ArrayList<>();
+        content.figures().forEach((indicator, value) -> {
+            Indicator whole = indicator.whole();
+            Long wholeValue = whole == null ? null : content.figures().get(whole);
+            if (wholeValue != null && value > wholeValue) {
+                errors.add(new FieldError(indicator.key(), "\"%s\" (%d) không được lớn hơn \"%s\" (%d)"
+                        .formatted(indicator.label(), value, whole.label(), wholeValue)));
+            }
+        });
+        return errors;
+    }
+
+    /** A report goes to review only with all six sections written and every figure of the annex given. */
+    public static List<FieldError> checkComplete(ReportContent content) {
+        List<FieldError> errors = new ArrayList<>();
+        for (Section section : Section.values()) {
+            if (!content.sections().containsKey(section)) {
+                errors.add(new FieldError(section.key(), "Mục " + section.number() + " (" + section.title() + ") chưa được viết"));
+            }
+        }
+        for (Indicator indicator : Indicator.values()) {
+            if (!content.figures().containsKey(indicator)) {
+                errors.add(new FieldError(indicator.key(), "Chưa nhập số liệu \"" + indicator.label() + "\" (ghi 0 nếu không có)"));
+            }
+        }
+        return errors;
+    }
+
+    /** Parses a count: null stays null (clears the figure); anything but a whole number 0…10⁹ is refused. */
+    static Long wholeNumber(Object value) {
+        if (value == null) {
+            return null;
+        }
+        BigDecimal number;
+        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
+            number = new BigDecimal(value.toString());
+        } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+            number = new BigDecimal(value.toString());
+            if (number.stripTrailingZeros().scale() > 0) {
+                throw new IllegalArgumentException("phải là số nguyên, không được có phần lẻ (" + value + ")");
+            }
+        } else if (value instanceof String text) {
+            String trimmed = text.trim();
+            if (trimmed.isEmpty()) {
+                return null;
+            }
+            if (!trimmed.matches("-?\\d+")) {
+                throw new IllegalArgumentException("phải là số nguyên, không phải \"" + text + "\"");
+            }
+            number = new BigDecimal(trimmed);
+        } else {
+            throw new IllegalArgumentException("phải là số nguyên");
+        }
+        if (number.signum() < 0) {
+            throw new IllegalArgumentException("không được là số âm (" + number.toBigInteger() + ")");
+        }
+        if (number.compareTo(BigDecimal.valueOf(MAX_FIGURE)) > 0) {
+            throw new IllegalArgumentException("quá lớn (tối đa %,d)".formatted(MAX_FIGURE));
+        }
+        return number.longValueExact();
+    }
+}

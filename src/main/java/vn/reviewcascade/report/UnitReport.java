@@ -1,0 +1,25 @@
+package vn.reviewcascade.report;
+
+import java.time.Instant;
+
+import vn.reviewcascade.unit.Level;
+
+/** A unit's place in one campaign: the snapshot of the unit taken at start and its progress since. */
+public record UnitReport(long campaignId, String unitCode, String unitName, Level level, String parentCode,
+                         String symbol, UnitStatus status, Instant reportDue, Instant guidanceReceivedAt,
+                         String guidanceNumber, Instant consolidatedAt, Instant submittedAt, Instant escalatedAt,
+                         String documentNumber, String processInstanceId) {
+
+    public boolean submitted() {
+        return submittedAt != null;
+    }
+
+    /** Not submitted, and its deadline has been missed (the engine raised an escalation for it). */
+    public boolean overdue() {
+        return escalatedAt != null && submittedAt == null;
+    }
+
+    public boolean submittedLate() {
+        return submittedAt != null && submittedAt.isAfter(reportDue);
+    }
+}

@@ -1,0 +1,53 @@
+package vn.reviewcascade.unit;
+
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+/** Creates the Camunda group of every role of every unit, so tasks can name them as candidates. */
+@Component
+class UnitGroupSynchronizer {
+
+    static final String GROUP_TYPE = "UNIT_ROLE";
+    private static final Logger log = LoggerFactory.getLogger(UnitGroupSynchronizer.class);
+
+    private final UnitTree tree;
+    private final IdentityService identityService;
+
+    UnitGroupSynchronizer(UnitTree tree, IdentityService identityService) {
+        this.tree = tree;
+        this.identityService = identityService;
+    }
+
+    @EventListener(PostDeployEvent.class)
+    void createMissingGroups() {
+        Map<String, UnitGroup> wanted = new LinkedHashMap<>();
+        for (Unit unit : tree.units()) {
+            for (UnitGroup group : new UnitGroup[] {unit.drafters(), unit.reviewers(), unit.signers(), unit.guidanceDrafters()}) {
+                wanted.putIfAbsent(group.id(), group);
+            }
+        }
+        Set<String> existing = identityService.createGroupQuery().groupType(GROUP_TYPE).list().stream()
+                .map(Group::getId).collect(Collectors.toSet());
+        int created = 0;
+        for (UnitGroup group : wanted.values()) {
+            if (!existing.contains(group.id()) && identityService.createGroupQuery().groupId(group.id()).count() == 0) {
+                Group entity = identityService.newGroup(group.id());
+                entity.setName(group.name());
+                entity.setType(GROUP_TYPE);
+                identityService.saveGroup(entity);
+                created++;
+            }
+        }
+        log.info("Unit tree: {} units, {} groups ({} created)", tree.size(), wanted.size(), created);
+    }
+}

@@ -1,0 +1,65 @@
+package vn.reviewcascade.web;
+
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.bind.MissingServletRequestParameterException;
+import org.springframework.web.bind.annotation.ExceptionHandler;
+import org.springframework.web.bind.annotation.RestControllerAdvice;
+import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.support.MissingServletRequestPartException;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.report.ReportLockedException;
+
+/** Turns refusals into JSON bodies with Vietnamese messages: {"message": …, "errors": [{field, message}]}. */
+@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+class ApiErrors {
+
+    record ErrorBody(String message, List<FieldError> errors) {
+    }
+
+    @ExceptionHandler(InvalidInputException.class)
+    ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.errors()));
+    }
+
+    @ExceptionHandler(NotFoundException.class)
+    ResponseEntity<ErrorBody> notFound(NotFoundException e) {
+        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(ReportLockedException.class)
+    ResponseEntity<ErrorBody> locked(ReportLockedException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(HttpMessageNotReadableException.class)
+    ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody(
+                "Nội dung yêu cầu không đọc được: phải là JSON đúng cấu trúc (xem README)", List.of()));
+    }
+
+    @ExceptionHandler(MethodArgumentTypeMismatchException.class)
+    ResponseEntity<ErrorBody> badPath(MethodArgumentTypeMismatchException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Giá trị '" + e.getValue() + "' của " + e.getName()
+                + " không hợp lệ", List.of(new FieldError(e.getName(), "Giá trị không hợp lệ"))));
+    }
+
+    @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
+    ResponseEntity<ErrorBody> missingPart(Exception e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Thiếu tệp văn bản (trường 'file')",
+                List.of(new FieldError("file", "Chưa chọn tệp"))));
+    }
+
+    @ExceptionHandler(MaxUploadSizeExceededException.class)
+    ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ErrorBody("Tệp văn bản quá lớn",
+                List.of(new FieldError("file", "Tệp văn bản quá lớn"))));
+    }
+}

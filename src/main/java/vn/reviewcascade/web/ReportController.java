@@ -1,0 +1,101 @@
+package vn.reviewcascade.web;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.report.ReportDocuments;
+import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.ReportValidator;
+import vn.reviewcascade.report.ReportView;
+
+@RestController
+@RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/report")
+class ReportController {
+
+    private static final Set<String> BODY_KEYS = Set.of("sections", "figures");
+
+    private final ReportService reports;
+    private final ReportDocuments documents;
+    private final CurrentUser currentUser;
+
+    ReportController(ReportService reports, ReportDocuments documents, CurrentUser currentUser) {
+        this.reports = reports;
+        this.documents = documents;
+        this.currentUser = currentUser;
+    }
+
+    @GetMapping
+    ReportView get(@PathVariable long campaignId, @PathVariable String unitCode) {
+        return reports.view(campaignId, unitCode);
+    }
+
+    /**
+     * Saves sections and figures: {"sections": {"section1": "…"}, "figures": {"partyMembers": 12}}. Only the keys
+     * given change; null clears one. The whole body is refused if any field is wrong.
+     */
+    @PutMapping
+    ReportView put(@PathVariable long campaignId, @PathVariable String unitCode, @RequestBody Map<String, Object> body) {
+        List<FieldError> errors = new ArrayList<>();
+        body.keySet().stream().filter(key -> !BODY_KEYS.contains(key)).forEach(key ->
+                errors.add(new FieldError(key, "Không có trường '" + key + "'; chỉ có 'sections' và 'figures'")));
+        Map<String, Object> sections = objectField(body, "sections", errors);
+        Map<String, Object> figures = objectField(body, "figures", errors);
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        reports.saveDraft(campaignId, unitCode, ReportValidator.parse(sections, figures));
+        return reports.view(campaignId, unitCode);
+    }
+
+    @PutMapping(path = "/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ReportView.DocumentInfo upload(@PathVariable long campaignId, @PathVariable String unitCode,
+                                   @RequestParam("file") MultipartFile file) throws IOException {
+        reports.unit(campaignId, unitCode);
+        documents.store(campaignId, unitCode, file.getOriginalFilename(), file.getBytes(), currentUser.id());
+        return documents.info(campaignId, unitCode).orElseThrow();
+    }
+
+    @GetMapping("/document")
+    ResponseEntity<byte[]> download(@PathVariable long campaignId, @PathVariable String unitCode) {
+        ReportDocuments.StoredDocument document = documents.load(campaignId, unitCode)
+                .orElseThrow(() -> new NotFoundException("Báo cáo của đơn vị '" + unitCode + "' chưa có tệp văn bản"));
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .body(document.content());
+    }
+
+    @SuppressWarnings("unchecked")
+    private static Map<String, Object> objectField(Map<String, Object> body, String key, List<FieldError> errors) {
+        Object value = body.get(key);
+        if (value == null) {
+            return Map.of();
+        }
+        if (value instanceof Map<?, ?> map) {
+            return (Map<String, Object>) map;
+        }
+        errors.add(new FieldError(key, "'" + key + "' phải là một đối tượng JSON"));
+        return Map.of();
+    }
+}
