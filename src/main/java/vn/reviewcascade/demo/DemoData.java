@@ -1,0 +1,85 @@
+package vn.reviewcascade.demo;
+
+import java.time.Year;
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.annotation.Profile;
+import org.springframework.context.event.EventListener;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.StartCampaign;
+import vn.reviewcascade.unit.Unit;
+import vn.reviewcascade.unit.UnitTree;
+
+/**
+ * The demo profile only: named users for a few units (password "demo", documented in the README) and one
+ * KH 117 campaign over the whole Quảng Trị tree, placed next year so nothing is overdue at once.
+ * Runs after startup, so the job executor is already there to open the tree.
+ */
+@Component
+@Profile("demo")
+class DemoData {
+
+    static final String PASSWORD = "demo";
+    private static final Logger log = LoggerFactory.getLogger(DemoData.class);
+
+    private record DemoUser(String id, String firstName, String lastName, String unitCode, String role) {
+    }
+
+    private static final List<DemoUser> USERS = List.of(
+            new DemoUser("bdv", "Cán bộ", "Ban Dân vận", "TU", "drafters"),
+            new DemoUser("btc", "Cán bộ", "Ban Tổ chức", "TU", "reviewers"),
+            new DemoUser("btv", "Thường trực", "Ban Thường vụ", "TU", "signers"),
+            new DemoUser("vinhlinh.dt", "Chuyên viên", "Huyện ủy Vĩnh Linh", "VL", "drafters"),
+            new DemoUser("vinhlinh.td", "Phó Ban", "Huyện ủy Vĩnh Linh", "VL", "reviewers"),
+            new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", "signers"),
+            new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", "drafters"),
+            new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", "reviewers"),
+            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", "signers"));
+
+    private final IdentityService identityService;
+    private final UnitTree tree;
+    private final CampaignService campaigns;
+
+    DemoData(IdentityService identityService, UnitTree tree, CampaignService campaigns) {
+        this.identityService = identityService;
+        this.tree = tree;
+        this.campaigns = campaigns;
+    }
+
+    @EventListener(ApplicationReadyEvent.class)
+    void createDemoData() {
+        for (DemoUser demo : USERS) {
+            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
+                continue;
+            }
+            User user = identityService.newUser(demo.id());
+            user.setFirstName(demo.firstName());
+            user.setLastName(demo.lastName());
+            user.setEmail(demo.id() + "@demo.reviewcascade.vn");
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+            Unit unit = tree.find(demo.unitCode()).orElseThrow();
+            String group = switch (demo.role()) {
+                case "drafters" -> unit.drafters().id();
+                case "reviewers" -> unit.reviewers().id();
+                default -> unit.signers().id();
+            };
+            identityService.createMembership(demo.id(), group);
+            if (unit.guidanceDrafters() != unit.drafters() && demo.role().equals("reviewers")) {
+                // At the province Ban Tổ chức both drafts the guidance and reviews the report.
+                identityService.createMembership(demo.id(), unit.guidanceDrafters().id());
+            }
+        }
+        if (campaigns.findAll().isEmpty()) {
+            var campaign = campaigns.start(new StartCampaign("117-KH/TU", null, "TU", Year.now().getValue() + 1, null), "demo");
+            log.info("Demo campaign {} started for {} units", campaign.id(), tree.subtree("TU").size());
+        }
+    }
+}

@@ -1,0 +1,167 @@
+package vn.reviewcascade;
+
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+
+import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.test.context.ActiveProfiles;
+
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.StartCampaign;
+import vn.reviewcascade.campaign.UnitReviewStarter;
+import vn.reviewcascade.report.Indicator;
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.Section;
+
+/**
+ * What the cascade tests share: one application context on an in-memory database with the job executor off,
+ * so tests move the engine clock and execute due jobs themselves. Campaigns are placed in 2030; each test
+ * starts its own and touches only its jobs.
+ */
+@SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+public abstract class CascadeTestSupport {
+
+    protected static final int YEAR = 2030;
+
+    @Autowired protected CampaignService campaigns;
+    @Autowired protected ReportService reportService;
+    @Autowired protected ReportRepository reports;
+    @Autowired protected RuntimeService runtimeService;
+    @Autowired protected TaskService taskService;
+    @Autowired protected ManagementService managementService;
+    @Autowired protected HistoryService historyService;
+    @Autowired protected IdentityService identityService;
+
+    @AfterEach
+    void resetClockAndUser() {
+        ClockUtil.reset();
+        identityService.clearAuthentication();
+    }
+
+    protected Campaign start(String rootUnit) {
+        return start(rootUnit, null);
+    }
+
+    protected Campaign start(String rootUnit, Map<String, String> deadlines) {
+        Campaign campaign = campaigns.start(new StartCampaign("117-KH/TU", null, rootUnit, YEAR, deadlines), "tester");
+        runJobs(campaign);
+        return campaign;
+    }
+
+    protected static void moveClockTo(String offsetDateTime) {
+        ClockUtil.setCurrentTime(Date.from(OffsetDateTime.parse(offsetDateTime).toInstant()));
+    }
+
+    protected static Instant now() {
+        return ClockUtil.getCurrentTime().toInstant();
+    }
+
+    /** Executes this campaign's due jobs, and the jobs they create, until none is due. */
+    protected void runJobs(Campaign campaign) {
+        for (int round = 0; round < 100; round++) {
+            List<Job> due = dueJobs(campaign);
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep falling due: a loop in the process?");
+    }
+
+    protected List<Job> dueJobs(Campaign campaign) {
+        Set<String> instances = instanceIds(campaign);
+        Date now = ClockUtil.getCurrentTime();
+        return managementService.createJobQuery().executable().list().stream()
+                .filter(job -> instances.contains(job.getProcessInstanceId()))
+                .filter(job -> job.getDuedate() == null || !job.getDuedate().after(now))
+                .toList();
+    }
+
+    protected Set<String> instanceIds(Campaign campaign) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(campaign.id() + "/%").list()
+                .stream().map(ProcessInstance::getId).collect(Collectors.toSet());
+    }
+
+    protected ProcessInstance unitProcess(Campaign campaign, String unitCode) {
+        return runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitReviewStarter.PROCESS_KEY)
+                .processInstanceBusinessKey(UnitReviewStarter.businessKey(campaign.id(), unitCode)).singleResult();
+    }
+
+    protected Task task(Campaign campaign, String unitCode, String taskKey) {
+        return taskService.createTaskQuery()
+                .processInstanceBusinessKey(UnitReviewStarter.businessKey(campaign.id(), unitCode))
+                .taskDefinitionKey(taskKey).singleResult();
+    }
+
+    protected void complete(Campaign campaign, String unitCode, String taskKey, Map<String, Object> variables) {
+        Task task = task(campaign, unitCode, taskKey);
+        if (task == null) {
+            throw new AssertionError("No task " + taskKey + " for " + unitCode);
+        }
+        identityService.setAuthenticatedUserId("user." + unitCode);
+        try {
+            taskService.complete(task.getId(), variables);
+        } finally {
+            identityService.clearAuthentication();
+        }
+    }
+
+    protected void approve(Campaign campaign, String unitCode, String taskKey) {
+        complete(campaign, unitCode, taskKey, Map.of("approved", true));
+    }
+
+    protected void sendBack(Campaign campaign, String unitCode, String taskKey, String comment) {
+        complete(campaign, unitCode, taskKey, Map.of("approved", false, "comment", comment));
+    }
+
+    /** Guidance is drafted and signed, without review. */
+    protected void issueGuidance(Campaign campaign, String unitCode) {
+        complete(campaign, unitCode, "DraftDocument", Map.of());
+        approve(campaign, unitCode, "SignDocument");
+    }
+
+    /** Drafts, reviews and signs a report; the draft carries the given figures (on top of any pre-filled). */
+    protected void submitReport(Campaign campaign, String unitCode, Map<String, Object> draft) {
+        complete(campaign, unitCode, "DraftDocument", draft);
+        approve(campaign, unitCode, "ReviewDraft");
+        approve(campaign, unitCode, "SignDocument");
+    }
+
+    /** A complete, consistent draft whose figures are all derived from {@code scale}. */
+    protected static Map<String, Object> draft(long scale) {
+        Map<String, Object> variables = sections();
+        for (Indicator indicator : Indicator.values()) {
+            // Wholes get 10 × scale, parts 2 × scale, so every part stays within its whole.
+            variables.put(indicator.key(), indicator.whole() == null ? 10 * scale : 2 * scale);
+        }
+        return variables;
+    }
+
+    protected static Map<String, Object> sections() {
+        Map<String, Object> variables = new HashMap<>();
+        for (Section section : Section.values()) {
+            variables.put(section.key(), "Nội dung mục " + section.number() + ": số liệu cụ thể để chứng minh.");
+        }
+        return variables;
+    }
+}
