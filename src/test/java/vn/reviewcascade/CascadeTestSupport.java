@@ -134,10 +134,11 @@ public abstract class CascadeTestSupport {
         complete(campaign, unitCode, taskKey, Map.of("approved", false, "comment", comment));
     }
 
-    /** Guidance is drafted and signed, without review. */
+    /** Guidance is drafted and signed, without review; its signal reaches each subordinate in a job. */
     protected void issueGuidance(Campaign campaign, String unitCode) {
         complete(campaign, unitCode, "DraftDocument", Map.of());
         approve(campaign, unitCode, "SignDocument");
+        runJobs(campaign);
     }
 
     /** Drafts, reviews and signs a report; the draft carries the given figures (on top of any pre-filled). */

@@ -16,7 +16,7 @@ public class GuidanceGate {
     }
 
     /**
-     * The row lock taken here orders this check with {@link GuidanceDistributor}: guidance issued before the
+     * The row lock taken here orders this check with {@link GuidanceRecorder}: guidance issued before the
      * unit's process got here is seen now, guidance issued after finds the unit subscribed to the message.
      */
     public boolean mustWait(DelegateExecution execution) {

@@ -210,6 +210,7 @@ class CascadeProcessTest extends CascadeTestSupport {
         Task sign = task(campaign, "TU", "SignDocument");
         assertThat(taskService.getIdentityLinksForTask(sign.getId())).anyMatch(link -> "btv-tu".equals(link.getGroupId()));
         approve(campaign, "TU", "SignDocument");
+        runJobs(campaign);
 
         assertThat(unitProcess(campaign, "VL")).isWaitingAt("IssueGuidance");
         submitReport(campaign, "CC", draft(4));
