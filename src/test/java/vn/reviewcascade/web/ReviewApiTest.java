@@ -1,0 +1,226 @@
+package vn.reviewcascade.web;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.util.LinkedMultiValueMap;
+
+import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.campaign.Campaign;
+
+/** The REST API over HTTP, with its authentication filter: what callers get for good and for bad input. */
+class ReviewApiTest extends CascadeTestSupport {
+
+    private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
+    };
+
+    @Autowired TestRestTemplate anonymous;
+    TestRestTemplate http;
+
+    @BeforeEach
+    void logIn() {
+        http = anonymous.withBasicAuth("admin", "admin-test-password");
+    }
+
+    @Test
+    void bothApisRefuseRequestsWithoutValidCredentials() {
+        assertThat(anonymous.getForEntity("/api/units", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(anonymous.withBasicAuth("nobody", "wrong").getForEntity("/api/units", String.class).getStatusCode())
+                .isEqualTo(HttpStatus.UNAUTHORIZED);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+    }
+
+    @Test
+    void unitsAreServedAsATree() {
+        ResponseEntity<List<Map<String, Object>>> response = http.exchange("/api/units", HttpMethod.GET, null,
+                new ParameterizedTypeReference<>() {
+                });
+        Map<String, Object> province = response.getBody().stream().filter(unit -> unit.get("code").equals("TU")).findFirst().orElseThrow();
+        assertThat(province.get("name")).isEqualTo("Tỉnh ủy thử nghiệm");
+        assertThat((List<Map<String, Object>>) province.get("children")).extracting(unit -> unit.get("code"))
+                .containsExactly("VL", "CC");
+    }
+
+    @Test
+    void aCampaignStartsFromTheTemplateAndReportsItsUnits() {
+        ResponseEntity<Map<String, Object>> created = http.exchange("/api/campaigns", HttpMethod.POST,
+                json(Map.of("plan", "117-KH/TU", "rootUnit", "VL", "year", 2031,
+                        "deadlines", Map.of("base", "2031-09-25", "district", "2031-10-29T17:00:00+07:00"))), JSON);
+        assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
+        Number id = (Number) created.getBody().get("id");
+        assertThat(created.getHeaders().getLocation()).hasPath("/api/campaigns/" + id);
+
+        Map<String, Object> campaign = http.exchange("/api/campaigns/" + id, HttpMethod.GET, null, JSON).getBody();
+        assertThat(campaign.get("planNumber")).isEqualTo("117-KH/TU");
+        assertThat((Map<String, Object>) campaign.get("deadlines")).containsEntry("base", "2031-09-25T16:59:59Z")
+                .containsEntry("district", "2031-10-29T10:00:00Z").containsEntry("province", "2031-11-30T16:59:59Z");
+        assertThat(campaign.get("units")).isEqualTo(4);
+        assertThat((Map<String, Object>) campaign.get("countsByStatus")).containsEntry("NOT_STARTED", 4);
+
+        runJobs(campaigns.find(id.longValue()));
+        ResponseEntity<List<Map<String, Object>>> units = http.exchange("/api/campaigns/" + id + "/units", HttpMethod.GET,
+                null, new ParameterizedTypeReference<>() {
+                });
+        assertThat(units.getBody()).extracting(unit -> unit.get("unitCode") + ":" + unit.get("status")).containsExactly(
+                "VL:DRAFTING_GUIDANCE", "VL-A:WAITING_FOR_GUIDANCE", "VL-B:WAITING_FOR_GUIDANCE", "VL-C:WAITING_FOR_GUIDANCE");
+        assertThat(units.getBody().get(1)).containsEntry("overdue", false).containsEntry("statusLabel", "Chờ hướng dẫn của cấp trên");
+    }
+
+    @Test
+    void aWrongCampaignRequestNamesEveryWrongFieldAndStartsNothing() {
+        int before = campaigns.findAll().size();
+
+        Map<String, Object> body = error(http.exchange("/api/campaigns", HttpMethod.POST,
+                json(Map.of("plan", "999-KH/TU", "rootUnit", "NOWHERE", "year", 1800)), JSON), HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactly("plan", "rootUnit", "year");
+        assertThat(messages(body)).anyMatch(m -> m.contains("Không có kế hoạch mẫu '999-KH/TU'"));
+
+        body = error(http.exchange("/api/campaigns", HttpMethod.POST, json(Map.of("plan", "117-KH/TU", "rootUnit", "VL",
+                "deadlines", Map.of("base", "2019-11-05"))), JSON), HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactly("deadlines.district");
+        assertThat(messages(body)).singleElement().asString()
+                .contains("Hạn của cấp huyện (23:59 ngày 30/10/2019) không được sớm hơn hạn của cấp cơ sở (23:59 ngày 05/11/2019)");
+
+        body = error(http.exchange("/api/campaigns", HttpMethod.POST, json(Map.of("plan", "117-KH/TU", "rootUnit", "VL",
+                "deadlines", Map.of("base", "30/09/2019", "final", "2019-12-01"))), JSON), HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactlyInAnyOrder("deadlines.base", "deadlines.final");
+
+        assertThat(http.exchange("/api/campaigns", HttpMethod.POST, json("{\"plan\": "), JSON).getStatusCode())
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(campaigns.findAll()).hasSize(before);
+    }
+
+    @Test
+    void aReportIsSavedThroughTheApiAndBadFiguresAreRefusedFieldByFieldWithNothingStored() {
+        Campaign campaign = start("CC");
+        String url = "/api/campaigns/" + campaign.id() + "/units/CC/report";
+
+        Map<String, Object> body = error(http.exchange(url, HttpMethod.PUT, json(Map.of(
+                "sections", Map.of("section1", "Trước Đề án có 2 tổ chức đảng.", "section7", "?"),
+                "figures", Map.of("partyMembers", -1, "newPartyMembers", "mười", "youthMembers", 1.5, "profit", 3))), JSON),
+                HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactlyInAnyOrder("section7", "partyMembers", "newPartyMembers", "youthMembers", "profit");
+        assertThat(messages(body)).contains("\"Đảng viên trong doanh nghiệp\" không được là số âm (-1)",
+                "\"Đoàn viên thanh niên\" phải là số nguyên, không được có phần lẻ (1.5)");
+
+        body = error(http.exchange(url, HttpMethod.PUT, json(Map.of("figures", Map.of("partyMembers", 10, "newPartyMembers", 12))),
+                JSON), HttpStatus.BAD_REQUEST);
+        assertThat(messages(body)).containsExactly(
+                "\"Đảng viên kết nạp mới trong kỳ\" (12) không được lớn hơn \"Đảng viên trong doanh nghiệp\" (10)");
+        Map<String, Object> report = http.exchange(url, HttpMethod.GET, null, JSON).getBody();
+        assertThat((Map<String, Object>) report.get("figures")).isEmpty();
+        assertThat((Map<String, Object>) report.get("sections")).isEmpty();
+
+        error(http.exchange(url, HttpMethod.PUT, json(Map.of("figure", Map.of())), JSON), HttpStatus.BAD_REQUEST);
+
+        report = http.exchange(url, HttpMethod.PUT, json(Map.of("sections", Map.of("section1", "Trước Đề án có 2 tổ chức đảng."),
+                "figures", Map.of("partyMembers", 10, "newPartyMembers", 3))), JSON).getBody();
+        assertThat((Map<String, Object>) report.get("figures")).containsEntry("partyMembers", 10).containsEntry("newPartyMembers", 3);
+        assertThat((Map<String, Object>) report.get("sections")).containsEntry("section1", "Trước Đề án có 2 tổ chức đảng.");
+
+        assertThat(http.exchange("/api/campaigns/999999/units/CC/report", HttpMethod.GET, null, JSON).getStatusCode())
+                .isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void completingTheDraftTaskThroughEngineRestUsesTheSameValidation() {
+        Campaign campaign = start("CC");
+        Task draft = task(campaign, "CC", "DraftDocument");
+
+        ResponseEntity<Map<String, Object>> refused = http.exchange("/engine-rest/task/" + draft.getId() + "/complete",
+                HttpMethod.POST, json(Map.of("variables", Map.of(
+                        "partyMembers", Map.of("value", 10, "type", "Long"),
+                        "newPartyMembers", Map.of("value", 12, "type", "Long")))), JSON);
+
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message"))
+                .contains("newPartyMembers: \"Đảng viên kết nạp mới trong kỳ\" (12) không được lớn hơn \"Đảng viên trong doanh nghiệp\" (10)")
+                .contains("section1: Mục 1");
+        assertThat(task(campaign, "CC", "DraftDocument")).as("the task stays open").isNotNull();
+        assertThat(reportService.view(campaign.id(), "CC").figures()).as("nothing stored").isEmpty();
+        assertThat(runtimeService.getVariables(draft.getProcessInstanceId())).doesNotContainKey("partyMembers");
+
+        Map<String, Object> variables = new java.util.HashMap<>();
+        draft(1).forEach((key, value) -> variables.put(key, Map.of("value", value)));
+        assertThat(http.exchange("/engine-rest/task/" + draft.getId() + "/complete", HttpMethod.POST,
+                json(Map.of("variables", variables)), JSON).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(reportService.view(campaign.id(), "CC").figures()).containsEntry("partyMembers", 10L);
+
+        ResponseEntity<Map<String, Object>> locked = http.exchange("/api/campaigns/" + campaign.id() + "/units/CC/report",
+                HttpMethod.PUT, json(Map.of("figures", Map.of("partyMembers", 11))), JSON);
+        assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) locked.getBody().get("message")).contains("Đang thẩm định báo cáo");
+    }
+
+    @Test
+    void aReportCarriesAPdfOrDocxDocumentOnly() {
+        Campaign campaign = start("CC");
+        String url = "/api/campaigns/" + campaign.id() + "/units/CC/report/document";
+
+        Map<String, Object> body = error(upload(url, "bao-cao.txt", "không phải PDF".getBytes(StandardCharsets.UTF_8)),
+                HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactly("document");
+        assertThat(messages(body)).singleElement().asString().contains("Chỉ nhận tệp PDF (.pdf) hoặc Word (.docx)");
+        error(upload(url, "gia-mao.pdf", "PK not a pdf".getBytes(StandardCharsets.UTF_8)), HttpStatus.BAD_REQUEST);
+        assertThat(http.getForEntity(url, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
+        byte[] pdf = "%PDF-1.4\n% báo cáo sơ kết\n%%EOF".getBytes(StandardCharsets.UTF_8);
+        assertThat(upload(url, "Báo cáo sơ kết.pdf", pdf).getStatusCode()).isEqualTo(HttpStatus.OK);
+        ResponseEntity<byte[]> download = http.getForEntity(url, byte[].class);
+        assertThat(download.getBody()).isEqualTo(pdf);
+        assertThat(download.getHeaders().getContentType()).isEqualTo(MediaType.APPLICATION_PDF);
+        Map<String, Object> report = http.exchange("/api/campaigns/" + campaign.id() + "/units/CC/report", HttpMethod.GET, null, JSON).getBody();
+        assertThat((Map<String, Object>) report.get("document")).containsEntry("fileName", "Báo cáo sơ kết.pdf").containsEntry("uploadedBy", "admin");
+    }
+
+    private ResponseEntity<Map<String, Object>> upload(String url, String fileName, byte[] content) {
+        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(form, headers), JSON);
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private static Map<String, Object> error(ResponseEntity<Map<String, Object>> response, HttpStatus status) {
+        assertThat(response.getStatusCode()).isEqualTo(status);
+        return response.getBody();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> fields(Map<String, Object> body) {
+        return ((List<Map<String, String>>) body.get("errors")).stream().map(e -> e.get("field")).toList();
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<String> messages(Map<String, Object> body) {
+        return ((List<Map<String, String>>) body.get("errors")).stream().map(e -> e.get("message")).toList();
+    }
+}
