@@ -1,7 +1,9 @@
 package vn.reviewcascade.demo;
 
 import java.time.Year;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
@@ -66,16 +68,19 @@ class DemoData {
             user.setPassword(PASSWORD);
             identityService.saveUser(user);
             Unit unit = tree.find(demo.unitCode()).orElseThrow();
-            String group = switch (demo.role()) {
-                case "drafters" -> unit.drafters().id();
-                case "reviewers" -> unit.reviewers().id();
-                default -> unit.signers().id();
-            };
-            identityService.createMembership(demo.id(), group);
-            if (unit.guidanceDrafters() != unit.drafters() && demo.role().equals("reviewers")) {
-                // At the province Ban Tổ chức both drafts the guidance and reviews the report.
-                identityService.createMembership(demo.id(), unit.guidanceDrafters().id());
+            Set<String> groups = new LinkedHashSet<>();
+            switch (demo.role()) {
+                case "drafters" -> groups.add(unit.drafters().id());
+                case "reviewers" -> groups.add(unit.reviewers().id());
+                default -> groups.add(unit.signers().id());
             }
+            if (demo.role().equals("drafters") || demo.role().equals("reviewers")) {
+                // Whoever drafts guidance at the unit (Ban Tổ chức at the province) gets that work too.
+                if (unit.guidanceDrafters().id().equals(unit.reviewers().id()) == demo.role().equals("reviewers")) {
+                    groups.add(unit.guidanceDrafters().id());
+                }
+            }
+            groups.forEach(group -> identityService.createMembership(demo.id(), group));
         }
         if (campaigns.findAll().isEmpty()) {
             var campaign = campaigns.start(new StartCampaign("117-KH/TU", null, "TU", Year.now().getValue() + 1, null), "demo");

@@ -7,10 +7,12 @@ import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
-import org.camunda.bpm.spring.boot.starter.event.PostDeployEvent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.Ordered;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 /** Creates the Camunda group of every role of every unit, so tasks can name them as candidates. */
@@ -28,7 +30,9 @@ class UnitGroupSynchronizer {
         this.identityService = identityService;
     }
 
-    @EventListener(PostDeployEvent.class)
+    /** First of the start-up work, so that demo data and campaigns find every group. */
+    @EventListener(ApplicationReadyEvent.class)
+    @Order(Ordered.HIGHEST_PRECEDENCE)
     void createMissingGroups() {
         Map<String, UnitGroup> wanted = new LinkedHashMap<>();
         for (Unit unit : tree.units()) {
