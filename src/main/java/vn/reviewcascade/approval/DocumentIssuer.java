@@ -6,8 +6,8 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.DocumentNumbers;
-import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.UnitReport;
 
 /** Gives the signed document its number and symbol, e.g. {@code 12-BC/HU}. */

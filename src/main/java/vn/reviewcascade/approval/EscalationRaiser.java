@@ -1,6 +1,5 @@
 package vn.reviewcascade.approval;
 
-import vn.reviewcascade.SqlTimes;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.ApplicationEventPublisher;
@@ -8,6 +7,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.report.ReportRepository;

@@ -31,19 +31,21 @@ class DemoData {
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private record DemoUser(String id, String firstName, String lastName, String unitCode, String role) {
+    private enum Role { DRAFTER, REVIEWER, SIGNER, GUIDANCE_DRAFTER }
+
+    private record DemoUser(String id, String firstName, String lastName, String unitCode, Set<Role> roles) {
     }
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("bdv", "Cán bộ", "Ban Dân vận", "TU", "drafters"),
-            new DemoUser("btc", "Cán bộ", "Ban Tổ chức", "TU", "reviewers"),
-            new DemoUser("btv", "Thường trực", "Ban Thường vụ", "TU", "signers"),
-            new DemoUser("vinhlinh.dt", "Chuyên viên", "Huyện ủy Vĩnh Linh", "VL", "drafters"),
-            new DemoUser("vinhlinh.td", "Phó Ban", "Huyện ủy Vĩnh Linh", "VL", "reviewers"),
-            new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", "signers"),
-            new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", "drafters"),
-            new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", "reviewers"),
-            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", "signers"));
+            new DemoUser("bdv", "Cán bộ", "Ban Dân vận", "TU", Set.of(Role.DRAFTER)),
+            new DemoUser("btc", "Cán bộ", "Ban Tổ chức", "TU", Set.of(Role.REVIEWER, Role.GUIDANCE_DRAFTER)),
+            new DemoUser("btv", "Thường trực", "Ban Thường vụ", "TU", Set.of(Role.SIGNER)),
+            new DemoUser("vinhlinh.dt", "Chuyên viên", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.DRAFTER)),
+            new DemoUser("vinhlinh.td", "Phó Ban", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.REVIEWER)),
+            new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.SIGNER)),
+            new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.DRAFTER)),
+            new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.REVIEWER)),
+            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.SIGNER)));
 
     private final IdentityService identityService;
     private final UnitTree tree;
@@ -69,16 +71,13 @@ class DemoData {
             identityService.saveUser(user);
             Unit unit = tree.find(demo.unitCode()).orElseThrow();
             Set<String> groups = new LinkedHashSet<>();
-            switch (demo.role()) {
-                case "drafters" -> groups.add(unit.drafters().id());
-                case "reviewers" -> groups.add(unit.reviewers().id());
-                default -> groups.add(unit.signers().id());
-            }
-            if (demo.role().equals("drafters") || demo.role().equals("reviewers")) {
-                // Whoever drafts guidance at the unit (Ban Tổ chức at the province) gets that work too.
-                if (unit.guidanceDrafters().id().equals(unit.reviewers().id()) == demo.role().equals("reviewers")) {
-                    groups.add(unit.guidanceDrafters().id());
-                }
+            for (Role role : demo.roles()) {
+                groups.add(switch (role) {
+                    case DRAFTER -> unit.drafters().id();
+                    case REVIEWER -> unit.reviewers().id();
+                    case SIGNER -> unit.signers().id();
+                    case GUIDANCE_DRAFTER -> unit.guidanceDrafters().id();
+                });
             }
             groups.forEach(group -> identityService.createMembership(demo.id(), group));
         }

@@ -1,13 +1,10 @@
 package vn.reviewcascade.report;
 
-import vn.reviewcascade.FieldError;
-import vn.reviewcascade.InvalidInputException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
-import vn.reviewcascade.SqlTimes;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -15,6 +12,9 @@ import org.springframework.transaction.annotation.Transactional;
 import org.springframework.util.unit.DataSize;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.SqlTimes;
 
 /** The written document (PDF or DOCX) a report carries; its type is checked by its content, not its name. */
 @Component

@@ -14,11 +14,11 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import static vn.reviewcascade.SqlTimes.at;
-import static vn.reviewcascade.SqlTimes.instant;
-
 import vn.reviewcascade.unit.Level;
 import vn.reviewcascade.unit.Unit;
+
+import static vn.reviewcascade.SqlTimes.at;
+import static vn.reviewcascade.SqlTimes.instant;
 
 /** The report table and its figures. Every method runs in the caller's transaction (the engine's, in delegates). */
 @Repository
@@ -67,13 +67,24 @@ public class ReportRepository {
                 .params(campaignId, parentCode).query(ReportRepository::unitReport).list();
     }
 
-    public Map<UnitStatus, Long> countByStatus(long campaignId) {
+    /** Counted in the database: a national campaign has tens of thousands of rows. */
+    public CampaignProgress progress(long campaignId) {
         Map<UnitStatus, Long> counts = new EnumMap<>(UnitStatus.class);
+        for (UnitStatus status : UnitStatus.values()) {
+            counts.put(status, 0L);
+        }
         jdbc.sql("select status, count(*) from report where campaign_id = ? group by status").param(campaignId)
                 .query(rs -> {
                     counts.put(UnitStatus.valueOf(rs.getString(1)), rs.getLong(2));
                 });
-        return counts;
+        return jdbc.sql("""
+                        select count(*),
+                               sum(case when escalated_at is not null and submitted_at is null then 1 else 0 end),
+                               sum(case when submitted_at > report_due then 1 else 0 end)
+                        from report where campaign_id = ?""")
+                .param(campaignId)
+                .query((rs, n) -> new CampaignProgress(rs.getLong(1), counts, rs.getLong(2), rs.getLong(3)))
+                .single();
     }
 
     public void updateStatus(long campaignId, String unitCode, UnitStatus status) {

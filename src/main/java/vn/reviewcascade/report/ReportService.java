@@ -1,7 +1,6 @@
 package vn.reviewcascade.report;
 
-import vn.reviewcascade.FieldError;
-import vn.reviewcascade.InvalidInputException;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -10,6 +9,8 @@ import java.util.Map;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 
 /** Writing, checking, summing up and reading reports; the delegates and the REST API both go through here. */
@@ -48,7 +49,7 @@ public class ReportService {
     @Transactional
     public void completeDraft(long campaignId, String unitCode, ReportChanges changes) {
         ReportContent merged = reports.loadContent(campaignId, unitCode).with(changes);
-        List<FieldError> errors = new java.util.ArrayList<>(ReportValidator.checkConsistency(merged));
+        List<FieldError> errors = new ArrayList<>(ReportValidator.checkConsistency(merged));
         errors.addAll(ReportValidator.checkComplete(merged));
         failOn(errors);
         reports.saveContent(campaignId, unitCode, merged);

@@ -1,7 +1,5 @@
 package vn.reviewcascade.report;
 
-import vn.reviewcascade.FieldError;
-import vn.reviewcascade.InvalidInputException;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
@@ -11,6 +9,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
 
 /**
  * The one validation of report input, shared by the REST API and by task completion, so a figure refused

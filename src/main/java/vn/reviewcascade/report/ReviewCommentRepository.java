@@ -2,9 +2,10 @@ package vn.reviewcascade.report;
 
 import java.util.List;
 
-import vn.reviewcascade.SqlTimes;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
+
+import vn.reviewcascade.SqlTimes;
 
 @Repository
 public class ReviewCommentRepository {

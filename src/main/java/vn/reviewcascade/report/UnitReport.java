@@ -2,6 +2,8 @@ package vn.reviewcascade.report;
 
 import java.time.Instant;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 import vn.reviewcascade.unit.Level;
 
 /** A unit's place in one campaign: the snapshot of the unit taken at start and its progress since. */
@@ -15,10 +17,12 @@ public record UnitReport(long campaignId, String unitCode, String unitName, Leve
     }
 
     /** Not submitted, and its deadline has been missed (the engine raised an escalation for it). */
+    @JsonProperty
     public boolean overdue() {
         return escalatedAt != null && submittedAt == null;
     }
 
+    @JsonProperty
     public boolean submittedLate() {
         return submittedAt != null && submittedAt.isAfter(reportDue);
     }

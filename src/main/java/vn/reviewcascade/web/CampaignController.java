@@ -2,7 +2,6 @@ package vn.reviewcascade.web;
 
 import java.net.URI;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -18,8 +17,8 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.PlanTemplate;
 import vn.reviewcascade.campaign.StartCampaign;
+import vn.reviewcascade.report.CampaignProgress;
 import vn.reviewcascade.report.ReportRepository;
-import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.report.UnitStatus;
 import vn.reviewcascade.unit.Level;
 
@@ -41,11 +40,11 @@ class CampaignController {
     }
 
     record CampaignSummary(long id, String planNumber, String title, String rootUnit, String organisingGroup,
-                           Map<String, Instant> deadlines, Instant startedAt, String startedBy, long units,
-                           Map<UnitStatus, Long> countsByStatus, long overdue, long submittedLate) {
+                           Map<String, Instant> deadlines, Instant startedAt, String startedBy,
+                           CampaignProgress progress) {
     }
 
-    record UnitProgress(String unitCode, String unitName, Level level, String parentCode, UnitStatus status,
+    record UnitState(String unitCode, String unitName, Level level, String parentCode, UnitStatus status,
                         String statusLabel, Instant reportDue, boolean overdue, Instant submittedAt,
                         boolean submittedLate, String documentNumber, String processInstanceId) {
     }
@@ -72,22 +71,16 @@ class CampaignController {
     }
 
     @GetMapping("/campaigns/{id}/units")
-    List<UnitProgress> units(@PathVariable long id) {
+    List<UnitState> units(@PathVariable long id) {
         campaigns.find(id);
-        return reports.findAll(id).stream().map(unit -> new UnitProgress(unit.unitCode(), unit.unitName(), unit.level(),
+        return reports.findAll(id).stream().map(unit -> new UnitState(unit.unitCode(), unit.unitName(), unit.level(),
                 unit.parentCode(), unit.status(), unit.status().label(), unit.reportDue(), unit.overdue(),
                 unit.submittedAt(), unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
     }
 
     private CampaignSummary summary(Campaign campaign) {
-        List<UnitReport> units = reports.findAll(campaign.id());
-        Map<UnitStatus, Long> counts = new LinkedHashMap<>();
-        for (UnitStatus status : UnitStatus.values()) {
-            counts.put(status, units.stream().filter(unit -> unit.status() == status).count());
-        }
         return new CampaignSummary(campaign.id(), campaign.planNumber(), campaign.title(), campaign.rootUnit(),
                 campaign.organisingGroup(), campaign.deadlines().byName(), campaign.startedAt(), campaign.startedBy(),
-                units.size(), counts, units.stream().filter(UnitReport::overdue).count(),
-                units.stream().filter(UnitReport::submittedLate).count());
+                reports.progress(campaign.id()));
     }
 }

@@ -1,9 +1,5 @@
 package vn.reviewcascade.approval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
-
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -29,6 +25,10 @@ import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.report.UnitStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.camunda.bpm.engine.test.assertions.bpmn.BpmnAwareTests.assertThat;
 
 /**
  * The cascade through the engine, level by level. Together these tests must cover at least 90% of the flow

@@ -1,7 +1,5 @@
 package vn.reviewcascade.approval;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -19,6 +17,8 @@ import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.report.UnitStatus;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * 300 subordinates of one parent submit from 4 threads, each thread also running the fan-in job of the

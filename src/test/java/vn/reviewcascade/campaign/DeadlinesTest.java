@@ -1,8 +1,5 @@
 package vn.reviewcascade.campaign;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.assertThatThrownBy;
-
 import java.time.Instant;
 import java.time.LocalDate;
 
@@ -10,6 +7,9 @@ import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.unit.Level;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeadlinesTest {
 

@@ -1,8 +1,5 @@
 package vn.reviewcascade.report;
 
-import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.catchThrowableOfType;
-
 import java.math.BigDecimal;
 import java.util.HashMap;
 import java.util.List;
@@ -12,6 +9,9 @@ import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.catchThrowableOfType;
 
 class ReportValidatorTest {
 

@@ -1,7 +1,5 @@
 package vn.reviewcascade.web;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +21,8 @@ import org.springframework.util.LinkedMultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** The REST API over HTTP, with its authentication filter: what callers get for good and for bad input. */
 class ReviewApiTest extends CascadeTestSupport {
@@ -71,8 +71,9 @@ class ReviewApiTest extends CascadeTestSupport {
         assertThat(campaign.get("planNumber")).isEqualTo("117-KH/TU");
         assertThat((Map<String, Object>) campaign.get("deadlines")).containsEntry("base", "2031-09-25T16:59:59Z")
                 .containsEntry("district", "2031-10-29T10:00:00Z").containsEntry("province", "2031-11-30T16:59:59Z");
-        assertThat(campaign.get("units")).isEqualTo(4);
-        assertThat((Map<String, Object>) campaign.get("countsByStatus")).containsEntry("NOT_STARTED", 4);
+        Map<String, Object> progress = (Map<String, Object>) campaign.get("progress");
+        assertThat(progress).containsEntry("units", 4).containsEntry("overdue", 0);
+        assertThat((Map<String, Object>) progress.get("countsByStatus")).containsEntry("NOT_STARTED", 4).containsEntry("SUBMITTED", 0);
 
         runJobs(campaigns.find(id.longValue()));
         ResponseEntity<List<Map<String, Object>>> units = http.exchange("/api/campaigns/" + id + "/units", HttpMethod.GET,
