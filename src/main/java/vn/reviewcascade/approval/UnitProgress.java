@@ -5,6 +5,7 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.report.UnitStatus;
 
 /**
@@ -23,6 +24,15 @@ public class UnitProgress {
     public void enter(DelegateExecution execution, String status) {
         ReviewScope scope = ReviewScope.of(execution);
         reports.updateStatus(scope.campaignId(), scope.unitCode(), UnitStatus.valueOf(status));
+    }
+
+    /**
+     * Whether the unit's report is in. Its deadline timer can fire in the moment between submission and the end
+     * of its process (the parent is told in a job of its own); such a unit is not overdue.
+     */
+    public boolean submitted(DelegateExecution execution) {
+        ReviewScope scope = ReviewScope.of(execution);
+        return reports.find(scope.campaignId(), scope.unitCode()).map(UnitReport::submitted).orElse(false);
     }
 
     /** A step of the approval process: DRAFT, REVIEW or SIGN, of guidance or of a report. */

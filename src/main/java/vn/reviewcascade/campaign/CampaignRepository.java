@@ -2,14 +2,21 @@ package vn.reviewcascade.campaign;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.Arrays;
+import java.util.EnumMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.stream.Collectors;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
+
+import vn.reviewcascade.unit.Level;
 
 import static vn.reviewcascade.SqlTimes.at;
 import static vn.reviewcascade.SqlTimes.instant;
@@ -40,21 +47,38 @@ public class CampaignRepository {
         return keys.getKey().longValue();
     }
 
+    public void insertReminders(long campaignId, Map<Level, List<Duration>> reminders) {
+        reminders.forEach((level, offsets) -> jdbc.sql("insert into campaign_reminder (campaign_id, level, offsets) values (?, ?, ?)")
+                .params(campaignId, level.name(), offsets.stream().map(Duration::toString).collect(Collectors.joining(",")))
+                .update());
+    }
+
     public Optional<Campaign> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from campaign where id = ?").param(id)
-                .query(CampaignRepository::campaign).optional();
+                .query(this::campaign).optional();
     }
 
     public List<Campaign> findAll() {
-        return jdbc.sql("select " + COLUMNS + " from campaign order by id").query(CampaignRepository::campaign).list();
+        return jdbc.sql("select " + COLUMNS + " from campaign order by id").query(this::campaign).list();
     }
 
-    private static Campaign campaign(ResultSet rs, int row) throws SQLException {
+    private Campaign campaign(ResultSet rs, int row) throws SQLException {
+        long id = rs.getLong("id");
         Deadlines deadlines = new Deadlines(instant(rs, "guidance_due"), instant(rs, "base_due"),
                 instant(rs, "district_due"), instant(rs, "submission_due"), instant(rs, "province_due"));
-        return new Campaign(rs.getLong("id"), rs.getString("plan_number"), rs.getString("title"),
-                rs.getString("root_unit"), rs.getString("organising_group"), deadlines, instant(rs, "started_at"),
-                rs.getString("started_by"));
+        return new Campaign(id, rs.getString("plan_number"), rs.getString("title"),
+                rs.getString("root_unit"), rs.getString("organising_group"), deadlines, reminders(id),
+                instant(rs, "started_at"), rs.getString("started_by"));
+    }
+
+    private Map<Level, List<Duration>> reminders(long campaignId) {
+        Map<Level, List<Duration>> reminders = new EnumMap<>(Level.class);
+        jdbc.sql("select level, offsets from campaign_reminder where campaign_id = ?").param(campaignId).query(rs -> {
+            String offsets = rs.getString(2);
+            reminders.put(Level.valueOf(rs.getString(1)), offsets.isEmpty() ? List.of()
+                    : Arrays.stream(offsets.split(",")).map(Duration::parse).toList());
+        });
+        return reminders;
     }
 
 }

@@ -1,14 +1,17 @@
 package vn.reviewcascade.campaign;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.time.MonthDay;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -34,10 +37,11 @@ public class CampaignService {
     private final DocumentNumbers documentNumbers;
     private final UnitReviewStarter starter;
     private final EngineClock clock;
+    private final ApplicationEventPublisher events;
 
     public CampaignService(CascadeProperties properties, UnitTree tree, CampaignRepository campaigns,
                            ReportRepository reports, DocumentNumbers documentNumbers, UnitReviewStarter starter,
-                           EngineClock clock) {
+                           EngineClock clock, ApplicationEventPublisher events) {
         this.properties = properties;
         this.tree = tree;
         this.campaigns = campaigns;
@@ -45,6 +49,7 @@ public class CampaignService {
         this.documentNumbers = documentNumbers;
         this.starter = starter;
         this.clock = clock;
+        this.events = events;
     }
 
     public List<PlanTemplate> templates() {
@@ -78,10 +83,12 @@ public class CampaignService {
             throw new InvalidInputException(errors);
         }
         Deadlines deadlines = deadlines(template.get(), request);
+        Map<Level, List<Duration>> reminders = reminders(template.get(), request);
         Instant now = clock.now();
         String title = request.title() == null ? template.get().title() : request.title().trim();
         long id = campaigns.insert(template.get().planNumber(), title, root.get().code(), template.get().organisingGroup(),
                 deadlines, now, startedBy);
+        campaigns.insertReminders(id, reminders);
         List<Unit> units = tree.subtree(root.get().code());
         Map<Level, Instant> dueByLevel = new EnumMap<>(Level.class);
         for (Level level : Level.values()) {
@@ -92,6 +99,7 @@ public class CampaignService {
         Campaign campaign = campaigns.find(id).orElseThrow();
         UnitReport rootReport = reports.find(id, root.get().code()).orElseThrow();
         starter.start(campaign, rootReport, !tree.childrenOf(root.get().code()).isEmpty());
+        events.publishEvent(new CampaignStarted(campaign));
         return campaign;
     }
 
@@ -137,6 +145,44 @@ public class CampaignService {
             throw new InvalidInputException(contradictions);
         }
         return deadlines;
+    }
+
+    /** Reminder offsets per level: the template's for every level, or those given per level. */
+    private static Map<Level, List<Duration>> reminders(PlanTemplate template, StartCampaign request) {
+        Map<Level, List<Duration>> reminders = new EnumMap<>(Level.class);
+        for (Level level : Level.values()) {
+            reminders.put(level, template.reminders());
+        }
+        List<FieldError> errors = new ArrayList<>();
+        if (request.reminders() != null) {
+            request.reminders().forEach((levelName, offsets) -> {
+                String field = "reminders." + levelName;
+                Level level;
+                try {
+                    level = Level.valueOf(levelName);
+                } catch (IllegalArgumentException e) {
+                    errors.add(new FieldError(field, "Không có cấp '" + levelName + "'; chỉ có PROVINCE, DISTRICT, BASE"));
+                    return;
+                }
+                List<Duration> parsed = new ArrayList<>();
+                for (String offset : offsets == null ? List.<String>of() : offsets) {
+                    try {
+                        Duration duration = Duration.parse(offset);
+                        if (duration.isNegative() || duration.isZero()) {
+                            throw new IllegalArgumentException();
+                        }
+                        parsed.add(duration);
+                    } catch (RuntimeException e) {
+                        errors.add(new FieldError(field, "\"" + offset + "\" không phải khoảng thời gian dương dạng ISO-8601 (ví dụ P7D, PT12H)"));
+                    }
+                }
+                reminders.put(level, parsed.stream().distinct().sorted(Comparator.reverseOrder()).toList());
+            });
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return reminders;
     }
 
     private static Instant inYear(MonthDay day, int year) {

@@ -7,18 +7,17 @@ import java.time.OffsetDateTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
-import java.util.Date;
-
-import org.springframework.stereotype.Component;
 
 /**
  * Reads and writes deadlines. A date means the end of that day in Vietnam; a date-time with an offset is taken
  * as it is (tests and short demo campaigns need deadlines minutes apart).
  */
-@Component("deadlineFormat")
-public class DeadlineFormat {
+public final class DeadlineFormat {
 
     static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private DeadlineFormat() {
+    }
     private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(VIETNAM);
 
     static Instant endOfDay(LocalDate day) {
@@ -38,10 +37,5 @@ public class DeadlineFormat {
     /** "23:59 ngày 30/09/2019", in Vietnam's time. */
     public static String label(Instant instant) {
         return LABEL.format(instant);
-    }
-
-    /** For task descriptions in the BPMN: {@code ${deadlineFormat.of(dueDate)}}. */
-    public String of(Date date) {
-        return date == null ? "" : label(date.toInstant());
     }
 }

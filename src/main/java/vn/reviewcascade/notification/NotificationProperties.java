@@ -1,0 +1,22 @@
+package vn.reviewcascade.notification;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.validation.annotation.Validated;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.NotBlank;
+
+/**
+ * {@code review-cascade.notifications.*}.
+ *
+ * @param baseUrl    where users reach the application; links in mails point into its Tasklist
+ * @param from       the sender of every mail
+ * @param digestCron when Ban Dân vận gets the overdue digest (Spring cron, in Vietnam's time), daily by default
+ * @param retryCycle the waits between delivery attempts when the mail server fails, after which an incident is
+ *                   raised (the engine's retry time cycle: a list of ISO-8601 durations)
+ */
+@Validated
+@ConfigurationProperties("review-cascade.notifications")
+public record NotificationProperties(@NotBlank String baseUrl, @NotBlank @Email String from, @NotBlank String digestCron,
+                                     @NotBlank String retryCycle) {
+}

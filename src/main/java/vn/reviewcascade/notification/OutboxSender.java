@@ -1,0 +1,82 @@
+package vn.reviewcascade.notification;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.mail.MailException;
+import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.MimeMessageHelper;
+import org.springframework.stereotype.Component;
+
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
+import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.report.ReportDocuments;
+
+/**
+ * Sends one outbox mail, in the delivery job. A mail already sent (the job ran again) is not sent twice.
+ * A failure is counted in the sent log and rethrown, so the engine retries with back-off and, when retries
+ * run out, shows an incident in Cockpit from which the job can be retried.
+ */
+@Component
+public class OutboxSender implements JavaDelegate {
+
+    private final MailOutbox outbox;
+    private final JavaMailSender mailSender;
+    private final NotificationProperties properties;
+    private final ReportDocuments documents;
+    private final ReportRendering reportRendering;
+    private final EngineClock clock;
+
+    public OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties,
+                        ReportDocuments documents, ReportRendering reportRendering, EngineClock clock) {
+        this.outbox = outbox;
+        this.mailSender = mailSender;
+        this.properties = properties;
+        this.documents = documents;
+        this.reportRendering = reportRendering;
+        this.clock = clock;
+    }
+
+    /** How the delivery job retries when the mail server fails ({@code camunda:failedJobRetryTimeCycle}). */
+    public String retryCycle() {
+        return properties.retryCycle();
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) throws MessagingException {
+        long id = ((Number) execution.getVariable("outboxId")).longValue();
+        OutboxEntry entry = outbox.find(id).orElseThrow();
+        if (entry.status() != OutboxEntry.Status.PENDING) {
+            return;
+        }
+        MimeMessage message = mailSender.createMimeMessage();
+        MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
+        helper.setFrom(properties.from());
+        helper.setTo(entry.recipients().toArray(String[]::new));
+        helper.setSubject(entry.subject());
+        helper.setText(entry.bodyText(), entry.bodyHtml());
+        if (entry.attachmentUnit() != null) {
+            documents.load(entry.campaignId(), entry.attachmentUnit()).ifPresentOrElse(
+                    document -> attach(helper, document.fileName(), document.content(), document.contentType()),
+                    () -> attach(helper, "bao-cao-so-ket.html",
+                            reportRendering.html(entry.campaignId(), entry.attachmentUnit()), "text/html; charset=UTF-8"));
+        }
+        message.setHeader("X-Review-Cascade-Key", entry.key());
+        try {
+            mailSender.send(message);
+        } catch (MailException e) {
+            outbox.recordFailure(id, e);
+            throw e;
+        }
+        outbox.markSent(id, clock.now());
+    }
+
+    private static void attach(MimeMessageHelper helper, String fileName, byte[] content, String contentType) {
+        try {
+            helper.addAttachment(fileName, new ByteArrayResource(content), contentType);
+        } catch (MessagingException e) {
+            throw new IllegalStateException("Cannot attach " + fileName, e);
+        }
+    }
+}

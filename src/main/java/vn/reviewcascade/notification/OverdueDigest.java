@@ -1,0 +1,114 @@
+package vn.reviewcascade.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.support.CronExpression;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.CampaignStarted;
+import vn.reviewcascade.campaign.DeadlineFormat;
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.UnitReport;
+import vn.reviewcascade.unit.Level;
+
+/**
+ * The organising board's digest of overdue units: one {@code overdueDigest} process per campaign wakes at
+ * each slot of the digest schedule and, while any unit is overdue, mails the list grouped by district-level
+ * unit. It ends with the campaign, when the root unit's report is submitted.
+ */
+@Component
+public class OverdueDigest implements JavaDelegate {
+
+    static final String PROCESS = "overdueDigest";
+    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
+
+    private final RuntimeService runtimeService;
+    private final CampaignService campaigns;
+    private final ReportRepository reports;
+    private final MailRecipients recipients;
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
+    private final CronExpression schedule;
+    private final EngineClock clock;
+
+    public OverdueDigest(RuntimeService runtimeService, CampaignService campaigns, ReportRepository reports,
+                         MailRecipients recipients, MailTemplates templates, MailOutbox outbox,
+                         NotificationProperties properties, EngineClock clock) {
+        this.runtimeService = runtimeService;
+        this.campaigns = campaigns;
+        this.reports = reports;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.schedule = CronExpression.parse(properties.digestCron());
+        this.clock = clock;
+    }
+
+    @EventListener
+    void onCampaignStarted(CampaignStarted started) {
+        long id = started.campaign().id();
+        runtimeService.startProcessInstanceByKey(PROCESS, id + "/digest",
+                Map.of("campaignId", id, "nextDigestAt", nextSlotAfter(clock.now())));
+    }
+
+    /** Runs at the slot in {@code nextDigestAt}; the slot, not the clock, keys the mail, so a rerun sends nothing. */
+    @Override
+    public void execute(DelegateExecution execution) {
+        long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
+        Instant slot = ((Date) execution.getVariable("nextDigestAt")).toInstant();
+        Campaign campaign = campaigns.find(campaignId);
+        List<UnitReport> units = reports.findAll(campaignId);
+        Instant now = clock.now();
+        List<UnitReport> overdue = units.stream().filter(UnitReport::overdue).toList();
+        if (!overdue.isEmpty()) {
+            Map<String, String> names = new HashMap<>();
+            units.forEach(unit -> names.put(unit.unitCode(), unit.unitName()));
+            Map<String, List<Map<String, Object>>> byDistrict = new LinkedHashMap<>();
+            overdue.stream()
+                    .sorted(Comparator.comparing((UnitReport unit) -> names.getOrDefault(districtOf(unit), ""))
+                            .thenComparing(UnitReport::unitName))
+                    .forEach(unit -> byDistrict.computeIfAbsent(names.getOrDefault(districtOf(unit), districtOf(unit)),
+                            district -> new ArrayList<>()).add(Map.of(
+                            "name", unit.unitName(),
+                            "deadline", DeadlineFormat.label(unit.reportDue()),
+                            "late", TimeWords.of(Duration.between(unit.reportDue(), now)))));
+            Map<String, Object> model = new HashMap<>();
+            model.put("planNumber", campaign.planNumber());
+            model.put("title", campaign.title());
+            model.put("count", overdue.size());
+            model.put("districts", byDistrict);
+            model.put("at", DeadlineFormat.label(now));
+            outbox.queue(new OutgoingMail("DIGEST/%d/%s".formatted(campaignId, slot), campaignId, null,
+                    MailKind.OVERDUE_DIGEST, recipients.ofGroups(List.of(campaign.organisingGroup())),
+                    templates.render(MailKind.OVERDUE_DIGEST.template(), model), null));
+        }
+        boolean running = reports.find(campaignId, campaign.rootUnit()).map(root -> !root.submitted()).orElse(false);
+        execution.setVariable("campaignRunning", running);
+        execution.setVariable("nextDigestAt", nextSlotAfter(slot.isAfter(now) ? slot : now));
+    }
+
+    private Date nextSlotAfter(Instant instant) {
+        return Date.from(schedule.next(instant.atZone(VIETNAM)).toInstant());
+    }
+
+    /** The district-level unit a unit is listed under: itself, or its parent for a base unit. */
+    private static String districtOf(UnitReport unit) {
+        return unit.level() == Level.BASE && unit.parentCode() != null ? unit.parentCode() : unit.unitCode();
+    }
+}

@@ -1,0 +1,75 @@
+package vn.reviewcascade.notification;
+
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.campaign.DeadlineFormat;
+
+/**
+ * Reminds whoever holds the open task of a document before its deadline: its assignee, or else the members of
+ * its candidate groups. Once the document is issued its process has ended, so a unit that has submitted gets
+ * no reminder.
+ */
+@Component
+public class ReminderSender implements JavaDelegate {
+
+    private final ReminderSchedule schedule;
+    private final TaskService taskService;
+    private final MailRecipients recipients;
+    private final MailTemplates templates;
+    private final MailOutbox outbox;
+    private final NotificationProperties properties;
+    private final EngineClock clock;
+
+    public ReminderSender(ReminderSchedule schedule, TaskService taskService, MailRecipients recipients,
+                          MailTemplates templates, MailOutbox outbox, NotificationProperties properties, EngineClock clock) {
+        this.schedule = schedule;
+        this.taskService = taskService;
+        this.recipients = recipients;
+        this.templates = templates;
+        this.outbox = outbox;
+        this.properties = properties;
+        this.clock = clock;
+    }
+
+    @Override
+    public void execute(DelegateExecution execution) {
+        Optional<Duration> offset = schedule.offsetDueNow(execution);
+        List<Task> open = taskService.createTaskQuery().processInstanceId(execution.getProcessInstanceId()).active().list();
+        if (offset.isEmpty() || open.isEmpty()) {
+            return;
+        }
+        Task task = open.get(0);
+        MailRecipients.Resolved to = task.getAssignee() != null ? recipients.ofUser(task.getAssignee())
+                : recipients.ofGroups(taskService.getIdentityLinksForTask(task.getId()).stream()
+                        .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                        .map(IdentityLink::getGroupId).toList());
+        Instant due = ReminderSchedule.due(execution);
+        long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
+        String unitCode = (String) execution.getVariable("unitCode");
+        Map<String, Object> model = new HashMap<>();
+        model.put("planNumber", execution.getVariable("planNumber"));
+        model.put("unitName", execution.getVariable("unitName"));
+        model.put("taskName", task.getName());
+        model.put("deadline", DeadlineFormat.label(due));
+        model.put("timeLeft", TimeWords.of(Duration.between(clock.now(), due)));
+        model.put("link", properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
+        String key = "REMINDER/%d/%s/%s/%s/%s".formatted(campaignId, unitCode, execution.getVariable("documentKind"),
+                due, offset.get());
+        outbox.queue(new OutgoingMail(key, campaignId, unitCode, MailKind.REMINDER, to,
+                templates.render(MailKind.REMINDER.template(), model), null));
+    }
+}
