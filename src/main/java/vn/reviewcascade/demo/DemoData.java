@@ -1,8 +1,11 @@
 package vn.reviewcascade.demo;
 
+import java.time.OffsetDateTime;
 import java.time.Year;
+import java.time.ZoneOffset;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -14,14 +17,15 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
- * The demo profile only: named users for a few units (password "demo", documented in the README) and one
- * KH 117 campaign over the whole Quảng Trị tree, placed next year so nothing is overdue at once.
+ * The demo profile only: named users for a few units (password "demo", documented in the README), a KH 117
+ * campaign over the whole Quảng Trị tree placed next year, and a short one whose deadlines fall within minutes.
  * Runs after startup, so the job executor is already there to open the tree.
  */
 @Component
@@ -45,16 +49,21 @@ class DemoData {
             new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.SIGNER)),
             new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.DRAFTER)),
             new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.REVIEWER)),
-            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.SIGNER)));
+            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.SIGNER)),
+            new DemoUser("conco.dt", "Chuyên viên", "Huyện ủy Cồn Cỏ", "CC", Set.of(Role.DRAFTER)),
+            new DemoUser("conco.td", "Phó Ban", "Huyện ủy Cồn Cỏ", "CC", Set.of(Role.REVIEWER)),
+            new DemoUser("conco.kd", "Bí thư", "Huyện ủy Cồn Cỏ", "CC", Set.of(Role.SIGNER)));
 
     private final IdentityService identityService;
     private final UnitTree tree;
     private final CampaignService campaigns;
+    private final EngineClock clock;
 
-    DemoData(IdentityService identityService, UnitTree tree, CampaignService campaigns) {
+    DemoData(IdentityService identityService, UnitTree tree, CampaignService campaigns, EngineClock clock) {
         this.identityService = identityService;
         this.tree = tree;
         this.campaigns = campaigns;
+        this.clock = clock;
     }
 
     @EventListener(ApplicationReadyEvent.class)
@@ -84,6 +93,21 @@ class DemoData {
         if (campaigns.findAll().isEmpty()) {
             var campaign = campaigns.start(new StartCampaign("117-KH/TU", null, "TU", Year.now().getValue() + 1, null), "demo");
             log.info("Demo campaign {} started for {} units", campaign.id(), tree.subtree("TU").size());
+            var shortCampaign = campaigns.start(shortCampaign(clock.now().atOffset(ZoneOffset.ofHours(7))), "demo");
+            log.info("Short demo campaign {} started for Huyện ủy Cồn Cỏ: mails within minutes", shortCampaign.id());
         }
+    }
+
+    /**
+     * Huyện ủy Cồn Cỏ on a timetable of minutes: guidance due in 2, base units in 4, the district in 6, each
+     * reminded 1 minute ahead. Left alone it shows a reminder, the base units starting when the guidance
+     * deadline passes, escalations and the organising board's digest.
+     */
+    private static StartCampaign shortCampaign(OffsetDateTime now) {
+        return new StartCampaign("117-KH/TU", "Sơ kết thử – Huyện ủy Cồn Cỏ (hạn tính bằng phút)", "CC", null,
+                Map.of("guidance", now.plusMinutes(2).toString(), "base", now.plusMinutes(4).toString(),
+                        "district", now.plusMinutes(6).toString(), "submission", now.plusMinutes(7).toString(),
+                        "province", now.plusMinutes(8).toString()),
+                Map.of("PROVINCE", List.of("PT1M"), "DISTRICT", List.of("PT1M"), "BASE", List.of("PT1M")));
     }
 }

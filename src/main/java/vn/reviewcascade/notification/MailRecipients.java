@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import jakarta.mail.internet.AddressException;
+import jakarta.mail.internet.InternetAddress;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
-
-import jakarta.mail.internet.AddressException;
-import jakarta.mail.internet.InternetAddress;
 
 /**
  * Finds the addresses mail goes to, from the engine's user records. A missing or malformed address is
@@ -42,11 +42,15 @@ public class MailRecipients {
 
     public Resolved ofGroups(Collection<String> groupIds) {
         Map<String, User> users = new LinkedHashMap<>();
+        List<String> emptyGroups = new ArrayList<>();
         for (String group : new LinkedHashSet<>(groupIds)) {
-            identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list()
-                    .forEach(user -> users.putIfAbsent(user.getId(), user));
+            List<User> members = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
+            if (members.isEmpty()) {
+                emptyGroups.add("nhóm " + group + ": chưa có thành viên nào");
+            }
+            members.forEach(user -> users.putIfAbsent(user.getId(), user));
         }
-        return ofUsers(users.values());
+        return new Resolved(List.of(), emptyGroups).merge(ofUsers(users.values()));
     }
 
     public Resolved ofUser(String userId) {

@@ -8,8 +8,9 @@ final class TimeWords {
     private TimeWords() {
     }
 
+    /** Rounded to the nearest minute, so a reminder sent a few seconds late still says "1 phút", not "0 phút". */
     static String of(Duration duration) {
-        long minutes = Math.max(0, duration.toMinutes());
+        long minutes = Math.max(0, (duration.getSeconds() + 30) / 60);
         long days = minutes / (24 * 60);
         long hours = minutes % (24 * 60) / 60;
         long rest = minutes % 60;

@@ -1,7 +1,5 @@
 package vn.reviewcascade.notification;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -12,6 +10,15 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeUnit;
 
+import jakarta.mail.Address;
+import jakarta.mail.BodyPart;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import jakarta.mail.Multipart;
+import jakarta.mail.Part;
+import jakarta.mail.internet.MimeMessage;
+
+import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
@@ -20,18 +27,11 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
-import com.icegreen.greenmail.util.GreenMail;
-
-import jakarta.mail.Address;
-import jakarta.mail.BodyPart;
-import jakarta.mail.Message;
-import jakarta.mail.MessagingException;
-import jakarta.mail.Multipart;
-import jakarta.mail.Part;
-import jakarta.mail.internet.MimeMessage;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.report.ReportDocuments;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 /** Mails through a real SMTP server in the test JVM, with the engine clock moved and jobs executed. */
 class NotificationMailTest extends CascadeTestSupport {
@@ -80,7 +80,7 @@ class NotificationMailTest extends CascadeTestSupport {
         moveClockTo("2030-10-30T06:00:00+07:00");
         runJobs(campaign);
         assertThat(received("Nhắc hạn")).hasSize(2).last().satisfies(mail ->
-                assertThat(mail.getSubject()).endsWith("còn 17 giờ 59 phút"));
+                assertThat(mail.getSubject()).endsWith("còn 18 giờ"));
     }
 
     @Test

@@ -1,0 +1,20 @@
+package vn.reviewcascade.notification;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.Duration;
+
+import org.junit.jupiter.api.Test;
+
+class TimeWordsTest {
+
+    @Test
+    void durationsReadAsPeopleSayThem() {
+        assertThat(TimeWords.of(Duration.ofDays(7))).isEqualTo("7 ngày");
+        assertThat(TimeWords.of(Duration.ofDays(2).plusHours(5))).isEqualTo("2 ngày 5 giờ");
+        assertThat(TimeWords.of(Duration.ofHours(3).plusMinutes(20))).isEqualTo("3 giờ 20 phút");
+        assertThat(TimeWords.of(Duration.ofHours(4))).isEqualTo("4 giờ");
+        assertThat(TimeWords.of(Duration.ofSeconds(58))).as("rounded, not cut").isEqualTo("1 phút");
+        assertThat(TimeWords.of(Duration.ofMinutes(-5))).isEqualTo("0 phút");
+    }
+}
