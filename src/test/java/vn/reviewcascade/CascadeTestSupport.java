@@ -17,6 +17,8 @@ import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
+import org.camunda.bpm.engine.task.IdentityLink;
+import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -125,7 +127,11 @@ public abstract class CascadeTestSupport {
         if (task == null) {
             throw new AssertionError("No task " + taskKey + " for " + unitCode);
         }
-        identityService.setAuthenticatedUserId("user." + unitCode);
+        // Authorization is on: act as a member of the task's candidate groups, as a real user would.
+        List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
+                .map(IdentityLink::getGroupId).toList();
+        identityService.setAuthentication("user." + unitCode, groups);
         try {
             taskService.complete(task.getId(), variables);
         } finally {

@@ -21,6 +21,7 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.unit.Unit;
+import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
@@ -35,24 +36,22 @@ class DemoData {
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private enum Role { DRAFTER, REVIEWER, SIGNER, GUIDANCE_DRAFTER }
-
-    private record DemoUser(String id, String firstName, String lastName, String unitCode, Set<Role> roles) {
+    private record DemoUser(String id, String firstName, String lastName, String unitCode, Set<UnitRole> roles) {
     }
 
     private static final List<DemoUser> USERS = List.of(
-            new DemoUser("bdv", "Cán bộ", "Ban Dân vận", "TU", Set.of(Role.DRAFTER)),
-            new DemoUser("btc", "Cán bộ", "Ban Tổ chức", "TU", Set.of(Role.REVIEWER, Role.GUIDANCE_DRAFTER)),
-            new DemoUser("btv", "Thường trực", "Ban Thường vụ", "TU", Set.of(Role.SIGNER)),
-            new DemoUser("vinhlinh.dt", "Chuyên viên", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.DRAFTER)),
-            new DemoUser("vinhlinh.td", "Phó Ban", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.REVIEWER)),
-            new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", Set.of(Role.SIGNER)),
-            new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.DRAFTER)),
-            new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.REVIEWER)),
-            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(Role.SIGNER)),
-            new DemoUser("conco.dt", "Chuyên viên", "Huyện ủy Cồn Cỏ", "CC", Set.of(Role.DRAFTER)),
-            new DemoUser("conco.td", "Phó Ban", "Huyện ủy Cồn Cỏ", "CC", Set.of(Role.REVIEWER)),
-            new DemoUser("conco.kd", "Bí thư", "Huyện ủy Cồn Cỏ", "CC", Set.of(Role.SIGNER)));
+            new DemoUser("bdv", "Cán bộ", "Ban Dân vận", "TU", Set.of(UnitRole.DRAFTER)),
+            new DemoUser("btc", "Cán bộ", "Ban Tổ chức", "TU", Set.of(UnitRole.REVIEWER, UnitRole.GUIDANCE_DRAFTER)),
+            new DemoUser("btv", "Thường trực", "Ban Thường vụ", "TU", Set.of(UnitRole.SIGNER)),
+            new DemoUser("vinhlinh.dt", "Chuyên viên", "Huyện ủy Vĩnh Linh", "VL", Set.of(UnitRole.DRAFTER)),
+            new DemoUser("vinhlinh.td", "Phó Ban", "Huyện ủy Vĩnh Linh", "VL", Set.of(UnitRole.REVIEWER)),
+            new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", Set.of(UnitRole.SIGNER)),
+            new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(UnitRole.DRAFTER)),
+            new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(UnitRole.REVIEWER)),
+            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(UnitRole.SIGNER)),
+            new DemoUser("conco.dt", "Chuyên viên", "Huyện ủy Cồn Cỏ", "CC", Set.of(UnitRole.DRAFTER)),
+            new DemoUser("conco.td", "Phó Ban", "Huyện ủy Cồn Cỏ", "CC", Set.of(UnitRole.REVIEWER)),
+            new DemoUser("conco.kd", "Bí thư", "Huyện ủy Cồn Cỏ", "CC", Set.of(UnitRole.SIGNER)));
 
     private final IdentityService identityService;
     private final UnitTree tree;
@@ -80,14 +79,7 @@ class DemoData {
             identityService.saveUser(user);
             Unit unit = tree.find(demo.unitCode()).orElseThrow();
             Set<String> groups = new LinkedHashSet<>();
-            for (Role role : demo.roles()) {
-                groups.add(switch (role) {
-                    case DRAFTER -> unit.drafters().id();
-                    case REVIEWER -> unit.reviewers().id();
-                    case SIGNER -> unit.signers().id();
-                    case GUIDANCE_DRAFTER -> unit.guidanceDrafters().id();
-                });
-            }
+            demo.roles().forEach(role -> groups.add(role.groupOf(unit).id()));
             groups.forEach(group -> identityService.createMembership(demo.id(), group));
         }
         if (campaigns.findAll().isEmpty()) {

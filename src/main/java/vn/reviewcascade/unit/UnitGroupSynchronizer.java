@@ -1,7 +1,6 @@
 package vn.reviewcascade.unit;
 
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Collection;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -34,16 +33,11 @@ class UnitGroupSynchronizer {
     @EventListener(ApplicationReadyEvent.class)
     @Order(Ordered.HIGHEST_PRECEDENCE)
     void createMissingGroups() {
-        Map<String, UnitGroup> wanted = new LinkedHashMap<>();
-        for (Unit unit : tree.units()) {
-            for (UnitGroup group : new UnitGroup[] {unit.drafters(), unit.reviewers(), unit.signers(), unit.guidanceDrafters()}) {
-                wanted.putIfAbsent(group.id(), group);
-            }
-        }
+        Collection<UnitGroup> wanted = tree.groups();
         Set<String> existing = identityService.createGroupQuery().groupType(GROUP_TYPE).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());
         int created = 0;
-        for (UnitGroup group : wanted.values()) {
+        for (UnitGroup group : wanted) {
             if (!existing.contains(group.id()) && identityService.createGroupQuery().groupId(group.id()).count() == 0) {
                 Group entity = identityService.newGroup(group.id());
                 entity.setName(group.name());

@@ -12,6 +12,11 @@ public final class UnitTree {
 
     private final Map<String, Unit> byCode;
     private final Map<String, List<Unit>> children;
+    private final Map<String, List<Membership>> byGroup;
+
+    /** A group's place in the tree: it holds this role for this unit. */
+    public record Membership(String unitCode, UnitRole role) {
+    }
 
     UnitTree(Collection<Unit> units) {
         this.byCode = new LinkedHashMap<>();
@@ -19,11 +24,31 @@ public final class UnitTree {
         for (Unit unit : units) {
             byCode.put(unit.code(), unit);
         }
+        this.byGroup = new LinkedHashMap<>();
         for (Unit unit : units) {
             if (unit.parentCode() != null) {
                 children.computeIfAbsent(unit.parentCode(), code -> new ArrayList<>()).add(unit);
             }
+            for (UnitRole role : UnitRole.values()) {
+                byGroup.computeIfAbsent(role.groupOf(unit).id(), id -> new ArrayList<>()).add(new Membership(unit.code(), role));
+            }
         }
+    }
+
+    /** The units and roles the given groups hold. */
+    public List<Membership> membershipsOf(Collection<String> groupIds) {
+        return groupIds.stream().flatMap(id -> byGroup.getOrDefault(id, List.of()).stream()).distinct().toList();
+    }
+
+    /** Every group of every unit and role, each once. */
+    public Collection<UnitGroup> groups() {
+        Map<String, UnitGroup> groups = new LinkedHashMap<>();
+        for (Unit unit : byCode.values()) {
+            for (UnitRole role : UnitRole.values()) {
+                groups.putIfAbsent(role.groupOf(unit).id(), role.groupOf(unit));
+            }
+        }
+        return groups.values();
     }
 
     public Optional<Unit> find(String code) {

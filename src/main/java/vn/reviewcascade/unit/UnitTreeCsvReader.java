@@ -109,7 +109,7 @@ public final class UnitTreeCsvReader {
             return null;
         }
         return new Unit(code, name, level, parent.isEmpty() ? null : parent, symbol,
-                drafters, reviewers, signers, guidanceDrafters);
+                drafters, reviewers, signers, guidanceDrafters, new UnitGroup(code + ".clerks", "Văn thư – " + name));
     }
 
     private static UnitGroup group(String cell, String code, String role, String roleLabel, String unitName,

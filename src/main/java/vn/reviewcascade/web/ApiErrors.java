@@ -16,6 +16,7 @@ import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.report.ReportLockedException;
+import vn.reviewcascade.security.AccessDeniedException;
 
 /** Turns refusals into JSON bodies with Vietnamese messages: {"message": …, "errors": [{field, message}]}. */
 @RestControllerAdvice(basePackageClasses = ApiErrors.class)
@@ -32,6 +33,11 @@ class ApiErrors {
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ErrorBody> notFound(NotFoundException e) {
         return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    @ExceptionHandler(AccessDeniedException.class)
+    ResponseEntity<ErrorBody> denied(AccessDeniedException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(ReportLockedException.class)

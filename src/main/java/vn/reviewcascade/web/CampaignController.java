@@ -20,6 +20,7 @@ import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.report.CampaignProgress;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitStatus;
+import vn.reviewcascade.security.UnitAccess;
 import vn.reviewcascade.unit.Level;
 
 @RestController
@@ -28,12 +29,12 @@ class CampaignController {
 
     private final CampaignService campaigns;
     private final ReportRepository reports;
-    private final CurrentUser currentUser;
+    private final UnitAccess access;
 
-    CampaignController(CampaignService campaigns, ReportRepository reports, CurrentUser currentUser) {
+    CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access) {
         this.campaigns = campaigns;
         this.reports = reports;
-        this.currentUser = currentUser;
+        this.access = access;
     }
 
     record Created(long id) {
@@ -56,7 +57,8 @@ class CampaignController {
 
     @PostMapping("/campaigns")
     ResponseEntity<Created> start(@RequestBody StartCampaign request) {
-        Campaign campaign = campaigns.start(request, currentUser.id());
+        access.requireSeesEverything("bắt đầu đợt sơ kết");
+        Campaign campaign = campaigns.start(request, access.userId());
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(new Created(campaign.id()));
     }
 
@@ -73,7 +75,7 @@ class CampaignController {
     @GetMapping("/campaigns/{id}/units")
     List<UnitState> units(@PathVariable long id) {
         campaigns.find(id);
-        return reports.findAll(id).stream().map(unit -> new UnitState(unit.unitCode(), unit.unitName(), unit.level(),
+        return reports.findAll(id).stream().filter(access::canRead).map(unit -> new UnitState(unit.unitCode(), unit.unitName(), unit.level(),
                 unit.parentCode(), unit.status(), unit.status().label(), unit.reportDue(), unit.overdue(),
                 unit.submittedAt(), unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
     }

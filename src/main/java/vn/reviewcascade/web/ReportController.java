@@ -27,6 +27,7 @@ import vn.reviewcascade.report.ReportDocuments;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportValidator;
 import vn.reviewcascade.report.ReportView;
+import vn.reviewcascade.security.UnitAccess;
 
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/report")
@@ -36,16 +37,17 @@ class ReportController {
 
     private final ReportService reports;
     private final ReportDocuments documents;
-    private final CurrentUser currentUser;
+    private final UnitAccess access;
 
-    ReportController(ReportService reports, ReportDocuments documents, CurrentUser currentUser) {
+    ReportController(ReportService reports, ReportDocuments documents, UnitAccess access) {
         this.reports = reports;
         this.documents = documents;
-        this.currentUser = currentUser;
+        this.access = access;
     }
 
     @GetMapping
     ReportView get(@PathVariable long campaignId, @PathVariable String unitCode) {
+        access.requireRead(reports.unit(campaignId, unitCode));
         return reports.view(campaignId, unitCode);
     }
 
@@ -55,6 +57,7 @@ class ReportController {
      */
     @PutMapping
     ReportView put(@PathVariable long campaignId, @PathVariable String unitCode, @RequestBody Map<String, Object> body) {
+        access.requireEdit(reports.unit(campaignId, unitCode));
         List<FieldError> errors = new ArrayList<>();
         body.keySet().stream().filter(key -> !BODY_KEYS.contains(key)).forEach(key ->
                 errors.add(new FieldError(key, "Không có trường '" + key + "'; chỉ có 'sections' và 'figures'")));
@@ -70,13 +73,14 @@ class ReportController {
     @PutMapping(path = "/document", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ReportView.DocumentInfo upload(@PathVariable long campaignId, @PathVariable String unitCode,
                                    @RequestParam("file") MultipartFile file) throws IOException {
-        reports.unit(campaignId, unitCode);
-        documents.store(campaignId, unitCode, file.getOriginalFilename(), file.getBytes(), currentUser.id());
+        access.requireEdit(reports.unit(campaignId, unitCode));
+        documents.store(campaignId, unitCode, file.getOriginalFilename(), file.getBytes(), access.userId());
         return documents.info(campaignId, unitCode).orElseThrow();
     }
 
     @GetMapping("/document")
     ResponseEntity<byte[]> download(@PathVariable long campaignId, @PathVariable String unitCode) {
+        access.requireRead(reports.unit(campaignId, unitCode));
         ReportDocuments.StoredDocument document = documents.load(campaignId, unitCode)
                 .orElseThrow(() -> new NotFoundException("Báo cáo của đơn vị '" + unitCode + "' chưa có tệp văn bản"));
         return ResponseEntity.ok()

@@ -35,7 +35,7 @@ class ReviewApiTest extends CascadeTestSupport {
 
     @BeforeEach
     void logIn() {
-        http = anonymous.withBasicAuth("admin", "admin-test-password");
+        http = anonymous.withBasicAuth("admin", "Thu-Nghiem-2030");
     }
 
     @Test

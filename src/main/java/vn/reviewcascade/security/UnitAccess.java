@@ -1,0 +1,107 @@
+package vn.reviewcascade.security;
+
+import java.util.EnumSet;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.authorization.Groups;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.UnitReport;
+import vn.reviewcascade.unit.UnitRole;
+import vn.reviewcascade.unit.UnitTree;
+
+/**
+ * What the current user of {@code /api} may see and do, from the groups the authentication filter found:
+ * a unit's people read its report and those of every unit below it (a district reads its base units, the
+ * province all); only its drafters and clerks change it; administrators and the observer boards (Ban Dân vận,
+ * Ban Tổ chức) read everything.
+ */
+@Component
+public class UnitAccess {
+
+    private static final Set<UnitRole> EDITORS = EnumSet.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER, UnitRole.CLERK);
+
+    private final IdentityService identityService;
+    private final UnitTree tree;
+    private final ReportRepository reports;
+    private final SecurityProperties properties;
+
+    public UnitAccess(IdentityService identityService, UnitTree tree, ReportRepository reports,
+                      SecurityProperties properties) {
+        this.identityService = identityService;
+        this.tree = tree;
+        this.reports = reports;
+        this.properties = properties;
+    }
+
+    public String userId() {
+        var authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    public boolean isAdministrator() {
+        return groups().contains(Groups.CAMUNDA_ADMIN);
+    }
+
+    /** Administrators and the observer boards. */
+    public boolean seesEverything() {
+        List<String> groups = groups();
+        return groups.contains(Groups.CAMUNDA_ADMIN) || properties.observerGroups().stream().anyMatch(groups::contains);
+    }
+
+    public boolean canRead(UnitReport unit) {
+        if (seesEverything()) {
+            return true;
+        }
+        Set<String> own = ownUnits(EnumSet.allOf(UnitRole.class));
+        // Walk up the campaign's own snapshot: the tree may have changed since the campaign started.
+        String code = unit.unitCode();
+        Set<String> seen = new HashSet<>();
+        while (code != null && seen.add(code)) {
+            if (own.contains(code)) {
+                return true;
+            }
+            code = reports.find(unit.campaignId(), code).map(UnitReport::parentCode).orElse(null);
+        }
+        return false;
+    }
+
+    public boolean canEdit(UnitReport unit) {
+        return isAdministrator() || ownUnits(EDITORS).contains(unit.unitCode());
+    }
+
+    public void requireRead(UnitReport unit) {
+        if (!canRead(unit)) {
+            throw new AccessDeniedException("Bạn không có quyền xem báo cáo của " + unit.unitName());
+        }
+    }
+
+    public void requireEdit(UnitReport unit) {
+        if (!canEdit(unit)) {
+            throw new AccessDeniedException("Chỉ chuyên viên dự thảo hoặc văn thư của " + unit.unitName()
+                    + " được sửa báo cáo này");
+        }
+    }
+
+    public void requireSeesEverything(String what) {
+        if (!seesEverything()) {
+            throw new AccessDeniedException("Chỉ quản trị viên, Ban Dân vận và Ban Tổ chức được " + what);
+        }
+    }
+
+    private Set<String> ownUnits(Set<UnitRole> roles) {
+        Set<String> units = new HashSet<>();
+        tree.membershipsOf(groups()).stream().filter(membership -> roles.contains(membership.role()))
+                .forEach(membership -> units.add(membership.unitCode()));
+        return units;
+    }
+
+    private List<String> groups() {
+        var authentication = identityService.getCurrentAuthentication();
+        return authentication == null || authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
+    }
+}
