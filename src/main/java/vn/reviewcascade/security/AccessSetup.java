@@ -16,8 +16,8 @@ import org.springframework.stereotype.Component;
 /**
  * The engine's authorizations that do not depend on a single task. Tasks themselves are authorized by the
  * engine for their candidate groups (and, read-only, for the parent unit's reviewers: {@link TaskVisibility}).
- * Everyone may open Tasklist and read process models; the observer boards also read every instance and use
- * Cockpit. Idempotent: run at each start.
+ * Everyone may open Tasklist and read process models; the observer boards also read every instance, use
+ * Cockpit and start campaigns. Idempotent: run at each start.
  */
 @Component
 class AccessSetup {
@@ -43,6 +43,10 @@ class AccessSetup {
             grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
             grant(group, Resources.TASK, "*", Permissions.READ);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
+            // Observers start campaigns: the root unit's review and the campaign's digest.
+            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            grant(group, Resources.PROCESS_DEFINITION, "unitReview", ProcessDefinitionPermissions.CREATE_INSTANCE);
+            grant(group, Resources.PROCESS_DEFINITION, "overdueDigest", ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
     }
 

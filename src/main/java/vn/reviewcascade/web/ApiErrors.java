@@ -2,6 +2,7 @@ package vn.reviewcascade.web;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.AuthorizationException;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
@@ -38,6 +39,13 @@ class ApiErrors {
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ErrorBody> denied(AccessDeniedException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(e.getMessage(), List.of()));
+    }
+
+    /** The engine refused what the API's own checks let through: still a refusal, never a server error. */
+    @ExceptionHandler(AuthorizationException.class)
+    ResponseEntity<ErrorBody> engineDenied(AuthorizationException e) {
+        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(
+                "Bạn không có quyền thực hiện thao tác này (" + e.getUserId() + ")", List.of()));
     }
 
     @ExceptionHandler(ReportLockedException.class)

@@ -1,0 +1,164 @@
+package vn.reviewcascade.security;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+
+import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.campaign.Campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/**
+ * Roles × units (own, sibling, child, parent) × actions (read the report through /api, list tasks, claim and
+ * complete through /engine-rest), each with the status the user must get. Run over HTTP with each user's own
+ * credentials, so the authentication filter, the engine's authorizations and the API's checks all take part.
+ */
+class AuthorizationMatrixTest extends CascadeTestSupport {
+
+    private static final String PASSWORD = "Mat-Khau-Thu-2030";
+
+    @Autowired TestRestTemplate anonymous;
+
+    private Campaign fresh;
+    private Campaign running;
+
+    private record Case(String user, String action, String target, int expected) {
+    }
+
+    @BeforeEach
+    void usersAndTwoCampaigns() {
+        user("a.dt", "VL-A.drafters");
+        user("a.td", "VL-A.reviewers");
+        user("b.dt", "VL-B.drafters");
+        user("vl.dt", "VL.drafters");
+        user("vl.td", "VL.reviewers");
+        user("cc.dt", "CC.drafters");
+        user("bdv", "bdv-tu");
+        // TU issues nothing yet: its guidance task is open.
+        fresh = start("TU");
+        // TU's guidance is out, VL's is still being drafted, and past the guidance deadline every base unit drafts.
+        running = start("TU");
+        issueGuidance(running, "TU");
+        moveClockTo("2030-04-01T00:00:00+07:00");
+        runJobs(running);
+    }
+
+    @Test
+    void everyRoleSeesAndWorksOnlyWhatItsUnitAndRoleCover() {
+        List<Case> cases = List.of(
+                // Reports through /api: own unit, units below, never siblings or parents.
+                new Case("a.dt", "read", "VL-A", 200), new Case("a.dt", "read", "VL-B", 403), new Case("a.dt", "read", "VL", 403),
+                new Case("a.td", "read", "VL-A", 200), new Case("a.td", "read", "VL-C", 403),
+                new Case("vl.dt", "read", "VL", 200), new Case("vl.dt", "read", "CC", 403), new Case("vl.dt", "read", "VL-A", 200),
+                new Case("vl.dt", "read", "TU", 403),
+                new Case("vl.td", "read", "VL", 200), new Case("vl.td", "read", "VL-B", 200), new Case("vl.td", "read", "CC-none", 404),
+                new Case("bdv", "read", "VL-A", 200), new Case("bdv", "read", "CC", 200), new Case("bdv", "read", "TU", 200),
+                // Tasks listed through /engine-rest: own unit and role; parent reviewers also see (only see) subordinates'.
+                new Case("a.dt", "list", "VL-A", 1), new Case("a.dt", "list", "VL-B", 0), new Case("a.dt", "list", "VL", 0),
+                new Case("a.td", "list", "VL-A", 0),
+                new Case("vl.dt", "list", "VL", 1), new Case("vl.dt", "list", "CC", 0), new Case("vl.dt", "list", "VL-A", 0),
+                new Case("vl.dt", "list", "TU(fresh)", 0),
+                new Case("vl.td", "list", "VL", 0), new Case("vl.td", "list", "VL-A", 1), new Case("vl.td", "list", "CC", 0),
+                // Claiming: only the task's own role at its own unit.
+                new Case("a.td", "claim", "VL-A", 403), new Case("b.dt", "claim", "VL-A", 403), new Case("vl.td", "claim", "VL-A", 403),
+                new Case("vl.dt", "claim", "VL-A", 403), new Case("a.dt", "claim", "VL", 403), new Case("vl.dt", "claim", "TU(fresh)", 403),
+                new Case("a.dt", "claim", "VL-A", 204), new Case("vl.dt", "claim", "VL", 204),
+                // Completing: the same.
+                new Case("vl.dt", "complete", "CC", 403), new Case("vl.td", "complete", "VL-B", 403), new Case("b.dt", "complete", "VL-A", 403),
+                new Case("cc.dt", "complete", "VL", 403), new Case("cc.dt", "complete", "CC", 204), new Case("vl.dt", "complete", "VL", 204));
+
+        List<String> wrong = new ArrayList<>();
+        for (Case check : cases) {
+            int actual = perform(check);
+            if (actual != check.expected()) {
+                wrong.add("%s %s %s: expected %d, got %d".formatted(check.user(), check.action(), check.target(), check.expected(), actual));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
+    @Test
+    void onlyEditorsChangeAReportAndOnlyObserversStartCampaignsOrReadTheSentLog() {
+        String report = "/api/campaigns/" + running.id() + "/units/VL-A/report";
+        HttpEntity<Object> change = json(Map.of("figures", Map.of("partyMembers", 3)));
+        assertThat(as("a.td").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("vl.dt").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("a.dt").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(200);
+
+        HttpEntity<Object> startRequest = json(Map.of("plan", "117-KH/TU", "rootUnit", "CC", "year", 2032));
+        var refused = as("vl.dt").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class);
+        assertThat(refused.getStatusCode().value()).isEqualTo(403);
+        assertThat(refused.getBody()).contains("Chỉ quản trị viên, Ban Dân vận và Ban Tổ chức được bắt đầu đợt sơ kết");
+        assertThat(as("bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class).getStatusCode().value())
+                .isEqualTo(201);
+        assertThat(as("a.dt").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
+                .isEqualTo(403);
+        assertThat(as("bdv").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
+                .isEqualTo(200);
+
+        List<?> units = as("vl.td").getForObject("/api/campaigns/" + running.id() + "/units", List.class);
+        assertThat(units.stream().map(unit -> (String) ((Map<?, ?>) unit).get("unitCode")).toList())
+                .as("a district lists itself and its base units only").containsExactly("VL", "VL-A", "VL-B", "VL-C");
+    }
+
+    private int perform(Case check) {
+        Campaign campaign = check.target().endsWith("(fresh)") ? fresh : running;
+        String unit = check.target().replace("(fresh)", "");
+        TestRestTemplate http = as(check.user());
+        return switch (check.action()) {
+            case "read" -> http.getForEntity("/api/campaigns/" + campaign.id() + "/units/" + unit + "/report", String.class)
+                    .getStatusCode().value();
+            case "list" -> http.getForObject("/engine-rest/task?processInstanceBusinessKey=" + campaign.id() + "/" + unit, List.class).size();
+            case "claim" -> http.exchange("/engine-rest/task/" + openTask(campaign, unit).getId() + "/claim", HttpMethod.POST,
+                    json(Map.of("userId", check.user())), String.class).getStatusCode().value();
+            case "complete" -> http.exchange("/engine-rest/task/" + openTask(campaign, unit).getId() + "/complete", HttpMethod.POST,
+                    json(Map.of("variables", variables(draft(1)))), String.class).getStatusCode().value();
+            default -> throw new IllegalArgumentException(check.action());
+        };
+    }
+
+    private Task openTask(Campaign campaign, String unit) {
+        return task(campaign, unit, "DraftDocument");
+    }
+
+    private static Map<String, Object> variables(Map<String, Object> values) {
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((key, value) -> variables.put(key, Map.of("value", value)));
+        return variables;
+    }
+
+    private TestRestTemplate as(String user) {
+        return anonymous.withBasicAuth(user, PASSWORD);
+    }
+
+    private static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
+    }
+
+    private void user(String id, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("Người thử");
+            user.setEmail(id + "@thu.test");
+            user.setPassword(PASSWORD);
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
+    }
+}
