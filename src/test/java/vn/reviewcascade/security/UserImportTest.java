@@ -1,0 +1,82 @@
+package vn.reviewcascade.security;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Map;
+
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import vn.reviewcascade.CascadeTestSupport;
+
+class UserImportTest extends CascadeTestSupport {
+
+    @Autowired TestRestTemplate anonymous;
+
+    @Test
+    void goodLinesAreImportedAndBadOnesReportedByLineWithNothingHalfWritten() {
+        String csv = """
+                email,full_name,unit,role
+                nguyen.van.a@vinhlinh.test,Nguyễn Văn A,VL,DRAFTER
+                khong-phai-email,Trần Thị B,VL,REVIEWER
+                le.c@vinhlinh.test,Lê Văn C,VL-X,SIGNER
+                pham.d@vinhlinh.test,Phạm Thị D,VL-A,BOSS
+                hoang.e@vinhlinh.test,Hoàng E
+                vo.f@vinhlinh.test,Võ Thị F,VL-A,clerk
+                nguyen.van.a@vinhlinh.test,Nguyễn Văn A,VL-A,REVIEWER
+                """;
+
+        ResponseEntity<Map<String, Object>> response = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), csv);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        List<Map<String, Object>> imported = list(response.getBody().get("imported"));
+        assertThat(imported).extracting(row -> row.get("line") + ":" + row.get("userId") + ":" + row.get("group")).containsExactly(
+                "2:nguyen.van.a@vinhlinh.test:VL.drafters", "7:vo.f@vinhlinh.test:VL-A.clerks",
+                "8:nguyen.van.a@vinhlinh.test:VL-A.reviewers");
+        assertThat(imported.get(0).get("temporaryPassword")).asString().hasSizeGreaterThanOrEqualTo(12);
+        assertThat(imported.get(2).get("temporaryPassword")).as("an existing user keeps their password").isNull();
+        assertThat(list(response.getBody().get("errors"))).extracting(row -> row.get("line") + ": " + row.get("message")).containsExactly(
+                "3: địa chỉ thư 'khong-phai-email' không hợp lệ",
+                "4: không có đơn vị 'VL-X'",
+                "5: vai trò 'BOSS' không hợp lệ (DRAFTER, REVIEWER, SIGNER, GUIDANCE_DRAFTER, CLERK)",
+                "6: cần 4 cột (email,full_name,unit,role), có 2");
+
+        assertThat(identityService.createUserQuery().userId("nguyen.van.a@vinhlinh.test").singleResult().getFirstName()).isEqualTo("A");
+        assertThat(identityService.createUserQuery().userId("nguyen.van.a@vinhlinh.test").singleResult().getLastName()).isEqualTo("Nguyễn Văn");
+        assertThat(identityService.createGroupQuery().groupMember("nguyen.van.a@vinhlinh.test").list())
+                .extracting(group -> group.getId()).containsExactlyInAnyOrder("VL.drafters", "VL-A.reviewers");
+        assertThat(identityService.createUserQuery().userIdIn("le.c@vinhlinh.test", "pham.d@vinhlinh.test", "hoang.e@vinhlinh.test").count())
+                .as("refused lines write nothing").isZero();
+        String password = (String) imported.get(0).get("temporaryPassword");
+        assertThat(anonymous.withBasicAuth("nguyen.van.a@vinhlinh.test", password).getForEntity("/api/units", String.class)
+                .getStatusCode().value()).isEqualTo(200);
+    }
+
+    @Test
+    void onlyAdministratorsImportAndAWrongHeaderIsRefused() {
+        assertThat(post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), "ten,email\n").getBody().get("errors"))
+                .asString().contains("Tiêu đề phải là: email,full_name,unit,role");
+        assertThat(post(anonymous, "email,full_name,unit,role\n").getStatusCode().value()).isEqualTo(401);
+    }
+
+    private static ResponseEntity<Map<String, Object>> post(TestRestTemplate http, String csv) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(new MediaType("text", "csv", java.nio.charset.StandardCharsets.UTF_8));
+        return http.exchange("/api/users/import", HttpMethod.POST, new HttpEntity<>(csv, headers),
+                new ParameterizedTypeReference<>() {
+                });
+    }
+
+    @SuppressWarnings("unchecked")
+    private static List<Map<String, Object>> list(Object value) {
+        return (List<Map<String, Object>>) value;
+    }
+}
