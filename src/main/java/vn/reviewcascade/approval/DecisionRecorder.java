@@ -65,6 +65,7 @@ public class DecisionRecorder implements JavaDelegate {
                 decision ? Decision.APPROVED : Decision.RETURNED, user == null ? null : user.getUserId(), text, clock.now()));
         execution.removeVariable("approved");
         execution.removeVariable("comment");
+        execution.removeVariable("documentMarkdown");
         execution.setVariable("decision", decision ? Decision.APPROVED.name() : Decision.RETURNED.name());
     }
 }

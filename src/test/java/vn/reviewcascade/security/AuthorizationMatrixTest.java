@@ -29,6 +29,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class AuthorizationMatrixTest extends CascadeTestSupport {
 
     private static final String PASSWORD = "Mat-Khau-Thu-2030";
+    // User ids of their own ("mx."): other test classes share the context and create users with other passwords.
 
     @Autowired TestRestTemplate anonymous;
 
@@ -40,13 +41,13 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
 
     @BeforeEach
     void usersAndTwoCampaigns() {
-        user("a.dt", "VL-A.drafters");
-        user("a.td", "VL-A.reviewers");
-        user("b.dt", "VL-B.drafters");
-        user("vl.dt", "VL.drafters");
-        user("vl.td", "VL.reviewers");
-        user("cc.dt", "CC.drafters");
-        user("bdv", "bdv-tu");
+        user("mx.a.dt", "VL-A.drafters");
+        user("mx.a.td", "VL-A.reviewers");
+        user("mx.b.dt", "VL-B.drafters");
+        user("mx.vl.dt", "VL.drafters");
+        user("mx.vl.td", "VL.reviewers");
+        user("mx.cc.dt", "CC.drafters");
+        user("mx.bdv", "bdv-tu");
         // TU issues nothing yet: its guidance task is open.
         fresh = start("TU");
         // TU's guidance is out, VL's is still being drafted, and past the guidance deadline every base unit drafts.
@@ -60,25 +61,25 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
     void everyRoleSeesAndWorksOnlyWhatItsUnitAndRoleCover() {
         List<Case> cases = List.of(
                 // Reports through /api: own unit, units below, never siblings or parents.
-                new Case("a.dt", "read", "VL-A", 200), new Case("a.dt", "read", "VL-B", 403), new Case("a.dt", "read", "VL", 403),
-                new Case("a.td", "read", "VL-A", 200), new Case("a.td", "read", "VL-C", 403),
-                new Case("vl.dt", "read", "VL", 200), new Case("vl.dt", "read", "CC", 403), new Case("vl.dt", "read", "VL-A", 200),
-                new Case("vl.dt", "read", "TU", 403),
-                new Case("vl.td", "read", "VL", 200), new Case("vl.td", "read", "VL-B", 200), new Case("vl.td", "read", "CC-none", 404),
-                new Case("bdv", "read", "VL-A", 200), new Case("bdv", "read", "CC", 200), new Case("bdv", "read", "TU", 200),
+                new Case("mx.a.dt", "read", "VL-A", 200), new Case("mx.a.dt", "read", "VL-B", 403), new Case("mx.a.dt", "read", "VL", 403),
+                new Case("mx.a.td", "read", "VL-A", 200), new Case("mx.a.td", "read", "VL-C", 403),
+                new Case("mx.vl.dt", "read", "VL", 200), new Case("mx.vl.dt", "read", "CC", 403), new Case("mx.vl.dt", "read", "VL-A", 200),
+                new Case("mx.vl.dt", "read", "TU", 403),
+                new Case("mx.vl.td", "read", "VL", 200), new Case("mx.vl.td", "read", "VL-B", 200), new Case("mx.vl.td", "read", "CC-none", 404),
+                new Case("mx.bdv", "read", "VL-A", 200), new Case("mx.bdv", "read", "CC", 200), new Case("mx.bdv", "read", "TU", 200),
                 // Tasks listed through /engine-rest: own unit and role; parent reviewers also see (only see) subordinates'.
-                new Case("a.dt", "list", "VL-A", 1), new Case("a.dt", "list", "VL-B", 0), new Case("a.dt", "list", "VL", 0),
-                new Case("a.td", "list", "VL-A", 0),
-                new Case("vl.dt", "list", "VL", 1), new Case("vl.dt", "list", "CC", 0), new Case("vl.dt", "list", "VL-A", 0),
-                new Case("vl.dt", "list", "TU(fresh)", 0),
-                new Case("vl.td", "list", "VL", 0), new Case("vl.td", "list", "VL-A", 1), new Case("vl.td", "list", "CC", 0),
+                new Case("mx.a.dt", "list", "VL-A", 1), new Case("mx.a.dt", "list", "VL-B", 0), new Case("mx.a.dt", "list", "VL", 0),
+                new Case("mx.a.td", "list", "VL-A", 0),
+                new Case("mx.vl.dt", "list", "VL", 1), new Case("mx.vl.dt", "list", "CC", 0), new Case("mx.vl.dt", "list", "VL-A", 0),
+                new Case("mx.vl.dt", "list", "TU(fresh)", 0),
+                new Case("mx.vl.td", "list", "VL", 0), new Case("mx.vl.td", "list", "VL-A", 1), new Case("mx.vl.td", "list", "CC", 0),
                 // Claiming: only the task's own role at its own unit.
-                new Case("a.td", "claim", "VL-A", 403), new Case("b.dt", "claim", "VL-A", 403), new Case("vl.td", "claim", "VL-A", 403),
-                new Case("vl.dt", "claim", "VL-A", 403), new Case("a.dt", "claim", "VL", 403), new Case("vl.dt", "claim", "TU(fresh)", 403),
-                new Case("a.dt", "claim", "VL-A", 204), new Case("vl.dt", "claim", "VL", 204),
+                new Case("mx.a.td", "claim", "VL-A", 403), new Case("mx.b.dt", "claim", "VL-A", 403), new Case("mx.vl.td", "claim", "VL-A", 403),
+                new Case("mx.vl.dt", "claim", "VL-A", 403), new Case("mx.a.dt", "claim", "VL", 403), new Case("mx.vl.dt", "claim", "TU(fresh)", 403),
+                new Case("mx.a.dt", "claim", "VL-A", 204), new Case("mx.vl.dt", "claim", "VL", 204),
                 // Completing: the same.
-                new Case("vl.dt", "complete", "CC", 403), new Case("vl.td", "complete", "VL-B", 403), new Case("b.dt", "complete", "VL-A", 403),
-                new Case("cc.dt", "complete", "VL", 403), new Case("cc.dt", "complete", "CC", 204), new Case("vl.dt", "complete", "VL", 204));
+                new Case("mx.vl.dt", "complete", "CC", 403), new Case("mx.vl.td", "complete", "VL-B", 403), new Case("mx.b.dt", "complete", "VL-A", 403),
+                new Case("mx.cc.dt", "complete", "VL", 403), new Case("mx.cc.dt", "complete", "CC", 204), new Case("mx.vl.dt", "complete", "VL", 204));
 
         List<String> wrong = new ArrayList<>();
         for (Case check : cases) {
@@ -94,22 +95,22 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
     void onlyEditorsChangeAReportAndOnlyObserversStartCampaignsOrReadTheSentLog() {
         String report = "/api/campaigns/" + running.id() + "/units/VL-A/report";
         HttpEntity<Object> change = json(Map.of("figures", Map.of("partyMembers", 3)));
-        assertThat(as("a.td").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(403);
-        assertThat(as("vl.dt").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(403);
-        assertThat(as("a.dt").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(as("mx.a.td").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("mx.vl.dt").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(403);
+        assertThat(as("mx.a.dt").exchange(report, HttpMethod.PUT, change, String.class).getStatusCode().value()).isEqualTo(200);
 
         HttpEntity<Object> startRequest = json(Map.of("plan", "117-KH/TU", "rootUnit", "CC", "year", 2032));
-        var refused = as("vl.dt").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class);
+        var refused = as("mx.vl.dt").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(refused.getBody()).contains("Chỉ quản trị viên, Ban Dân vận và Ban Tổ chức được bắt đầu đợt sơ kết");
-        assertThat(as("bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class).getStatusCode().value())
+        assertThat(as("mx.bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class).getStatusCode().value())
                 .isEqualTo(201);
-        assertThat(as("a.dt").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
+        assertThat(as("mx.a.dt").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
                 .isEqualTo(403);
-        assertThat(as("bdv").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
+        assertThat(as("mx.bdv").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
                 .isEqualTo(200);
 
-        List<?> units = as("vl.td").getForObject("/api/campaigns/" + running.id() + "/units", List.class);
+        List<?> units = as("mx.vl.td").getForObject("/api/campaigns/" + running.id() + "/units", List.class);
         assertThat(units.stream().map(unit -> (String) ((Map<?, ?>) unit).get("unitCode")).toList())
                 .as("a district lists itself and its base units only").containsExactly("VL", "VL-A", "VL-B", "VL-C");
     }
