@@ -54,6 +54,8 @@ public class EscalationRaiser implements JavaDelegate {
                 .params(scope.campaignId(), scope.unitCode(), SqlTimes.at(unit.reportDue()), SqlTimes.at(now))
                 .update();
         reports.markEscalated(scope.campaignId(), scope.unitCode(), now);
+        // Lets Cockpit find overdue units by variable, beside the token waiting at "Báo cáo quá hạn".
+        execution.getProcessInstance().setVariable("overdue", true);
         Campaign campaign = campaigns.find(scope.campaignId());
         boolean hasParent = Boolean.TRUE.equals(execution.getVariable("hasParent"));
         events.publishEvent(new EscalationRaised(campaign.id(), campaign.planNumber(), unit.unitCode(), unit.unitName(),

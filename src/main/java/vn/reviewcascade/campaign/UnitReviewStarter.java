@@ -9,6 +9,7 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
+import vn.reviewcascade.unit.Level;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitGroup;
 import vn.reviewcascade.unit.UnitTree;
@@ -55,9 +56,18 @@ public class UnitReviewStarter {
         variables.put("reviewers", groupOr(current == null ? null : current.reviewers(), unit, "reviewers"));
         variables.put("signers", groupOr(current == null ? null : current.signers(), unit, "signers"));
         variables.put("guidanceDrafters", groupOr(current == null ? null : current.guidanceDrafters(), unit, "drafters"));
+        // Cockpit's overdue dashboard groups units under their district-level unit.
+        variables.put("districtName", districtName(unit));
         String instanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey(campaign.id(), unit.unitCode()),
                 variables).getId();
         reports.setProcessInstance(campaign.id(), unit.unitCode(), instanceId);
+    }
+
+    private String districtName(UnitReport unit) {
+        if (unit.level() == Level.BASE && unit.parentCode() != null) {
+            return reports.find(unit.campaignId(), unit.parentCode()).map(UnitReport::unitName).orElse(unit.parentCode());
+        }
+        return unit.level() == Level.PROVINCE ? "Cấp tỉnh" : unit.unitName();
     }
 
     public static String businessKey(long campaignId, String unitCode) {
