@@ -1,0 +1,60 @@
+#!/usr/bin/env bash
+# End-to-end browser test: starts the application (demo profile, fresh database) and runs e2e/cascade.test.mjs
+# against it in Debian's headless Chromium. Run from the repository root: bash e2e/run.sh
+# Screenshots go to target/e2e-screenshots/, the application's log to target/e2e-app.log.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+PORT=18095
+JAR=target/review-cascade-0.1.0-SNAPSHOT.jar
+APP_LOG=target/e2e-app.log
+START_TIMEOUT=120
+
+if [ ! -x /usr/bin/chromium ]; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -qq && apt-get install -y -qq chromium
+fi
+
+(cd e2e && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
+
+if [ ! -f "$JAR" ]; then
+  mvn -B -q -DskipTests package
+fi
+
+if curl -s -o /dev/null "http://localhost:$PORT/"; then
+  echo "Port $PORT is already in use: stop whatever listens there first." >&2
+  exit 1
+fi
+
+rm -rf target/e2e-data target/e2e-screenshots
+mkdir -p target/e2e-screenshots
+
+java -jar "$JAR" --spring.profiles.active=demo --server.port=$PORT --spring.mail.port=13095 \
+  --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db > "$APP_LOG" 2>&1 &
+APP_PID=$!
+STARTED=$SECONDS
+
+stop_app() {
+  kill "$APP_PID" 2>/dev/null || true
+  wait "$APP_PID" 2>/dev/null || true
+}
+trap stop_app EXIT
+
+echo "Waiting for the application on port $PORT (log: $APP_LOG)…"
+deadline=$((SECONDS + START_TIMEOUT))
+until curl -sf -o /dev/null -u demo:demo "http://localhost:$PORT/api/units"; do
+  if ! kill -0 "$APP_PID" 2>/dev/null; then
+    echo "The application stopped during start-up:" >&2
+    tail -n 50 "$APP_LOG" >&2
+    exit 1
+  fi
+  if (( SECONDS >= deadline )); then
+    echo "The application did not answer within $START_TIMEOUT s:" >&2
+    tail -n 50 "$APP_LOG" >&2
+    exit 1
+  fi
+  sleep 1
+done
+echo "Application up after $((SECONDS - STARTED)) s."
+
+BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/cascade.test.mjs

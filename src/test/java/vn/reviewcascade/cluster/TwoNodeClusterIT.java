@@ -1,0 +1,277 @@
+package vn.reviewcascade.cluster;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.File;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.BooleanSupplier;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+
+import jakarta.mail.internet.MimeMessage;
+
+/**
+ * Two real application processes on one PostgreSQL database and one real SMTP server form one cluster. A
+ * campaign whose deadlines fall within seconds runs while reports are driven through the REST API of both
+ * nodes; one node is killed with SIGKILL in the middle. The survivor must finish every pending job, and no
+ * report, figure or mail may be lost or doubled. Real processes keep real time, so this test waits by polling
+ * the database with time limits.
+ */
+class TwoNodeClusterIT {
+
+    private static final String DATABASE = "review_cascade_cluster";
+    private static final String ADMIN_PASSWORD = "Cum-May-Chu-2030";
+    private static final Duration LOCK_TIME = Duration.ofSeconds(8);
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newHttpClient();
+
+    private static GreenMail smtp;
+    private static Process nodeA;
+    private static Process nodeB;
+    private static final int PORT_A = 18181;
+    private static final int PORT_B = 18182;
+
+    @BeforeAll
+    static void startCluster() throws Exception {
+        try (Connection admin = DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/postgres", "postgres", "");
+             Statement statement = admin.createStatement()) {
+            statement.execute("drop database if exists " + DATABASE);
+            statement.execute("create database " + DATABASE);
+        }
+        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        smtp.start();
+        // One node first: it creates the engine's schema; the second joins an existing database, as in production.
+        nodeA = startNode("node-a", PORT_A);
+        awaitUp(PORT_A);
+        nodeB = startNode("node-b", PORT_B);
+        awaitUp(PORT_B);
+    }
+
+    @AfterAll
+    static void stopCluster() {
+        for (Process node : new Process[] {nodeA, nodeB}) {
+            if (node != null) {
+                node.destroyForcibly();
+            }
+        }
+        if (smtp != null) {
+            smtp.stop();
+        }
+    }
+
+    @Test
+    void aCampaignRunsOnTwoNodesAndSurvivesTheLossOfOneWithNothingLostOrDoubled() throws Exception {
+        importUsers(PORT_B);
+        OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
+        JsonNode created = send(PORT_A, "POST", "/api/campaigns", Map.of(
+                "plan", "117-KH/TU", "rootUnit", "CC", "title", "Cụm hai máy chủ",
+                "deadlines", Map.of("guidance", now.toString(), "base", now.plusSeconds(45).toString(),
+                        "district", now.plusSeconds(150).toString(), "submission", now.plusSeconds(160).toString(),
+                        "province", now.plusSeconds(170).toString()),
+                "reminders", Map.of("BASE", List.of("PT35S"), "DISTRICT", List.of("PT120S"))));
+        long campaign = created.get("id").asLong();
+        List<String> bases = List.of("CC-M01", "CC-M02", "CC-M03", "CC-M04", "CC-M05", "CC-M06");
+
+        // The guidance deadline has passed at start: every base unit drafts at once.
+        await(Duration.ofSeconds(60), () -> bases.stream().allMatch(unit -> taskId(PORT_A, campaign, unit, "DraftDocument") != null));
+        // Three base units submit, their steps spread over both nodes.
+        for (String unit : bases.subList(0, 3)) {
+            complete(PORT_A, taskId(PORT_A, campaign, unit, "DraftDocument"), draft());
+            complete(PORT_B, taskId(PORT_B, campaign, unit, "ReviewDraft"), Map.of("approved", true));
+            complete(PORT_A, taskId(PORT_A, campaign, unit, "SignDocument"), Map.of("approved", true));
+        }
+
+        // The base reminders (after 10 s) and deadlines (after 45 s) fall due; kill node B while jobs run.
+        await(Duration.ofSeconds(90), () -> count("select count(*) from escalation where campaign_id = " + campaign) > 0);
+        nodeB.destroyForcibly().waitFor();
+
+        // The survivor takes over B's locked jobs once their lock expires, and runs everything else.
+        await(Duration.ofSeconds(120), () -> count("select count(*) from escalation where campaign_id = " + campaign) == 3
+                && count("select count(*) from mail_outbox where campaign_id = " + campaign + " and status = 'PENDING'") == 0
+                && count("select count(*) from act_ru_job where duedate_ is null or duedate_ < now() - interval '1 second'") == 0);
+
+        assertThat(count("select count(*) from report where campaign_id = " + campaign + " and submitted_at is not null"))
+                .isEqualTo(3);
+        assertThat(count("select count(*) from report_figure where campaign_id = " + campaign)).as("three full annexes")
+                .isEqualTo(3L * 23);
+        assertThat(count("select count(*) from escalation where campaign_id = " + campaign)).isEqualTo(3);
+        assertThat(strings("select distinct hostname_ from act_hi_job_log")).as("both nodes executed jobs")
+                .contains("node-a", "node-b");
+
+        Map<String, Set<String>> messagesByKey = new HashMap<>();
+        for (MimeMessage message : smtp.getReceivedMessages()) {
+            messagesByKey.computeIfAbsent(message.getHeader("X-Review-Cascade-Key")[0], key -> new HashSet<>())
+                    .add(message.getMessageID());
+        }
+        List<String> sentKeys = strings("select idempotency_key from mail_outbox where campaign_id = " + campaign
+                + " and status = 'SENT'");
+        assertThat(sentKeys).as("reminders and escalations were mailed").anyMatch(key -> key.startsWith("REMINDER/"))
+                .anyMatch(key -> key.startsWith("ESCALATION/"));
+        assertThat(messagesByKey.keySet()).containsExactlyInAnyOrderElementsOf(sentKeys);
+        assertThat(messagesByKey.values()).as("each mail arrived exactly once").allMatch(ids -> ids.size() == 1);
+    }
+
+    private static Process startNode(String name, int port) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        ProcessBuilder builder = new ProcessBuilder(java, "-jar", jar().getPath(),
+                "--spring.profiles.active=postgres", "--server.port=" + port,
+                "--camunda.bpm.generic-properties.properties.hostname=" + name,
+                "--camunda.bpm.job-execution.lock-time-in-millis=" + LOCK_TIME.toMillis(),
+                "--camunda.bpm.job-execution.wait-time-in-millis=500",
+                "--camunda.bpm.job-execution.max-wait=1000")
+                .redirectErrorStream(true)
+                .redirectOutput(new File("target/cluster-" + name + ".log"));
+        builder.environment().putAll(Map.of(
+                "DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "DB_USER", "postgres", "DB_PASSWORD", "",
+                "ADMIN_USER", "admin", "ADMIN_PASSWORD", ADMIN_PASSWORD,
+                "MAIL_HOST", "127.0.0.1", "MAIL_PORT", String.valueOf(smtp.getSmtp().getPort())));
+        return builder.start();
+    }
+
+    private static File jar() {
+        File[] jars = new File("target").listFiles((dir, file) -> file.matches("review-cascade-.*\\.jar"));
+        assertThat(jars).as("the application jar, built by mvn package").isNotEmpty();
+        return jars[0];
+    }
+
+    private static void awaitUp(int port) throws InterruptedException {
+        await(Duration.ofSeconds(120), () -> {
+            try {
+                return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
+                        HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
+            } catch (Exception e) {
+                return false;
+            }
+        });
+    }
+
+    private static void importUsers(int port) throws Exception {
+        StringBuilder csv = new StringBuilder("email,full_name,unit,role\n");
+        for (int i = 1; i <= 6; i++) {
+            csv.append("cc.m0%d@cluster.test,Người soạn M0%d,CC-M0%d,DRAFTER\n".formatted(i, i, i));
+        }
+        csv.append("cc.td@cluster.test,Người thẩm định Cồn Cỏ,CC,REVIEWER\n");
+        csv.append("bdv@cluster.test,Cán bộ Ban Dân vận,TU,DRAFTER\n");
+        HttpResponse<String> response = HTTP.send(request(port, "/api/users/import")
+                .header("Content-Type", "text/csv; charset=UTF-8")
+                .POST(HttpRequest.BodyPublishers.ofString(csv.toString(), StandardCharsets.UTF_8)).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).isEqualTo(200);
+        assertThat(JSON.readTree(response.body()).get("errors")).isEmpty();
+    }
+
+    private static String taskId(int port, long campaign, String unit, String key) {
+        try {
+            JsonNode tasks = send(port, "GET", "/engine-rest/task?processInstanceBusinessKey=" + campaign + "/" + unit
+                    + "&taskDefinitionKey=" + key, null);
+            return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static void complete(int port, String taskId, Map<String, Object> values) throws Exception {
+        assertThat(taskId).isNotNull();
+        Map<String, Object> variables = new HashMap<>();
+        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
+        HttpResponse<String> response = HTTP.send(request(port, "/engine-rest/task/" + taskId + "/complete")
+                .header("Content-Type", "application/json")
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", variables)))).build(),
+                HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
+    }
+
+    private static Map<String, Object> draft() {
+        Map<String, Object> values = new HashMap<>();
+        for (int section = 1; section <= 6; section++) {
+            values.put("section" + section, "Nội dung mục " + section);
+        }
+        for (String whole : List.of("enterprises", "partyOrgs", "partyMembers", "tradeUnions", "tradeUnionMembers",
+                "youthOrgs", "youthMembers", "womenBranches", "womenMembers", "veteranBranches", "veteranMembers")) {
+            values.put(whole, 10);
+        }
+        for (String part : List.of("eligibleEnterprises", "enterprisesWithPartyOrg", "partyCommittees", "baseCells",
+                "subordinateCells", "newPartyOrgs", "newPartyMembers", "ownerPartyMembers", "newTradeUnions",
+                "newTradeUnionMembers", "newYouthOrgs", "newYouthMembers")) {
+            values.put(part, 2);
+        }
+        return values;
+    }
+
+    private static JsonNode send(int port, String method, String path, Object body) throws Exception {
+        HttpRequest.Builder builder = request(port, path).header("Content-Type", "application/json");
+        builder = body == null ? builder.method(method, HttpRequest.BodyPublishers.noBody())
+                : builder.method(method, HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+        HttpResponse<String> response = HTTP.send(builder.build(), HttpResponse.BodyHandlers.ofString());
+        assertThat(response.statusCode()).as(method + " " + path + ": " + response.body()).isLessThan(300);
+        return JSON.readTree(response.body());
+    }
+
+    private static HttpRequest.Builder request(int port, String path) {
+        String credentials = Base64.getEncoder().encodeToString(("admin:" + ADMIN_PASSWORD).getBytes(StandardCharsets.UTF_8));
+        return HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + path)).header("Authorization", "Basic " + credentials)
+                .timeout(Duration.ofSeconds(30));
+    }
+
+    private static long count(String sql) {
+        try (Connection connection = database(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static List<String> strings(String sql) throws SQLException {
+        try (Connection connection = database(); Statement statement = connection.createStatement();
+             ResultSet rs = statement.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        }
+    }
+
+    private static Connection database() throws SQLException {
+        return DriverManager.getConnection("jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "postgres", "");
+    }
+
+    /** Polls until the condition holds, failing after the limit; real nodes keep real time. */
+    private static void await(Duration limit, BooleanSupplier condition) throws InterruptedException {
+        Instant end = Instant.now().plus(limit);
+        while (!condition.getAsBoolean()) {
+            assertThat(Instant.now()).as("condition not reached within " + limit).isBefore(end);
+            Thread.sleep(500);
+        }
+    }
+}
