@@ -14,6 +14,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -24,6 +25,9 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.reviewcascade.campaign.Campaign;
@@ -169,6 +173,25 @@ public abstract class CascadeTestSupport {
             variables.put(indicator.key(), indicator.whole() == null ? 10 * scale : 2 * scale);
         }
         return variables;
+    }
+
+    /** A user in one group, created once per context (test classes share it, so each picks its own ids). */
+    protected void user(String id, String email, String password, String group) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(id);
+            user.setLastName("Người thử");
+            user.setEmail(email);
+            user.setPassword(password);
+            identityService.saveUser(user);
+            identityService.createMembership(id, group);
+        }
+    }
+
+    protected static HttpEntity<Object> json(Object body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return new HttpEntity<>(body, headers);
     }
 
     protected static Map<String, Object> sections() {

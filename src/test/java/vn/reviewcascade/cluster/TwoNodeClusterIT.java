@@ -1,7 +1,5 @@
 package vn.reviewcascade.cluster;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.io.File;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -27,16 +25,17 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.BooleanSupplier;
 
-import org.junit.jupiter.api.AfterAll;
-import org.junit.jupiter.api.BeforeAll;
-import org.junit.jupiter.api.Test;
+import jakarta.mail.internet.MimeMessage;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
 
-import jakarta.mail.internet.MimeMessage;
+import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Two real application processes on one PostgreSQL database and one real SMTP server form one cluster. A

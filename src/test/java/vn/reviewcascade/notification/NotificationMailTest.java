@@ -19,7 +19,6 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -276,15 +275,7 @@ class NotificationMailTest extends CascadeTestSupport {
     }
 
     private void user(String id, String email, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Người thử");
-            user.setEmail(email);
-            user.setPassword("mat-khau-thu-nghiem");
-            identityService.saveUser(user);
-            identityService.createMembership(id, group);
-        }
+        user(id, email, "mat-khau-thu-nghiem", group);
     }
 
     private List<MimeMessage> received(String subjectPrefix) throws MessagingException {

@@ -5,16 +5,13 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
@@ -145,21 +142,8 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         return anonymous.withBasicAuth(user, PASSWORD);
     }
 
-    private static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
-    }
 
     private void user(String id, String group) {
-        if (identityService.createUserQuery().userId(id).count() == 0) {
-            User user = identityService.newUser(id);
-            user.setFirstName(id);
-            user.setLastName("Người thử");
-            user.setEmail(id + "@thu.test");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            identityService.createMembership(id, group);
-        }
+        user(id, id + "@thu.test", PASSWORD, group);
     }
 }

@@ -1,7 +1,5 @@
 package vn.reviewcascade.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 
 import org.camunda.bpm.engine.FilterService;
@@ -12,6 +10,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class TasklistFiltersTest extends CascadeTestSupport {
 

@@ -1,7 +1,5 @@
 package vn.reviewcascade.security;
 
-import static org.assertj.core.api.Assertions.assertThat;
-
 import java.util.List;
 import java.util.Map;
 
@@ -16,6 +14,8 @@ import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 
 import vn.reviewcascade.CascadeTestSupport;
+
+import static org.assertj.core.api.Assertions.assertThat;
 
 class UserImportTest extends CascadeTestSupport {
 

@@ -204,11 +204,6 @@ class ReviewApiTest extends CascadeTestSupport {
         return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(form, headers), JSON);
     }
 
-    private static HttpEntity<Object> json(Object body) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.APPLICATION_JSON);
-        return new HttpEntity<>(body, headers);
-    }
 
     private static Map<String, Object> error(ResponseEntity<Map<String, Object>> response, HttpStatus status) {
         assertThat(response.getStatusCode()).isEqualTo(status);
