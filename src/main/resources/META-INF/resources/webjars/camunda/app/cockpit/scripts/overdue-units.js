@@ -66,7 +66,7 @@ function render(node, units) {
         + '<th>Đơn vị</th><th>Hạn</th><th>Quá hạn</th></tr></thead><tbody>';
       for (const unit of campaign.districts[district].sort((a, b) => String(a.unitName).localeCompare(b.unitName, 'vi'))) {
         html += '<tr><td><a href="#/process-instance/' + escape(unit.id) + '/runtime">' + escape(unit.unitName) + '</a></td>'
-          + '<td>' + escape(new Date(unit.reportDue).toLocaleString('vi-VN')) + '</td>'
+          + '<td>' + escape(new Date(unit.reportDue).toLocaleString('vi-VN', {timeZone: 'Asia/Ho_Chi_Minh'})) + '</td>'
           + '<td>' + escape(lateness(unit.reportDue)) + '</td></tr>';
       }
       html += '</tbody></table>';
