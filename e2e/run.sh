@@ -29,8 +29,10 @@ fi
 rm -rf target/e2e-data target/e2e-screenshots
 mkdir -p target/e2e-screenshots
 
+# The database URL keeps the default's H2 settings (application.yaml): closed by Spring, not by the JVM's hook.
 java -jar "$JAR" --spring.profiles.active=demo --server.port=$PORT --spring.mail.port=13095 \
-  --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db > "$APP_LOG" 2>&1 &
+  "--spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
+  > "$APP_LOG" 2>&1 &
 APP_PID=$!
 STARTED=$SECONDS
 

@@ -18,7 +18,7 @@ public class TaskInputRejected extends FormFieldValidationException {
 
     public TaskInputRejected(List<FieldError> errors) {
         super(errors.isEmpty() ? null : errors.get(0).field(), "Dữ liệu không hợp lệ – "
-                + String.join("; ", errors.stream().map(e -> e.field() + ": " + e.message()).toList()));
+                + String.join("; ", errors.stream().map(FieldError::message).toList()));
         this.errors = List.copyOf(errors);
     }
 

@@ -12,12 +12,12 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.annotation.Profile;
-import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.unit.Unit;
@@ -27,11 +27,12 @@ import vn.reviewcascade.unit.UnitTree;
 /**
  * The demo profile only: named users for a few units (password "demo", documented in the README), a KH 117
  * campaign over the whole Quảng Trị tree placed next year, and a short one whose deadlines fall within minutes.
- * Runs after startup, so the job executor is already there to open the tree.
+ * Runs last of the set-up steps; the campaigns' jobs wait in the database until the job executor starts.
  */
 @Component
+@Order(10)
 @Profile("demo")
-class DemoData {
+class DemoData implements SetupStep {
 
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
@@ -65,8 +66,8 @@ class DemoData {
         this.clock = clock;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    void createDemoData() {
+    @Override
+    public void run() {
         for (DemoUser demo : USERS) {
             if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
                 continue;

@@ -7,11 +7,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.ProcessDefinitionPermissions;
 import org.camunda.bpm.engine.authorization.Resource;
 import org.camunda.bpm.engine.authorization.Resources;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.SetupStep;
 
 /**
  * The engine's authorizations that do not depend on a single task. Tasks themselves are authorized by the
@@ -20,7 +19,8 @@ import org.springframework.stereotype.Component;
  * Cockpit and start campaigns. Idempotent: run at each start.
  */
 @Component
-class AccessSetup {
+@Order(2)
+class AccessSetup implements SetupStep {
 
     private final AuthorizationService authorizations;
     private final SecurityProperties properties;
@@ -30,9 +30,8 @@ class AccessSetup {
         this.properties = properties;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE + 1)
-    void grant() {
+    @Override
+    public void run() {
         grantEveryone(Resources.APPLICATION, "tasklist", Permissions.ACCESS);
         grantEveryone(Resources.PROCESS_DEFINITION, "*", ProcessDefinitionPermissions.READ);
         for (String group : properties.observerGroups()) {

@@ -10,12 +10,10 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitTree;
 
@@ -25,7 +23,8 @@ import vn.reviewcascade.unit.UnitTree;
  * Created once, by name; the engine's authorizations decide who sees which filter and which tasks in it.
  */
 @Component
-class TasklistFilters {
+@Order(3)
+class TasklistFilters implements SetupStep {
 
     static final String MINE = "Việc của tôi";
     static final String DUE_SOON = "Sắp đến hạn";
@@ -44,9 +43,8 @@ class TasklistFilters {
         this.tree = tree;
     }
 
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE + 2)
-    void createShared() {
+    @Override
+    public void run() {
         createForEveryone(MINE, -10, "Việc được giao cho tôi hoặc cho nhóm của tôi", mine());
         createForEveryone(DUE_SOON, -9, "Việc của tôi đến hạn trong 7 ngày tới",
                 mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));

@@ -8,15 +8,15 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
-import org.springframework.boot.context.event.ApplicationReadyEvent;
-import org.springframework.context.event.EventListener;
-import org.springframework.core.Ordered;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.SetupStep;
+
 /** Creates the Camunda group of every role of every unit, so tasks can name them as candidates. */
 @Component
-class UnitGroupSynchronizer {
+@Order(1)
+class UnitGroupSynchronizer implements SetupStep {
 
     static final String GROUP_TYPE = "UNIT_ROLE";
     private static final Logger log = LoggerFactory.getLogger(UnitGroupSynchronizer.class);
@@ -29,10 +29,8 @@ class UnitGroupSynchronizer {
         this.identityService = identityService;
     }
 
-    /** First of the start-up work, so that demo data and campaigns find every group. */
-    @EventListener(ApplicationReadyEvent.class)
-    @Order(Ordered.HIGHEST_PRECEDENCE)
-    void createMissingGroups() {
+    @Override
+    public void run() {
         Collection<UnitGroup> wanted = tree.groups();
         Set<String> existing = identityService.createGroupQuery().groupType(GROUP_TYPE).list().stream()
                 .map(Group::getId).collect(Collectors.toSet());

@@ -111,9 +111,9 @@ class CascadeProcessTest extends CascadeTestSupport {
         complete(campaign, "CC", "DraftDocument", draft(1));
         assertThat(reports.find(campaign.id(), "CC").orElseThrow().status()).isEqualTo(UnitStatus.IN_REVIEW);
         assertThatThrownBy(() -> complete(campaign, "CC", "ReviewDraft", Map.of("approved", false)))
-                .hasMessageContaining("comment").hasMessageContaining("phải ghi rõ ý kiến");
+                .hasMessageContaining("Trả lại để sửa thì phải ghi rõ ý kiến cần sửa");
         assertThatThrownBy(() -> complete(campaign, "CC", "ReviewDraft", Map.of()))
-                .hasMessageContaining("approved");
+                .hasMessageContaining("Phải chọn đồng ý (true) hoặc trả lại để sửa (false)");
         assertThat(task(campaign, "CC", "ReviewDraft")).as("a refused decision leaves the task open").isNotNull();
 
         sendBack(campaign, "CC", "ReviewDraft", "Mục 4 cần nêu số liệu cụ thể hơn.");
