@@ -70,18 +70,18 @@ async function startCampaign(rootUnit, title, offsets) {
 /** Waits until Hồ Xá's approval of the given campaign has an open task with the given definition key. */
 function waitForTask(campaignId, taskDefinitionKey) {
   const query = new URLSearchParams({ processInstanceBusinessKey: `${campaignId}/${UNIT}`, taskDefinitionKey });
-  return eventually(async () => (await api(`/engine-rest/task?${query}`))[0],
+  return eventually(async () => (await api(`/engine-rest/task?${query}&maxResults=100`))[0],
     { what: `task ${taskDefinitionKey} of ${campaignId}/${UNIT}` });
 }
 
 /** The unitReview instances of a campaign that wait at "Báo cáo quá hạn". */
 async function overdueInstances(campaignId) {
-  const instances = await api('/engine-rest/process-instance?processDefinitionKey=unitReview&activityIdIn=ReportOverdue');
+  const instances = await api('/engine-rest/process-instance?processDefinitionKey=unitReview&activityIdIn=ReportOverdue&maxResults=100');
   return instances.filter((instance) => instance.businessKey.startsWith(`${campaignId}/`));
 }
 
 async function taskExists(taskId) {
-  return (await api(`/engine-rest/task?taskId=${taskId}`)).length > 0;
+  return (await api(`/engine-rest/task?taskId=${taskId}&maxResults=1`)).length > 0;
 }
 
 // ---------------------------------------------------------------------------------------------------------

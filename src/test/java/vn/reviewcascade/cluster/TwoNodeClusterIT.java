@@ -190,7 +190,7 @@ class TwoNodeClusterIT {
     private static String taskId(int port, long campaign, String unit, String key) {
         try {
             JsonNode tasks = send(port, "GET", "/engine-rest/task?processInstanceBusinessKey=" + campaign + "/" + unit
-                    + "&taskDefinitionKey=" + key, null);
+                    + "&taskDefinitionKey=" + key + "&maxResults=10", null);
             return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);

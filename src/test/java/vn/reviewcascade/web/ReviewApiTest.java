@@ -44,7 +44,9 @@ class ReviewApiTest extends CascadeTestSupport {
         assertThat(anonymous.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(anonymous.withBasicAuth("nobody", "wrong").getForEntity("/api/units", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
-        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/engine-rest/task?maxResults=10", String.class).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.getForEntity("/engine-rest/task", String.class).getStatusCode())
+                .as("queryMaxResultsLimit: an unbounded query is refused").isEqualTo(HttpStatus.BAD_REQUEST);
     }
 
     @Test

@@ -33,17 +33,25 @@ async function json(api, path, body) {
   return response.json();
 }
 
+// The engine refuses unpaged queries (queryMaxResultsLimit): read the instances a page at a time.
+const PAGE = 200;
+
 async function overdueUnits(api) {
-  const instances = await json(api, '/process-instance?processDefinitionKey=unitReview&activityIdIn=' + OVERDUE_ACTIVITY);
-  if (instances.length === 0) return [];
-  const variables = await json(api, '/variable-instance?deserializeValues=false', {
-    processInstanceIdIn: instances.map(i => i.id), variableNameIn: VARIABLES
-  });
-  const byInstance = {};
-  for (const variable of variables) {
-    (byInstance[variable.processInstanceId] = byInstance[variable.processInstanceId] || {})[variable.name] = variable.value;
+  const units = [];
+  for (let first = 0; ; first += PAGE) {
+    const instances = await json(api, '/process-instance?processDefinitionKey=unitReview&activityIdIn=' + OVERDUE_ACTIVITY
+      + '&sortBy=instanceId&sortOrder=asc&firstResult=' + first + '&maxResults=' + PAGE);
+    if (instances.length === 0) break;
+    const variables = await json(api, '/variable-instance?deserializeValues=false&firstResult=0&maxResults='
+      + PAGE * VARIABLES.length, {processInstanceIdIn: instances.map(i => i.id), variableNameIn: VARIABLES});
+    const byInstance = {};
+    for (const variable of variables) {
+      (byInstance[variable.processInstanceId] = byInstance[variable.processInstanceId] || {})[variable.name] = variable.value;
+    }
+    instances.forEach(i => units.push(Object.assign({id: i.id}, byInstance[i.id] || {})));
+    if (instances.length < PAGE) break;
   }
-  return instances.map(i => Object.assign({id: i.id}, byInstance[i.id] || {}));
+  return units;
 }
 
 function render(node, units) {
