@@ -1,6 +1,7 @@
 package vn.reviewcascade.approval;
 
 import java.util.List;
+import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -37,10 +38,10 @@ public class SubordinateReviewOpener implements JavaDelegate {
             return;
         }
         Campaign campaign = campaigns.find(scope.campaignId());
+        Set<String> withOwn = reports.subordinatesWithSubordinates(scope.campaignId(), scope.unitCode());
         for (UnitReport subordinate : subordinates) {
             if (subordinate.processInstanceId() == null) {
-                boolean hasOwn = !reports.findSubordinates(scope.campaignId(), subordinate.unitCode()).isEmpty();
-                starter.start(campaign, subordinate, hasOwn);
+                starter.start(campaign, subordinate, withOwn.contains(subordinate.unitCode()));
             }
         }
     }

@@ -98,7 +98,7 @@ public class OverdueDigest implements JavaDelegate {
                     MailKind.OVERDUE_DIGEST, recipients.ofGroups(List.of(campaign.organisingGroup())),
                     templates.render(MailKind.OVERDUE_DIGEST.template(), model), null));
         }
-        boolean running = reports.find(campaignId, campaign.rootUnit()).map(root -> !root.submitted()).orElse(false);
+        boolean running = units.stream().anyMatch(unit -> unit.unitCode().equals(campaign.rootUnit()) && !unit.submitted());
         execution.setVariable("campaignRunning", running);
         execution.setVariable("nextDigestAt", nextSlotAfter(slot.isAfter(now) ? slot : now));
     }

@@ -5,10 +5,12 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -65,6 +67,15 @@ public class ReportRepository {
     public List<UnitReport> findSubordinates(long campaignId, String parentCode) {
         return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? and parent_code = ? order by unit_code")
                 .params(campaignId, parentCode).query(ReportRepository::unitReport).list();
+    }
+
+    /** The direct subordinates of a unit that have subordinates of their own, in one query. */
+    public Set<String> subordinatesWithSubordinates(long campaignId, String parentCode) {
+        return new HashSet<>(jdbc.sql("""
+                        select distinct child.parent_code from report child
+                        join report unit on unit.campaign_id = child.campaign_id and unit.unit_code = child.parent_code
+                        where child.campaign_id = ? and unit.parent_code = ?""")
+                .params(campaignId, parentCode).query(String.class).list());
     }
 
     /** Counted in the database: a national campaign has tens of thousands of rows. */

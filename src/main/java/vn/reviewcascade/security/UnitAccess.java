@@ -1,8 +1,10 @@
 package vn.reviewcascade.security;
 
 import java.util.EnumSet;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
@@ -68,6 +70,28 @@ public class UnitAccess {
             code = reports.find(unit.campaignId(), code).map(UnitReport::parentCode).orElse(null);
         }
         return false;
+    }
+
+    /**
+     * The units of one campaign the user may read, in one pass: the own units are looked up once and parents
+     * are followed within the given rows, not with a query per unit.
+     */
+    public List<UnitReport> readable(List<UnitReport> units) {
+        if (seesEverything()) {
+            return units;
+        }
+        Set<String> own = ownUnits(EnumSet.allOf(UnitRole.class));
+        Map<String, String> parents = new HashMap<>();
+        units.forEach(unit -> parents.put(unit.unitCode(), unit.parentCode()));
+        return units.stream().filter(unit -> {
+            Set<String> seen = new HashSet<>();
+            for (String code = unit.unitCode(); code != null && seen.add(code); code = parents.get(code)) {
+                if (own.contains(code)) {
+                    return true;
+                }
+            }
+            return false;
+        }).toList();
     }
 
     public boolean canEdit(UnitReport unit) {

@@ -75,7 +75,7 @@ class CampaignController {
     @GetMapping("/campaigns/{id}/units")
     List<UnitState> units(@PathVariable long id) {
         campaigns.find(id);
-        return reports.findAll(id).stream().filter(access::canRead).map(unit -> new UnitState(unit.unitCode(), unit.unitName(), unit.level(),
+        return access.readable(reports.findAll(id)).stream().map(unit -> new UnitState(unit.unitCode(), unit.unitName(), unit.level(),
                 unit.parentCode(), unit.status(), unit.status().label(), unit.reportDue(), unit.overdue(),
                 unit.submittedAt(), unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
     }
