@@ -21,6 +21,8 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -32,6 +34,7 @@ import org.springframework.test.context.ActiveProfiles;
 
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.report.Indicator;
@@ -117,12 +120,13 @@ public abstract class CascadeTestSupport {
 
     protected ProcessInstance unitProcess(Campaign campaign, String unitCode) {
         return runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitReviewStarter.PROCESS_KEY)
-                .processInstanceBusinessKey(UnitReviewStarter.businessKey(campaign.id(), unitCode)).singleResult();
+                .processInstanceBusinessKey(ReviewKey.unit(campaign.id(), unitCode).toString()).singleResult();
     }
 
+    /** The open task of the given step of the unit's approval (guidance or report, whichever runs). */
     protected Task task(Campaign campaign, String unitCode, String taskKey) {
         return taskService.createTaskQuery()
-                .processInstanceBusinessKey(UnitReviewStarter.businessKey(campaign.id(), unitCode))
+                .processInstanceBusinessKeyLike(ReviewKey.unit(campaign.id(), unitCode) + "/%")
                 .taskDefinitionKey(taskKey).singleResult();
     }
 
@@ -137,10 +141,17 @@ public abstract class CascadeTestSupport {
                 .map(IdentityLink::getGroupId).toList();
         identityService.setAuthentication("user." + unitCode, groups);
         try {
-            taskService.complete(task.getId(), variables);
+            taskService.complete(task.getId(), transientInputs(variables));
         } finally {
             identityService.clearAuthentication();
         }
+    }
+
+    /** A task's inputs as its form sends them: transient, so the engine keeps no copy. */
+    protected static VariableMap transientInputs(Map<String, Object> values) {
+        VariableMap variables = Variables.createVariables();
+        values.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
+        return variables;
     }
 
     protected void approve(Campaign campaign, String unitCode, String taskKey) {

@@ -2,27 +2,33 @@ package vn.reviewcascade.approval;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.FieldError;
+import vn.reviewcascade.PlainText;
+import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ReviewComment;
 import vn.reviewcascade.report.ReviewComment.Decision;
-import vn.reviewcascade.report.ReviewComment.ReviewStep;
 import vn.reviewcascade.report.ReviewCommentRepository;
 
 /**
- * Records a reviewer's or signer's decision (task variables {@code approved}, a boolean, and {@code comment},
- * required when returning) in the report's comment history, and sets {@code decision} for the gateway.
- * The raw variables are removed, so the next round must decide afresh. The step, REVIEW or SIGN_OFF, is the
- * service task's input parameter {@code step}.
+ * Records a reviewer's or signer's decision — {@code approved}, a boolean, and {@code comment}, required when
+ * returning, both transient inputs of the task — in the report's comment history, its one home, and hands the
+ * gateway that follows a transient {@code decision}. It serves the review and the sign-off alike: the step is
+ * the user task its service task follows in the BPMN.
  */
 @Component
 public class DecisionRecorder implements JavaDelegate {
+
+    public static final int MAX_COMMENT_LENGTH = 10_000;
 
     private final ReviewCommentRepository comments;
     private final IdentityService identityService;
@@ -36,9 +42,9 @@ public class DecisionRecorder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewStep step = ReviewStep.valueOf((String) execution.getVariableLocal("step"));
-        Object approved = execution.getVariable("approved");
-        Object comment = execution.getVariable("comment");
+        ApprovalStep step = TaskInputs.checkCompleted(execution);
+        Object approved = execution.getVariable(TaskInputs.APPROVED);
+        Object comment = execution.getVariable(TaskInputs.COMMENT);
         List<FieldError> errors = new ArrayList<>();
         Boolean decision = null;
         if (approved instanceof Boolean value) {
@@ -47,25 +53,32 @@ public class DecisionRecorder implements JavaDelegate {
             decision = Boolean.valueOf((String) approved);
         }
         if (decision == null) {
-            errors.add(new FieldError("approved", "Phải chọn đồng ý (true) hoặc trả lại để sửa (false)"));
+            errors.add(new FieldError(TaskInputs.APPROVED, "Phải chọn đồng ý (true) hoặc trả lại để sửa (false)"));
         }
-        String text = comment instanceof String s && !s.isBlank() ? s.trim() : null;
+        String text = null;
         if (comment != null && !(comment instanceof String)) {
-            errors.add(new FieldError("comment", "Ý kiến phải là văn bản"));
-        } else if (Boolean.FALSE.equals(decision) && text == null) {
-            errors.add(new FieldError("comment", "Trả lại để sửa thì phải ghi rõ ý kiến cần sửa"));
+            errors.add(new FieldError(TaskInputs.COMMENT, "Ý kiến phải là văn bản"));
+        } else if (comment != null && !((String) comment).isBlank()) {
+            text = PlainText.normalize(((String) comment).strip());
+            Optional<String> problem = PlainText.problem(text);
+            if (text.length() > MAX_COMMENT_LENGTH) {
+                errors.add(new FieldError(TaskInputs.COMMENT, "Ý kiến dài %,d ký tự, quá giới hạn %,d ký tự"
+                        .formatted(text.length(), MAX_COMMENT_LENGTH)));
+            } else if (problem.isPresent()) {
+                errors.add(new FieldError(TaskInputs.COMMENT, "Ý kiến " + problem.get()));
+            }
+        }
+        if (Boolean.FALSE.equals(decision) && text == null) {
+            errors.add(new FieldError(TaskInputs.COMMENT, "Trả lại để sửa thì phải ghi rõ ý kiến cần sửa"));
         }
         if (!errors.isEmpty()) {
             throw new TaskInputRejected(errors);
         }
-        ReviewScope scope = ReviewScope.of(execution);
-        // The REST API's authentication filter (and Tasklist) set the engine's current user.
+        ReviewKey key = ReviewKey.of(execution);
+        // The authentication filters (REST, webapps, this application's API) make the acting user the engine's.
         var user = identityService.getCurrentAuthentication();
-        comments.add(scope.campaignId(), scope.unitCode(), new ReviewComment(ReviewScope.documentKind(execution), step,
+        comments.add(key.campaignId(), key.unitCode(), new ReviewComment(key.kind(), step,
                 decision ? Decision.APPROVED : Decision.RETURNED, user == null ? null : user.getUserId(), text, clock.now()));
-        execution.removeVariable("approved");
-        execution.removeVariable("comment");
-        execution.removeVariable("documentMarkdown");
-        execution.setVariable("decision", decision ? Decision.APPROVED.name() : Decision.RETURNED.name());
+        execution.setVariable("decision", Variables.stringValue((decision ? Decision.APPROVED : Decision.RETURNED).name(), true));
     }
 }

@@ -4,7 +4,7 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
@@ -26,11 +26,9 @@ public class DocumentIssuer implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        DocumentKind kind = ReviewScope.documentKind(execution);
-        UnitReport unit = reportService.unit(scope.campaignId(), scope.unitCode());
-        String number = numbers.next(unit.unitCode(), unit.symbol(), kind);
-        reports.setDocumentNumber(scope.campaignId(), scope.unitCode(), kind, number);
-        execution.setVariable("documentNumber", number);
+        ReviewKey key = ReviewKey.of(execution);
+        UnitReport unit = reportService.unit(key.campaignId(), key.unitCode());
+        String number = numbers.next(unit.unitCode(), unit.symbol(), key.kind());
+        reports.setDocumentNumber(key.campaignId(), key.unitCode(), key.kind(), number);
     }
 }

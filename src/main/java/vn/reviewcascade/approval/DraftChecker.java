@@ -1,24 +1,28 @@
 package vn.reviewcascade.approval;
 
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.Indicator;
+import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportValidator;
 import vn.reviewcascade.report.Section;
 
 /**
- * Takes the sections and figures a drafter completed the draft task with (variables section1…section6 and one
- * per indicator key; any may be absent if saved earlier through the REST API), checks them with the same
- * validation as the API, and stores them in the report. The raw variables are then removed: the report
- * table is their one home.
+ * Checks what a draft task was completed with (see {@link TaskInputs}) and finishes a report's draft: takes the sections and figures the draft task was completed with (transient
+ * variables, any of them absent if saved before through the API), checks them with the API's own validation,
+ * requires the report complete, and stores it. Given {@code reportVersion}, the version the drafter worked on,
+ * it refuses to overwrite a report saved since.
  */
 @Component
 public class DraftChecker implements JavaDelegate {
@@ -31,10 +35,11 @@ public class DraftChecker implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        if (ReviewScope.documentKind(execution) != DocumentKind.REPORT) {
+        TaskInputs.checkCompleted(execution);
+        ReviewKey key = ReviewKey.of(execution);
+        if (key.kind() != DocumentKind.REPORT) {
             return;
         }
-        ReviewScope scope = ReviewScope.of(execution);
         Map<String, Object> sections = new HashMap<>();
         for (Section section : Section.values()) {
             if (execution.hasVariable(section.key())) {
@@ -48,11 +53,26 @@ public class DraftChecker implements JavaDelegate {
             }
         }
         try {
-            reportService.completeDraft(scope.campaignId(), scope.unitCode(), ReportValidator.parse(sections, figures));
+            reportService.completeDraft(key.campaignId(), key.unitCode(), ReportValidator.parse(sections, figures),
+                    version(execution.getVariable(TaskInputs.REPORT_VERSION)));
         } catch (InvalidInputException e) {
             throw new TaskInputRejected(e.errors());
+        } catch (ReportConflictException e) {
+            throw new TaskInputRejected(List.of(new FieldError(TaskInputs.REPORT_VERSION, e.getMessage())), true);
         }
-        execution.removeVariables(sections.keySet());
-        execution.removeVariables(figures.keySet());
+    }
+
+    private static Integer version(Object value) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Number number && number.doubleValue() == number.intValue() && number.intValue() >= 0) {
+            return number.intValue();
+        }
+        if (value instanceof String text && text.trim().matches("[0-9]{1,9}")) {
+            return Integer.valueOf(text.trim());
+        }
+        throw new TaskInputRejected(List.of(new FieldError(TaskInputs.REPORT_VERSION,
+                "Số lần lưu của báo cáo (reportVersion) phải là số nguyên không âm, không phải \"" + value + "\"")));
     }
 }

@@ -10,6 +10,7 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.UnitReport;
@@ -41,24 +42,23 @@ public class EscalationRaiser implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        UnitReport unit = reportService.unit(scope.campaignId(), scope.unitCode());
+        ReviewKey key = ReviewKey.of(execution);
+        UnitReport unit = reportService.unit(key.campaignId(), key.unitCode());
         boolean alreadyRaised = jdbc.sql("select count(*) from escalation where campaign_id = ? and unit_code = ? and deadline = ?")
-                .params(scope.campaignId(), scope.unitCode(), SqlTimes.at(unit.reportDue()))
+                .params(key.campaignId(), key.unitCode(), SqlTimes.at(unit.reportDue()))
                 .query(Long.class).single() > 0;
         if (alreadyRaised) {
             return;
         }
         var now = clock.now();
         jdbc.sql("insert into escalation (campaign_id, unit_code, deadline, raised_at) values (?, ?, ?, ?)")
-                .params(scope.campaignId(), scope.unitCode(), SqlTimes.at(unit.reportDue()), SqlTimes.at(now))
+                .params(key.campaignId(), key.unitCode(), SqlTimes.at(unit.reportDue()), SqlTimes.at(now))
                 .update();
-        reports.markEscalated(scope.campaignId(), scope.unitCode(), now);
+        reports.markEscalated(key.campaignId(), key.unitCode(), now);
         // Lets Cockpit find overdue units by variable, beside the token waiting at "Báo cáo quá hạn".
         execution.getProcessInstance().setVariable("overdue", true);
-        Campaign campaign = campaigns.find(scope.campaignId());
-        boolean hasParent = Boolean.TRUE.equals(execution.getVariable("hasParent"));
+        Campaign campaign = campaigns.find(key.campaignId());
         events.publishEvent(new EscalationRaised(campaign.id(), campaign.planNumber(), unit.unitCode(), unit.unitName(),
-                hasParent ? unit.parentCode() : null, campaign.organisingGroup(), unit.reportDue(), now));
+                unit.parentCode(), campaign.organisingGroup(), unit.reportDue(), now));
     }
 }

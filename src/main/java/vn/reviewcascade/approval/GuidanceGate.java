@@ -3,6 +3,8 @@ package vn.reviewcascade.approval;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.ReviewKey;
+
 import vn.reviewcascade.report.ReportRepository;
 
 /** Decides whether a unit must still wait for its parent's guidance (a gateway condition). */
@@ -20,8 +22,8 @@ public class GuidanceGate {
      * unit's process got here is seen now, guidance issued after finds the unit subscribed to the message.
      */
     public boolean mustWait(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        return Boolean.TRUE.equals(execution.getVariable("hasParent"))
-                && !reports.lockAndCheckGuidanceReceived(scope.campaignId(), scope.unitCode());
+        ReviewKey key = ReviewKey.of(execution);
+        return reports.find(key.campaignId(), key.unitCode()).orElseThrow().parentCode() != null
+                && !reports.lockAndCheckGuidanceReceived(key.campaignId(), key.unitCode());
     }
 }

@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.ReviewKey;
+
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.report.ReportRepository;
 
@@ -26,7 +28,7 @@ public class GuidanceRecorder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        reports.markGuidanceIssued(scope.campaignId(), scope.unitCode(), clock.now());
+        ReviewKey key = ReviewKey.of(execution);
+        reports.markGuidanceIssued(key.campaignId(), key.unitCode(), clock.now());
     }
 }

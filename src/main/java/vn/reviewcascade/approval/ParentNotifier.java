@@ -6,7 +6,7 @@ import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
-import vn.reviewcascade.campaign.UnitReviewStarter;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ReportRepository;
 
 /**
@@ -33,11 +33,12 @@ public class ParentNotifier implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        if (reports.countUnsubmittedSubordinates(scope.campaignId(), scope.parentCode()) == 0
-                && reports.markSubordinatesComplete(scope.campaignId(), scope.parentCode(), clock.now())) {
+        ReviewKey key = ReviewKey.of(execution);
+        String parentCode = reports.find(key.campaignId(), key.unitCode()).orElseThrow().parentCode();
+        if (reports.countUnsubmittedSubordinates(key.campaignId(), parentCode) == 0
+                && reports.markSubordinatesComplete(key.campaignId(), parentCode, clock.now())) {
             runtimeService.createMessageCorrelation(MESSAGE)
-                    .processInstanceBusinessKey(UnitReviewStarter.businessKey(scope.campaignId(), scope.parentCode()))
+                    .processInstanceBusinessKey(ReviewKey.unit(key.campaignId(), parentCode).toString())
                     .correlateAllWithResult();
         }
     }

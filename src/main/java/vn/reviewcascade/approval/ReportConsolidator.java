@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.ReviewKey;
+
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
@@ -27,8 +29,8 @@ public class ReportConsolidator implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        reports.markConsolidated(scope.campaignId(), scope.unitCode(), clock.now());
-        reportService.prefillFromSubordinates(scope.campaignId(), scope.unitCode());
+        ReviewKey key = ReviewKey.of(execution);
+        reports.markConsolidated(key.campaignId(), key.unitCode(), clock.now());
+        reportService.prefillFromSubordinates(key.campaignId(), key.unitCode());
     }
 }

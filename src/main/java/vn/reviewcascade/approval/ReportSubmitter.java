@@ -4,6 +4,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.ReviewKey;
+
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.report.ReportRepository;
 
@@ -24,7 +26,12 @@ public class ReportSubmitter implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        reports.markSubmitted(scope.campaignId(), scope.unitCode(), clock.now());
+        ReviewKey key = ReviewKey.of(execution);
+        // Only a signed and numbered report is submitted. An approval that ended any other way (an engine call that
+        // ends a process early) must not count as a report: the job fails and shows as an incident.
+        if (reports.find(key.campaignId(), key.unitCode()).orElseThrow().documentNumber() == null) {
+            throw new IllegalStateException("The report of " + key + " ended its approval without being signed and numbered");
+        }
+        reports.markSubmitted(key.campaignId(), key.unitCode(), clock.now());
     }
 }

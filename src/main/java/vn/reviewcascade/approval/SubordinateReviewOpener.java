@@ -7,6 +7,8 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.ReviewKey;
+
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.UnitReviewStarter;
@@ -32,13 +34,13 @@ public class SubordinateReviewOpener implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ReviewScope scope = ReviewScope.of(execution);
-        List<UnitReport> subordinates = reports.findSubordinates(scope.campaignId(), scope.unitCode());
+        ReviewKey key = ReviewKey.of(execution);
+        List<UnitReport> subordinates = reports.findSubordinates(key.campaignId(), key.unitCode());
         if (subordinates.isEmpty()) {
             return;
         }
-        Campaign campaign = campaigns.find(scope.campaignId());
-        Set<String> withOwn = reports.subordinatesWithSubordinates(scope.campaignId(), scope.unitCode());
+        Campaign campaign = campaigns.find(key.campaignId());
+        Set<String> withOwn = reports.subordinatesWithSubordinates(key.campaignId(), key.unitCode());
         for (UnitReport subordinate : subordinates) {
             if (subordinate.processInstanceId() == null) {
                 starter.start(campaign, subordinate, withOwn.contains(subordinate.unitCode()));

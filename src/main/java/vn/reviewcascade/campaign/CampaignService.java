@@ -19,6 +19,7 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
@@ -38,10 +39,12 @@ public class CampaignService {
     private final UnitReviewStarter starter;
     private final EngineClock clock;
     private final ApplicationEventPublisher events;
+    private final SystemContext system;
 
     public CampaignService(CascadeProperties properties, UnitTree tree, CampaignRepository campaigns,
                            ReportRepository reports, DocumentNumbers documentNumbers, UnitReviewStarter starter,
-                           EngineClock clock, ApplicationEventPublisher events) {
+                           EngineClock clock, ApplicationEventPublisher events, SystemContext system) {
+        this.system = system;
         this.properties = properties;
         this.tree = tree;
         this.campaigns = campaigns;
@@ -94,12 +97,15 @@ public class CampaignService {
         for (Level level : Level.values()) {
             dueByLevel.put(level, deadlines.reportDue(level));
         }
-        reports.insertAll(id, units, dueByLevel);
+        reports.insertAll(id, root.get().code(), units, dueByLevel);
         documentNumbers.prepare(units.stream().map(Unit::code).toList());
         Campaign campaign = campaigns.find(id).orElseThrow();
         UnitReport rootReport = reports.find(id, root.get().code()).orElseThrow();
-        starter.start(campaign, rootReport, !tree.childrenOf(root.get().code()).isEmpty());
-        events.publishEvent(new CampaignStarted(campaign));
+        // The caller's right to start a campaign was checked by the API; the processes are the application's own.
+        system.run(() -> {
+            starter.start(campaign, rootReport, !tree.childrenOf(root.get().code()).isEmpty());
+            events.publishEvent(new CampaignStarted(campaign));
+        });
         return campaign;
     }
 

@@ -10,13 +10,11 @@ import org.springframework.stereotype.Component;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.Level;
-import vn.reviewcascade.unit.Unit;
-import vn.reviewcascade.unit.UnitGroup;
-import vn.reviewcascade.unit.UnitTree;
 
 /**
  * Starts the review process of one unit. Every level runs the same {@code unitReview} process; what differs
- * (deadlines, groups, whether there are subordinates or a parent) is passed in here as variables.
+ * (deadlines, whether there are subordinates or a parent) is passed in here as variables. No task user can
+ * write these (tasks run in the approval processes it calls); Cockpit shows and searches them.
  */
 @Component
 public class UnitReviewStarter {
@@ -25,12 +23,10 @@ public class UnitReviewStarter {
 
     private final RuntimeService runtimeService;
     private final ReportRepository reports;
-    private final UnitTree tree;
 
-    public UnitReviewStarter(RuntimeService runtimeService, ReportRepository reports, UnitTree tree) {
+    public UnitReviewStarter(RuntimeService runtimeService, ReportRepository reports) {
         this.runtimeService = runtimeService;
         this.reports = reports;
-        this.tree = tree;
     }
 
     /** The process's start event is asynchronous, so this only records a job: cheap even for a wide fan-out. */
@@ -43,23 +39,17 @@ public class UnitReviewStarter {
         variables.put("unitName", unit.unitName());
         variables.put("level", unit.level().name());
         variables.put("parentCode", unit.parentCode());
-        variables.put("hasParent", unit.parentCode() != null && !unit.unitCode().equals(campaign.rootUnit()));
+        variables.put("hasParent", unit.parentCode() != null);
         variables.put("hasSubordinates", hasSubordinates);
         variables.put("guidanceDue", Date.from(deadlines.guidance()));
         variables.put("reportDue", Date.from(unit.reportDue()));
         if (hasSubordinates) {
             variables.put("subordinatesDue", Date.from(deadlines.subordinatesDue(unit.level())));
         }
-        // Groups are read from the tree as it is now, so a change of who holds a role reaches running campaigns.
-        Unit current = tree.find(unit.unitCode()).orElse(null);
-        variables.put("drafters", groupOr(current == null ? null : current.drafters(), unit, "drafters"));
-        variables.put("reviewers", groupOr(current == null ? null : current.reviewers(), unit, "reviewers"));
-        variables.put("signers", groupOr(current == null ? null : current.signers(), unit, "signers"));
-        variables.put("guidanceDrafters", groupOr(current == null ? null : current.guidanceDrafters(), unit, "drafters"));
         // Cockpit's overdue dashboard groups units under their district-level unit.
         variables.put("districtName", districtName(unit));
-        String instanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY, businessKey(campaign.id(), unit.unitCode()),
-                variables).getId();
+        String instanceId = runtimeService.startProcessInstanceByKey(PROCESS_KEY,
+                ReviewKey.unit(campaign.id(), unit.unitCode()).toString(), variables).getId();
         reports.setProcessInstance(campaign.id(), unit.unitCode(), instanceId);
     }
 
@@ -70,11 +60,4 @@ public class UnitReviewStarter {
         return unit.level() == Level.PROVINCE ? "Cấp tỉnh" : unit.unitName();
     }
 
-    public static String businessKey(long campaignId, String unitCode) {
-        return campaignId + "/" + unitCode;
-    }
-
-    private static String groupOr(UnitGroup group, UnitReport unit, String role) {
-        return group != null ? group.id() : unit.unitCode() + "." + role;
-    }
 }

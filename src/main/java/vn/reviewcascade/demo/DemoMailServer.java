@@ -24,6 +24,9 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import vn.reviewcascade.security.AccessDeniedException;
+import vn.reviewcascade.security.UnitAccess;
+
 /**
  * The demo profile's own SMTP server, so a new user sees mails arrive without installing anything, and a
  * page that lists what it received: {@code /api/demo/mailbox}.
@@ -42,13 +45,18 @@ class DemoMailServer {
     static class Mailbox {
 
         private final GreenMail server;
+        private final UnitAccess access;
 
-        Mailbox(GreenMail server) {
+        Mailbox(GreenMail server, UnitAccess access) {
             this.server = server;
+            this.access = access;
         }
 
         @GetMapping(path = "/api/demo/mailbox", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
         String mailbox() throws MessagingException, IOException {
+            if (!access.isAdministrator()) {
+                throw new AccessDeniedException("Chỉ quản trị viên được xem hộp thư demo");
+            }
             List<MimeMessage> messages = new ArrayList<>(Arrays.asList(server.getReceivedMessages()));
             Collections.reverse(messages);
             StringBuilder page = new StringBuilder("""

@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 import vn.reviewcascade.approval.EscalationRaised;
 import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.unit.Unit;
+import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
@@ -37,12 +38,11 @@ class EscalationMailer {
     @EventListener
     void onEscalation(EscalationRaised escalation) {
         List<String> groups = new ArrayList<>();
-        groups.add(tree.find(escalation.unitCode()).map(unit -> unit.signers().id()).orElse(escalation.unitCode() + ".signers"));
+        groups.add(tree.groupId(escalation.unitCode(), UnitRole.SIGNER));
         String parentName = null;
         if (escalation.parentCode() != null) {
-            Unit parent = tree.find(escalation.parentCode()).orElse(null);
-            groups.add(parent == null ? escalation.parentCode() + ".reviewers" : parent.reviewers().id());
-            parentName = parent == null ? escalation.parentCode() : parent.name();
+            groups.add(tree.groupId(escalation.parentCode(), UnitRole.REVIEWER));
+            parentName = tree.find(escalation.parentCode()).map(Unit::name).orElse(escalation.parentCode());
         }
         groups.add(escalation.organisingGroup());
         Map<String, Object> model = new HashMap<>();

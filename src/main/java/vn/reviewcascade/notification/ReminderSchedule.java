@@ -11,8 +11,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.approval.ApprovalTasks;
 import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.report.ReportService;
 
 /**
  * When the approval process reminds the holders of its open task: at each of the campaign's offsets for the
@@ -22,10 +24,14 @@ import vn.reviewcascade.unit.Level;
 public class ReminderSchedule {
 
     private final CampaignService campaigns;
+    private final ReportService reports;
+    private final ApprovalTasks approvals;
     private final EngineClock clock;
 
-    public ReminderSchedule(CampaignService campaigns, EngineClock clock) {
+    public ReminderSchedule(CampaignService campaigns, ReportService reports, ApprovalTasks approvals, EngineClock clock) {
         this.campaigns = campaigns;
+        this.reports = reports;
+        this.approvals = approvals;
         this.clock = clock;
     }
 
@@ -59,11 +65,11 @@ public class ReminderSchedule {
     }
 
     private List<Duration> offsets(DelegateExecution execution) {
-        long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
-        return campaigns.find(campaignId).remindersFor(Level.valueOf((String) execution.getVariable("level")));
+        ReviewKey key = ReviewKey.of(execution);
+        return campaigns.find(key.campaignId()).remindersFor(reports.unit(key.campaignId(), key.unitCode()).level());
     }
 
-    static Instant due(DelegateExecution execution) {
-        return ((Date) execution.getVariable("dueDate")).toInstant();
+    Instant due(DelegateExecution execution) {
+        return approvals.dueOf(ReviewKey.of(execution));
     }
 }

@@ -16,7 +16,10 @@ import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.DeadlineFormat;
+import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.report.ReportService;
 
 /**
  * Reminds whoever holds the open task of a document before its deadline: its assignee, or else the members of
@@ -32,10 +35,15 @@ public class ReminderSender implements JavaDelegate {
     private final MailTemplates templates;
     private final MailOutbox outbox;
     private final NotificationProperties properties;
+    private final CampaignService campaigns;
+    private final ReportService reports;
     private final EngineClock clock;
 
     public ReminderSender(ReminderSchedule schedule, TaskService taskService, MailRecipients recipients,
-                          MailTemplates templates, MailOutbox outbox, NotificationProperties properties, EngineClock clock) {
+                          MailTemplates templates, MailOutbox outbox, NotificationProperties properties,
+                          CampaignService campaigns, ReportService reports, EngineClock clock) {
+        this.campaigns = campaigns;
+        this.reports = reports;
         this.schedule = schedule;
         this.taskService = taskService;
         this.recipients = recipients;
@@ -57,19 +65,19 @@ public class ReminderSender implements JavaDelegate {
                 : recipients.ofGroups(taskService.getIdentityLinksForTask(task.getId()).stream()
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                         .map(IdentityLink::getGroupId).toList());
-        Instant due = ReminderSchedule.due(execution);
-        long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
-        String unitCode = (String) execution.getVariable("unitCode");
+        Instant due = schedule.due(execution);
+        ReviewKey key = ReviewKey.of(execution);
+        long campaignId = key.campaignId();
+        String unitCode = key.unitCode();
         Map<String, Object> model = new HashMap<>();
-        model.put("planNumber", execution.getVariable("planNumber"));
-        model.put("unitName", execution.getVariable("unitName"));
+        model.put("planNumber", campaigns.find(campaignId).planNumber());
+        model.put("unitName", reports.unit(campaignId, unitCode).unitName());
         model.put("taskName", task.getName());
         model.put("deadline", DeadlineFormat.label(due));
         model.put("timeLeft", TimeWords.of(Duration.between(clock.now(), due)));
         model.put("link", properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());
-        String key = "REMINDER/%d/%s/%s/%s/%s".formatted(campaignId, unitCode, execution.getVariable("documentKind"),
-                due, offset.get());
-        outbox.queue(new OutgoingMail(key, campaignId, unitCode, MailKind.REMINDER, to,
+        String mailKey = "REMINDER/%d/%s/%s/%s/%s".formatted(campaignId, unitCode, key.kind(), due, offset.get());
+        outbox.queue(new OutgoingMail(mailKey, campaignId, unitCode, MailKind.REMINDER, to,
                 templates.render(MailKind.REMINDER.template(), model), null));
     }
 }

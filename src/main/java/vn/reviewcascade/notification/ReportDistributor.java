@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.PlanTemplate;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.UnitReport;
 
@@ -35,8 +36,9 @@ public class ReportDistributor implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
-        String unitCode = (String) execution.getVariable("unitCode");
+        ReviewKey key = ReviewKey.of(execution);
+        long campaignId = key.campaignId();
+        String unitCode = key.unitCode();
         Campaign campaign = campaigns.find(campaignId);
         UnitReport unit = reports.unit(campaignId, unitCode);
         PlanTemplate template = campaigns.templates().stream()

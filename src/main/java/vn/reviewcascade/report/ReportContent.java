@@ -3,8 +3,12 @@ package vn.reviewcascade.report;
 import java.util.EnumMap;
 import java.util.Map;
 
-/** The text of the six sections and the figures of the annex; absent keys are not written yet. */
-public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> figures) {
+/**
+ * The text of the sections and the figures of the annex; absent keys are not written yet.
+ *
+ * @param version how many times the content was saved: a save based on an older version is refused
+ */
+public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> figures, int version) {
 
     public ReportContent {
         sections = sections.isEmpty() ? new EnumMap<>(Section.class) : new EnumMap<>(sections);
@@ -12,7 +16,7 @@ public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> 
     }
 
     public static ReportContent empty() {
-        return new ReportContent(Map.of(), Map.of());
+        return new ReportContent(Map.of(), Map.of(), 0);
     }
 
     /** This content with every section and figure that {@code changes} holds replaced; a null value clears it. */
@@ -35,6 +39,10 @@ public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> 
                 mergedFigures.put(indicator, value);
             }
         });
-        return new ReportContent(mergedSections, mergedFigures);
+        return new ReportContent(mergedSections, mergedFigures, version);
+    }
+
+    public ReportContent withFigures(Map<Indicator, Long> newFigures) {
+        return new ReportContent(sections, newFigures, version);
     }
 }

@@ -38,8 +38,11 @@ public class ReportRepository {
         this.jdbcTemplate = jdbcTemplate;
     }
 
-    /** One row per unit; a batch, because a national campaign has tens of thousands of units. */
-    public void insertAll(long campaignId, List<Unit> units, Map<Level, Instant> dueByLevel) {
+    /**
+     * One row per unit; a batch, because a national campaign has tens of thousands of units. The campaign's root
+     * has no parent in the campaign, whatever it has in the tree.
+     */
+    public void insertAll(long campaignId, String rootCode, List<Unit> units, Map<Level, Instant> dueByLevel) {
         jdbcTemplate.batchUpdate("""
                         insert into report (campaign_id, unit_code, unit_name, level, parent_code, symbol, status, report_due)
                         values (?, ?, ?, ?, ?, ?, ?, ?)""", units, 500, (statement, unit) -> {
@@ -47,7 +50,7 @@ public class ReportRepository {
                     statement.setString(2, unit.code());
                     statement.setString(3, unit.name());
                     statement.setString(4, unit.level().name());
-                    statement.setString(5, unit.parentCode());
+                    statement.setString(5, unit.code().equals(rootCode) ? null : unit.parentCode());
                     statement.setString(6, unit.symbol());
                     statement.setString(7, UnitStatus.NOT_STARTED.name());
                     statement.setObject(8, at(dueByLevel.get(unit.level())));
@@ -161,7 +164,10 @@ public class ReportRepository {
 
     public ReportContent loadContent(long campaignId, String unitCode) {
         Map<Section, String> sections = new EnumMap<>(Section.class);
-        jdbc.sql("select section_1, section_2, section_3, section_4, section_5, section_6 from report where campaign_id = ? and unit_code = ?")
+        int[] version = {0};
+        jdbc.sql("""
+                        select section_1, section_2, section_3, section_4, section_5, section_6, content_version
+                        from report where campaign_id = ? and unit_code = ?""")
                 .params(campaignId, unitCode).query(rs -> {
                     for (Section section : Section.values()) {
                         String text = rs.getString(section.number());
@@ -169,6 +175,7 @@ public class ReportRepository {
                             sections.put(section, text);
                         }
                     }
+                    version[0] = rs.getInt("content_version");
                 });
         Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
         jdbc.sql("select indicator, figure from report_figure where campaign_id = ? and unit_code = ?")
@@ -176,19 +183,28 @@ public class ReportRepository {
                 .query(rs -> {
                     figures.put(Indicator.valueOf(rs.getString(1)), rs.getLong(2));
                 });
-        return new ReportContent(sections, figures);
+        return new ReportContent(sections, figures, version[0]);
     }
 
-    public void saveContent(long campaignId, String unitCode, ReportContent content) {
+    /**
+     * Saves the content over the version it was read at, and counts the version up. False, with nothing
+     * written, when someone saved in between: the caller's content would overwrite theirs.
+     */
+    public boolean saveContent(long campaignId, String unitCode, ReportContent content) {
         List<Object> params = new ArrayList<>();
         for (Section section : Section.values()) {
             params.add(content.sections().get(section));
         }
         params.add(campaignId);
         params.add(unitCode);
-        jdbc.sql("""
-                update report set section_1 = ?, section_2 = ?, section_3 = ?, section_4 = ?, section_5 = ?, section_6 = ?
-                where campaign_id = ? and unit_code = ?""").params(params).update();
+        params.add(content.version());
+        int updated = jdbc.sql("""
+                update report set section_1 = ?, section_2 = ?, section_3 = ?, section_4 = ?, section_5 = ?, section_6 = ?,
+                                  content_version = content_version + 1
+                where campaign_id = ? and unit_code = ? and content_version = ?""").params(params).update();
+        if (updated == 0) {
+            return false;
+        }
         jdbc.sql("delete from report_figure where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
         List<Map.Entry<Indicator, Long>> figures = new ArrayList<>(content.figures().entrySet());
         jdbcTemplate.batchUpdate("insert into report_figure (campaign_id, unit_code, indicator, figure) values (?, ?, ?, ?)",
@@ -198,6 +214,7 @@ public class ReportRepository {
                     statement.setString(3, figure.getKey().name());
                     statement.setLong(4, figure.getValue());
                 });
+        return true;
     }
 
     /** The sum of each figure over the subordinates that have submitted, late ones included. */

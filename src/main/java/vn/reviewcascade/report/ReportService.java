@@ -32,27 +32,44 @@ public class ReportService {
                 "Không có đơn vị '" + unitCode + "' trong đợt sơ kết số " + campaignId));
     }
 
-    /** Saves part of a draft (REST): every value well-formed and consistent, completeness not yet required. */
+    /**
+     * Saves part of a draft: every value well-formed and consistent, completeness not yet required.
+     *
+     * @param basedOn the version the caller read and changed, or null to change whatever is stored now
+     */
     @Transactional
-    public void saveDraft(long campaignId, String unitCode, ReportChanges changes) {
-        UnitReport unit = unit(campaignId, unitCode);
-        if (unit.status().locksReport()) {
-            throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đang ở bước \"" + unit.status().label()
-                    + "\", không thể sửa; người thẩm định hoặc ký duyệt phải trả lại để sửa.");
-        }
-        ReportContent merged = reports.loadContent(campaignId, unitCode).with(changes);
+    public void saveDraft(long campaignId, String unitCode, ReportChanges changes, Integer basedOn) {
+        requireEditable(unit(campaignId, unitCode));
+        ReportContent merged = current(campaignId, unitCode, basedOn).with(changes);
         failOn(ReportValidator.checkConsistency(merged));
-        reports.saveContent(campaignId, unitCode, merged);
+        store(campaignId, unitCode, merged);
     }
 
     /** Finishes a draft (task completion): the same checks as {@link #saveDraft}, and nothing may be missing. */
     @Transactional
-    public void completeDraft(long campaignId, String unitCode, ReportChanges changes) {
-        ReportContent merged = reports.loadContent(campaignId, unitCode).with(changes);
+    public void completeDraft(long campaignId, String unitCode, ReportChanges changes, Integer basedOn) {
+        ReportContent merged = current(campaignId, unitCode, basedOn).with(changes);
         List<FieldError> errors = new ArrayList<>(ReportValidator.checkConsistency(merged));
         errors.addAll(ReportValidator.checkComplete(merged));
         failOn(errors);
-        reports.saveContent(campaignId, unitCode, merged);
+        if (!changes.isEmpty()) {
+            store(campaignId, unitCode, merged);
+        }
+    }
+
+    /** Attaches the written document (PDF or DOCX) to a report that is still being drafted. */
+    @Transactional
+    public void attachDocument(long campaignId, String unitCode, String fileName, byte[] content, String uploadedBy) {
+        requireEditable(unit(campaignId, unitCode));
+        documents.store(campaignId, unitCode, fileName, content, uploadedBy);
+    }
+
+    /** Refuses any change to a report under review, being signed or submitted: only returning it reopens it. */
+    public void requireEditable(UnitReport unit) {
+        if (unit.status().locksReport()) {
+            throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đang ở bước \"" + unit.status().label()
+                    + "\", không thể sửa; người thẩm định hoặc ký duyệt phải trả lại để sửa.");
+        }
     }
 
     /**
@@ -65,7 +82,27 @@ public class ReportService {
         Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
         figures.putAll(reports.sumSubmittedSubordinateFigures(campaignId, unitCode));
         figures.putAll(own.figures());
-        reports.saveContent(campaignId, unitCode, new ReportContent(own.sections(), figures));
+        store(campaignId, unitCode, own.withFigures(figures));
+    }
+
+    private ReportContent current(long campaignId, String unitCode, Integer basedOn) {
+        ReportContent stored = reports.loadContent(campaignId, unitCode);
+        if (basedOn != null && basedOn != stored.version()) {
+            throw conflict(basedOn, stored.version());
+        }
+        return stored;
+    }
+
+    private void store(long campaignId, String unitCode, ReportContent content) {
+        if (!reports.saveContent(campaignId, unitCode, content)) {
+            throw conflict(content.version(), content.version() + 1);
+        }
+    }
+
+    private static ReportConflictException conflict(int basedOn, int stored) {
+        return new ReportConflictException(("Báo cáo đã được lưu lại sau khi bạn mở nó (bạn sửa trên bản lưu lần %d, "
+                + "hiện đã là lần %d). Không có gì bị ghi đè: hãy tải lại để xem bản mới nhất rồi sửa tiếp.")
+                .formatted(basedOn, stored));
     }
 
     @Transactional(readOnly = true)
@@ -92,7 +129,7 @@ public class ReportService {
                         sub.overdue(), sub.submittedLate(), unit.consolidatedAt() != null && sub.submittedAt() != null
                         && sub.submittedAt().isAfter(unit.consolidatedAt())))
                 .toList();
-        return new ReportView(unit, sections, figures, keyed(totals), differences, subordinates,
+        return new ReportView(unit, content.version(), sections, figures, keyed(totals), differences, subordinates,
                 comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode).orElse(null));
     }
 

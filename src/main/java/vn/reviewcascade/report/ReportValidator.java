@@ -5,13 +5,16 @@ import java.math.BigInteger;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
+import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.PlainText;
 
 /**
  * The one validation of report input, shared by the REST API and by task completion, so a figure refused
@@ -37,12 +40,22 @@ public final class ReportValidator {
             Optional<Section> section = Arrays.stream(Section.values()).filter(s -> s.key().equals(key)).findFirst();
             if (section.isEmpty()) {
                 errors.add(new FieldError(key, "Không có mục '" + key + "' trong báo cáo (chỉ có section1 đến section6)"));
-            } else if (value != null && !(value instanceof String)) {
-                errors.add(new FieldError(key, "Mục " + section.get().number() + " phải là văn bản"));
-            } else if (value != null && ((String) value).length() > MAX_SECTION_LENGTH) {
-                errors.add(new FieldError(key, "Mục %d dài quá %,d ký tự".formatted(section.get().number(), MAX_SECTION_LENGTH)));
+                return;
+            }
+            String name = "Mục " + section.get().number();
+            if (value != null && !(value instanceof String)) {
+                errors.add(new FieldError(key, name + " phải là văn bản"));
+                return;
+            }
+            String text = PlainText.normalize((String) value);
+            Optional<String> problem = text == null ? Optional.empty() : PlainText.problem(text);
+            if (text != null && text.length() > MAX_SECTION_LENGTH) {
+                errors.add(new FieldError(key, "%s dài %,d ký tự, quá giới hạn %,d ký tự".formatted(name, text.length(),
+                        MAX_SECTION_LENGTH)));
+            } else if (problem.isPresent()) {
+                errors.add(new FieldError(key, name + " " + problem.get()));
             } else {
-                parsedSections.put(section.get(), (String) value);
+                parsedSections.put(section.get(), text);
             }
         });
         Map<Indicator, Long> parsedFigures = new HashMap<>();
@@ -63,6 +76,14 @@ public final class ReportValidator {
             throw new InvalidInputException(errors);
         }
         return new ReportChanges(parsedSections, parsedFigures);
+    }
+
+    /** Every key a report's input may carry: its sections, then the figures of its annex. */
+    public static Set<String> inputKeys() {
+        Set<String> keys = new LinkedHashSet<>();
+        Arrays.stream(Section.values()).map(Section::key).forEach(keys::add);
+        Arrays.stream(Indicator.values()).map(Indicator::key).forEach(keys::add);
+        return keys;
     }
 
     /** A part never above its whole: new Party members within Party members, and so on. */
@@ -95,37 +116,49 @@ public final class ReportValidator {
         return errors;
     }
 
-    /** Parses a count: null stays null (clears the figure); anything but a whole number 0…10⁹ is refused. */
+    /**
+     * Parses a count: null stays null (clears the figure); anything but a whole number 0…10⁹ is refused, an empty
+     * text too (a figure left blank is written 0, never erased by accident).
+     */
     static Long wholeNumber(Object value) {
         if (value == null) {
             return null;
         }
         BigDecimal number;
-        if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
-            number = new BigDecimal(value.toString());
-        } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
-            number = new BigDecimal(value.toString());
-            if (number.stripTrailingZeros().scale() > 0) {
-                throw new IllegalArgumentException("phải là số nguyên, không được có phần lẻ (" + value + ")");
+        try {
+            if (value instanceof Integer || value instanceof Long || value instanceof Short || value instanceof BigInteger) {
+                number = new BigDecimal(value.toString());
+            } else if (value instanceof Double || value instanceof Float || value instanceof BigDecimal) {
+                number = new BigDecimal(value.toString());
+                if (number.stripTrailingZeros().scale() > 0) {
+                    throw new IllegalArgumentException("phải là số nguyên, không được có phần lẻ (" + value + ")");
+                }
+            } else if (value instanceof String text) {
+                String trimmed = text.trim();
+                if (trimmed.isEmpty()) {
+                    throw new IllegalArgumentException("đang để trống; ghi 0 nếu không có");
+                }
+                if (!trimmed.matches("-?[0-9]{1,30}")) {
+                    throw new IllegalArgumentException("phải là số nguyên, không phải \"" + abbreviate(text) + "\"");
+                }
+                number = new BigDecimal(trimmed);
+            } else {
+                throw new IllegalArgumentException("phải là số nguyên");
             }
-        } else if (value instanceof String text) {
-            String trimmed = text.trim();
-            if (trimmed.isEmpty()) {
-                return null;
-            }
-            if (!trimmed.matches("-?\\d+")) {
-                throw new IllegalArgumentException("phải là số nguyên, không phải \"" + text + "\"");
-            }
-            number = new BigDecimal(trimmed);
-        } else {
-            throw new IllegalArgumentException("phải là số nguyên");
+        } catch (NumberFormatException e) {
+            // NaN and infinities: numbers only in name.
+            throw new IllegalArgumentException("phải là số nguyên, không phải \"" + value + "\"");
         }
         if (number.signum() < 0) {
-            throw new IllegalArgumentException("không được là số âm (" + number.toBigInteger() + ")");
+            throw new IllegalArgumentException("không được là số âm (" + abbreviate(number.toBigInteger().toString()) + ")");
         }
         if (number.compareTo(BigDecimal.valueOf(MAX_FIGURE)) > 0) {
             throw new IllegalArgumentException("quá lớn (tối đa %,d)".formatted(MAX_FIGURE));
         }
         return number.longValueExact();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 40 ? text.substring(0, 40) + "…" : text;
     }
 }

@@ -8,9 +8,10 @@ import java.util.Map;
  * A report as its readers see it: its own text and figures, the sum of its subordinates' submitted figures,
  * where the two differ, and every review decision so far.
  *
+ * @param version     the version of the content shown: saving changes to it refuses if someone saved since
  * @param differences own figure minus subordinates' sum, for each figure where the unit changed the sum
  */
-public record ReportView(UnitReport unit, Map<String, String> sections, Map<String, Long> figures,
+public record ReportView(UnitReport unit, int version, Map<String, String> sections, Map<String, Long> figures,
                          Map<String, Long> subordinateTotals, Map<String, Long> differences,
                          List<Subordinate> subordinates, List<ReviewComment> comments, DocumentInfo document) {
 

@@ -31,7 +31,7 @@ public class ReviewCommentRepository {
                         where campaign_id = ? and unit_code = ? order by id""")
                 .params(campaignId, unitCode)
                 .query((rs, n) -> new ReviewComment(DocumentKind.valueOf(rs.getString(1)),
-                        ReviewComment.ReviewStep.valueOf(rs.getString(2)), ReviewComment.Decision.valueOf(rs.getString(3)),
+                        ApprovalStep.valueOf(rs.getString(2)), ReviewComment.Decision.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), SqlTimes.instant(rs, "created_at")))
                 .list();
     }

@@ -15,8 +15,8 @@ import vn.reviewcascade.SetupStep;
 /**
  * The engine's authorizations that do not depend on a single task. Tasks themselves are authorized by the
  * engine for their candidate groups (and, read-only, for the parent unit's reviewers: {@link TaskVisibility}).
- * Everyone may open Tasklist and read process models; the observer boards also read every instance, use
- * Cockpit and start campaigns. Idempotent: run at each start.
+ * Everyone may open Tasklist and read process models; the observer boards also read every instance and use
+ * Cockpit. Idempotent: run at each start.
  */
 @Component
 @Order(2)
@@ -42,10 +42,13 @@ class AccessSetup implements SetupStep {
             grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.READ);
             grant(group, Resources.TASK, "*", Permissions.READ);
             grant(group, Resources.DEPLOYMENT, "*", Permissions.READ);
-            // Observers start campaigns: the root unit's review and the campaign's digest.
-            grant(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
-            grant(group, Resources.PROCESS_DEFINITION, "unitReview", ProcessDefinitionPermissions.CREATE_INSTANCE);
-            grant(group, Resources.PROCESS_DEFINITION, "overdueDigest", ProcessDefinitionPermissions.CREATE_INSTANCE);
+        }
+        // Campaigns are started through the application's API, which checks who asks and then starts the processes
+        // itself: nobody needs to start a process through the engine. Grants of earlier versions are withdrawn.
+        for (String group : properties.observerGroups()) {
+            revoke(group, Resources.PROCESS_INSTANCE, "*", Permissions.CREATE);
+            revoke(group, Resources.PROCESS_DEFINITION, "unitReview", ProcessDefinitionPermissions.CREATE_INSTANCE);
+            revoke(group, Resources.PROCESS_DEFINITION, "overdueDigest", ProcessDefinitionPermissions.CREATE_INSTANCE);
         }
     }
 
@@ -58,6 +61,15 @@ class AccessSetup implements SetupStep {
             authorization.setResource(resource);
             authorization.setResourceId(resourceId);
             authorization.addPermission(permission);
+            authorizations.saveAuthorization(authorization);
+        }
+    }
+
+    private void revoke(String group, Resource resource, String resourceId, Permission permission) {
+        Authorization authorization = authorizations.createAuthorizationQuery().authorizationType(Authorization.AUTH_TYPE_GRANT)
+                .groupIdIn(group).resourceType(resource).resourceId(resourceId).singleResult();
+        if (authorization != null && authorization.isPermissionGranted(permission)) {
+            authorization.removePermission(permission);
             authorizations.saveAuthorization(authorization);
         }
     }

@@ -7,6 +7,9 @@ import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
@@ -18,25 +21,26 @@ import vn.reviewcascade.unit.UnitTree;
 public class TaskVisibility {
 
     private final AuthorizationService authorizations;
+    private final ReportRepository reports;
     private final UnitTree tree;
 
-    public TaskVisibility(AuthorizationService authorizations, UnitTree tree) {
+    public TaskVisibility(AuthorizationService authorizations, ReportRepository reports, UnitTree tree) {
         this.authorizations = authorizations;
+        this.reports = reports;
         this.tree = tree;
     }
 
     public void shareWithParentReviewers(DelegateTask task) {
-        String parentCode = (String) task.getVariable("parentCode");
-        if (parentCode == null || !Boolean.TRUE.equals(task.getVariable("hasParent"))) {
+        ReviewKey key = ReviewKey.of(task);
+        String parentCode = reports.find(key.campaignId(), key.unitCode()).orElseThrow().parentCode();
+        if (parentCode == null) {
             return;
         }
-        tree.find(parentCode).ifPresent(parent -> {
-            Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
-            authorization.setGroupId(parent.reviewers().id());
-            authorization.setResource(Resources.TASK);
-            authorization.setResourceId(task.getId());
-            authorization.addPermission(Permissions.READ);
-            authorizations.saveAuthorization(authorization);
-        });
+        Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
+        authorization.setGroupId(tree.groupId(parentCode, UnitRole.REVIEWER));
+        authorization.setResource(Resources.TASK);
+        authorization.setResourceId(task.getId());
+        authorization.addPermission(Permissions.READ);
+        authorizations.saveAuthorization(authorization);
     }
 }

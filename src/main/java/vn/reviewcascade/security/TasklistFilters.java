@@ -1,6 +1,8 @@
 package vn.reviewcascade.security;
 
+import java.util.List;
 import java.util.Map;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.FilterService;
@@ -15,6 +17,7 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.unit.Unit;
+import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
@@ -50,13 +53,21 @@ class TasklistFilters implements SetupStep {
                 mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
         createForEveryone(OVERDUE, -8, "Việc của tôi đã quá hạn", mine().dueBeforeExpression("${now()}"));
         for (Unit unit : tree.units()) {
-            if (!tree.childrenOf(unit.code()).isEmpty()) {
-                String name = SUBORDINATES + unit.name();
-                if (filters.createFilterQuery().filterName(name).count() == 0) {
-                    Filter filter = save(name, -7, "Việc đang mở của các đơn vị trực thuộc " + unit.name(),
-                            taskService.createTaskQuery().processVariableValueEquals("parentCode", unit.code()));
-                    grant(filter, unit.reviewers().id());
-                }
+            List<Unit> children = tree.childrenOf(unit.code());
+            if (children.isEmpty()) {
+                continue;
+            }
+            // The subordinates' tasks are those of their groups; the tree may have changed since the last start.
+            List<String> groups = children.stream().flatMap(child -> Stream.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER,
+                    UnitRole.REVIEWER, UnitRole.SIGNER).map(role -> tree.groupId(child.code(), role))).distinct().toList();
+            TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
+            String name = SUBORDINATES + unit.name();
+            Filter existing = filters.createFilterQuery().filterName(name).singleResult();
+            if (existing == null) {
+                grant(save(name, -7, "Việc đang mở của các đơn vị trực thuộc " + unit.name(), query), unit.reviewers().id());
+            } else {
+                existing.setQuery(query);
+                filters.saveFilter(existing);
             }
         }
     }

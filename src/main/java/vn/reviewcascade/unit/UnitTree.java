@@ -51,6 +51,14 @@ public final class UnitTree {
         return groups.values();
     }
 
+    /**
+     * The group that holds a role of a unit as the tree is now, so a change of who holds a role reaches running
+     * campaigns; a unit no longer in the tree keeps its own group.
+     */
+    public String groupId(String unitCode, UnitRole role) {
+        return find(unitCode).map(role::groupOf).map(UnitGroup::id).orElse(role.defaultGroup(unitCode, unitCode).id());
+    }
+
     public Optional<Unit> find(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

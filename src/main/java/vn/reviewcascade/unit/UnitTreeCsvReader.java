@@ -100,23 +100,23 @@ public final class UnitTreeCsvReader {
         if (symbol.isEmpty()) {
             problems.add("Dòng %d: thiếu ký hiệu văn bản của đơn vị (ví dụ HU, ĐU)".formatted(number));
         }
-        UnitGroup drafters = group(cells.get(5), code, "drafters", "Dự thảo", name, number, problems);
-        UnitGroup reviewers = group(cells.get(6), code, "reviewers", "Thẩm định", name, number, problems);
-        UnitGroup signers = group(cells.get(7), code, "signers", "Ký duyệt", name, number, problems);
+        UnitGroup drafters = group(cells.get(5), code, UnitRole.DRAFTER, name, number, problems);
+        UnitGroup reviewers = group(cells.get(6), code, UnitRole.REVIEWER, name, number, problems);
+        UnitGroup signers = group(cells.get(7), code, UnitRole.SIGNER, name, number, problems);
         UnitGroup guidanceDrafters = cells.get(8).isBlank() ? drafters
-                : group(cells.get(8), code, "drafters", "Dự thảo", name, number, problems);
+                : group(cells.get(8), code, UnitRole.GUIDANCE_DRAFTER, name, number, problems);
         if (problems.size() > before) {
             return null;
         }
         return new Unit(code, name, level, parent.isEmpty() ? null : parent, symbol,
-                drafters, reviewers, signers, guidanceDrafters, new UnitGroup(code + ".clerks", "Văn thư – " + name));
+                drafters, reviewers, signers, guidanceDrafters, UnitRole.CLERK.defaultGroup(code, name));
     }
 
-    private static UnitGroup group(String cell, String code, String role, String roleLabel, String unitName,
-                                   int number, List<String> problems) {
+    private static UnitGroup group(String cell, String code, UnitRole role, String unitName, int number,
+                                   List<String> problems) {
         String text = cell.trim();
         if (text.isEmpty()) {
-            return new UnitGroup(code + "." + role, roleLabel + " – " + unitName);
+            return role.defaultGroup(code, unitName);
         }
         int equals = text.indexOf('=');
         String id = equals < 0 ? text : text.substring(0, equals).trim();

@@ -1,26 +1,65 @@
 package vn.reviewcascade.web;
 
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngine;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.Ordered;
+
+import vn.reviewcascade.security.LoginThrottle;
 
 /**
- * HTTP Basic authentication against the engine's users, for both the engine's REST API and ours. The REST
- * starter leaves {@code /engine-rest} open by default; this closes it. The filter also makes the user the
- * engine's current authentication for the request, so comments and history name who acted.
+ * The filters in front of the APIs, in the order they run: the login throttle; authentication (HTTP Basic for
+ * the engine's REST API, which the REST starter leaves open by default; Basic or the webapps' login for ours);
+ * then the policy on what non-administrators may change through the engine's REST API. They are registered
+ * before the webapps' own filters, so they also guard the webapps' login form and engine API.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
 
     @Bean
-    FilterRegistrationBean<ProcessEngineAuthenticationFilter> apiAuthenticationFilter() {
+    FilterRegistrationBean<LoginThrottleFilter> loginThrottleFilter(LoginThrottle throttle, ErrorResponses errors) {
+        FilterRegistrationBean<LoginThrottleFilter> registration =
+                new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, errors));
+        registration.setName("login-throttle");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ProcessEngineAuthenticationFilter> engineRestAuthenticationFilter() {
         FilterRegistrationBean<ProcessEngineAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ProcessEngineAuthenticationFilter());
-        registration.setName("api-authentication");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*");
+        registration.setName("engine-rest-authentication");
+        registration.addUrlPatterns("/engine-rest/*");
         registration.addInitParameter("authentication-provider", HttpBasicAuthenticationProvider.class.getName());
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<ApiAuthenticationFilter> apiAuthenticationFilter(IdentityService identityService,
+                                                                             ProcessEngine engine, ErrorResponses errors) {
+        FilterRegistrationBean<ApiAuthenticationFilter> registration =
+                new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, engine.getName(), errors));
+        registration.setName("api-authentication");
+        registration.addUrlPatterns("/api/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineAccessPolicy> engineAccessPolicyFilter(IdentityService identityService,
+                                                                        ProcessEngine engine, ErrorResponses errors) {
+        FilterRegistrationBean<EngineAccessPolicy> registration =
+                new FilterRegistrationBean<>(new EngineAccessPolicy(identityService, engine.getName(), errors));
+        registration.setName("engine-access-policy");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
         return registration;
     }
 }

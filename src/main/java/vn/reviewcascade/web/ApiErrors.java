@@ -16,11 +16,14 @@ import org.springframework.web.multipart.support.MissingServletRequestPartExcept
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.approval.TaskInputRejected;
+import vn.reviewcascade.approval.TaskTakenException;
+import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportLockedException;
 import vn.reviewcascade.security.AccessDeniedException;
 
 /** Turns refusals into JSON bodies with Vietnamese messages: {"message": …, "errors": [{field, message}]}. */
-@RestControllerAdvice(basePackageClasses = ApiErrors.class)
+@RestControllerAdvice
 class ApiErrors {
 
     record ErrorBody(String message, List<FieldError> errors) {
@@ -46,6 +49,18 @@ class ApiErrors {
     ResponseEntity<ErrorBody> engineDenied(AuthorizationException e) {
         return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(
                 "Bạn không có quyền thực hiện thao tác này (" + e.getUserId() + ")", List.of()));
+    }
+
+    /** A task's input refused by its guard or its delegates; 409 when it was written on an outdated report. */
+    @ExceptionHandler(TaskInputRejected.class)
+    ResponseEntity<ErrorBody> taskInput(TaskInputRejected e) {
+        return ResponseEntity.status(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST).body(new ErrorBody(
+                e.conflict() ? e.errors().get(0).message() : "Dữ liệu không hợp lệ", e.errors()));
+    }
+
+    @ExceptionHandler({ReportConflictException.class, TaskTakenException.class})
+    ResponseEntity<ErrorBody> conflict(RuntimeException e) {
+        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
     }
 
     @ExceptionHandler(ReportLockedException.class)

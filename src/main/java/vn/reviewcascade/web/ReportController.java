@@ -33,7 +33,7 @@ import vn.reviewcascade.security.UnitAccess;
 @RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/report")
 class ReportController {
 
-    private static final Set<String> BODY_KEYS = Set.of("sections", "figures");
+    private static final Set<String> BODY_KEYS = Set.of("version", "sections", "figures");
 
     private final ReportService reports;
     private final ReportDocuments documents;
@@ -52,21 +52,23 @@ class ReportController {
     }
 
     /**
-     * Saves sections and figures: {"sections": {"section1": "…"}, "figures": {"partyMembers": 12}}. Only the keys
-     * given change; null clears one. The whole body is refused if any field is wrong.
+     * Saves sections and figures: {"version": 3, "sections": {"section1": "…"}, "figures": {"partyMembers": 12}}.
+     * Only the keys given change; null clears one. With {@code version}, the version the caller read, a report
+     * saved since is not overwritten (409). The whole body is refused if any field is wrong.
      */
     @PutMapping
     ReportView put(@PathVariable long campaignId, @PathVariable String unitCode, @RequestBody Map<String, Object> body) {
         access.requireEdit(reports.unit(campaignId, unitCode));
         List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !BODY_KEYS.contains(key)).forEach(key ->
-                errors.add(new FieldError(key, "Không có trường '" + key + "'; chỉ có 'sections' và 'figures'")));
+        body.keySet().stream().filter(key -> !BODY_KEYS.contains(key)).sorted().forEach(key ->
+                errors.add(new FieldError(key, "Không có trường '" + key + "'; chỉ có 'version', 'sections' và 'figures'")));
         Map<String, Object> sections = objectField(body, "sections", errors);
         Map<String, Object> figures = objectField(body, "figures", errors);
+        Integer version = version(body.get("version"), errors);
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        reports.saveDraft(campaignId, unitCode, ReportValidator.parse(sections, figures));
+        reports.saveDraft(campaignId, unitCode, ReportValidator.parse(sections, figures), version);
         return reports.view(campaignId, unitCode);
     }
 
@@ -74,7 +76,7 @@ class ReportController {
     ReportView.DocumentInfo upload(@PathVariable long campaignId, @PathVariable String unitCode,
                                    @RequestParam("file") MultipartFile file) throws IOException {
         access.requireEdit(reports.unit(campaignId, unitCode));
-        documents.store(campaignId, unitCode, file.getOriginalFilename(), file.getBytes(), access.userId());
+        reports.attachDocument(campaignId, unitCode, file.getOriginalFilename(), file.getBytes(), access.userId());
         return documents.info(campaignId, unitCode).orElseThrow();
     }
 
@@ -101,5 +103,16 @@ class ReportController {
         }
         errors.add(new FieldError(key, "'" + key + "' phải là một đối tượng JSON"));
         return Map.of();
+    }
+
+    private static Integer version(Object value, List<FieldError> errors) {
+        if (value == null) {
+            return null;
+        }
+        if (value instanceof Integer number && number >= 0) {
+            return number;
+        }
+        errors.add(new FieldError("version", "Số lần lưu (version) phải là số nguyên không âm, không phải " + value));
+        return null;
     }
 }

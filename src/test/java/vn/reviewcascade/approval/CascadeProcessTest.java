@@ -21,6 +21,7 @@ import org.springframework.test.context.event.RecordApplicationEvents;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
 import vn.reviewcascade.report.UnitReport;
@@ -128,11 +129,11 @@ class CascadeProcessTest extends CascadeTestSupport {
         assertThat(unit).isEnded();
         List<ReviewComment> comments = reportService.view(campaign.id(), "CC").comments();
         assertThat(comments).extracting(ReviewComment::step, ReviewComment::decision).containsExactly(
-                org.assertj.core.groups.Tuple.tuple(ReviewComment.ReviewStep.REVIEW, ReviewComment.Decision.RETURNED),
-                org.assertj.core.groups.Tuple.tuple(ReviewComment.ReviewStep.REVIEW, ReviewComment.Decision.APPROVED),
-                org.assertj.core.groups.Tuple.tuple(ReviewComment.ReviewStep.SIGN_OFF, ReviewComment.Decision.RETURNED),
-                org.assertj.core.groups.Tuple.tuple(ReviewComment.ReviewStep.REVIEW, ReviewComment.Decision.APPROVED),
-                org.assertj.core.groups.Tuple.tuple(ReviewComment.ReviewStep.SIGN_OFF, ReviewComment.Decision.APPROVED));
+                org.assertj.core.groups.Tuple.tuple(ApprovalStep.REVIEW, ReviewComment.Decision.RETURNED),
+                org.assertj.core.groups.Tuple.tuple(ApprovalStep.REVIEW, ReviewComment.Decision.APPROVED),
+                org.assertj.core.groups.Tuple.tuple(ApprovalStep.SIGN, ReviewComment.Decision.RETURNED),
+                org.assertj.core.groups.Tuple.tuple(ApprovalStep.REVIEW, ReviewComment.Decision.APPROVED),
+                org.assertj.core.groups.Tuple.tuple(ApprovalStep.SIGN, ReviewComment.Decision.APPROVED));
         assertThat(comments.get(0).comment()).isEqualTo("Mục 4 cần nêu số liệu cụ thể hơn.");
         assertThat(comments.get(0).author()).isEqualTo("user.CC");
         assertThat(reportService.view(campaign.id(), "CC").sections()).containsEntry("section4", "Đã thành lập 3 tổ chức đảng mới.");

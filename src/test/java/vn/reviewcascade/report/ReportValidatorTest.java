@@ -18,10 +18,10 @@ class ReportValidatorTest {
     @Test
     void countsAcceptWholeNumbersInTheFormsJsonAndFormsSendThem() {
         ReportChanges changes = ReportValidator.parse(Map.of(), Map.of("partyMembers", 12, "newPartyMembers", 3L,
-                "tradeUnions", "7", "youthOrgs", 4.0, "womenBranches", new BigDecimal("2"), "veteranBranches", " "));
+                "tradeUnions", "7", "youthOrgs", 4.0, "womenBranches", new BigDecimal("2")));
         assertThat(changes.figures()).containsEntry(Indicator.PARTY_MEMBERS, 12L).containsEntry(Indicator.NEW_PARTY_MEMBERS, 3L)
                 .containsEntry(Indicator.TRADE_UNIONS, 7L).containsEntry(Indicator.YOUTH_ORGS, 4L)
-                .containsEntry(Indicator.WOMEN_BRANCHES, 2L).containsEntry(Indicator.VETERAN_BRANCHES, null);
+                .containsEntry(Indicator.WOMEN_BRANCHES, 2L);
     }
 
     @Test
@@ -52,7 +52,7 @@ class ReportValidatorTest {
                 "Không có chỉ tiêu 'revenue' trong phụ lục số liệu",
                 "Mục 2 phải là văn bản",
                 "Không có mục 'section9' trong báo cáo (chỉ có section1 đến section6)",
-                "Mục 3 dài quá 100,000 ký tự");
+                "Mục 3 dài 100,001 ký tự, quá giới hạn 100,000 ký tự");
     }
 
     @Test

@@ -119,11 +119,17 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         return switch (check.action()) {
             case "read" -> http.getForEntity("/api/campaigns/" + campaign.id() + "/units/" + unit + "/report", String.class)
                     .getStatusCode().value();
-            case "list" -> http.getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKey=" + campaign.id() + "/" + unit, List.class).size();
+            case "list" -> http.getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKeyLike=" + campaign.id() + "/" + unit + "/%", List.class).size();
             case "claim" -> http.exchange("/engine-rest/task/" + openTask(campaign, unit).getId() + "/claim", HttpMethod.POST,
                     json(Map.of("userId", check.user())), String.class).getStatusCode().value();
-            case "complete" -> http.exchange("/engine-rest/task/" + openTask(campaign, unit).getId() + "/complete", HttpMethod.POST,
-                    json(Map.of("variables", variables(draft(1)))), String.class).getStatusCode().value();
+            case "complete" -> {
+                Task task = openTask(campaign, unit);
+                // A report's draft comes with its content; guidance is drafted without input.
+                boolean report = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
+                        .singleResult().getBusinessKey().endsWith("/REPORT");
+                yield http.exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
+                        json(Map.of("variables", variables(report ? draft(1) : Map.of()))), String.class).getStatusCode().value();
+            }
             default -> throw new IllegalArgumentException(check.action());
         };
     }
@@ -134,7 +140,7 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
 
     private static Map<String, Object> variables(Map<String, Object> values) {
         Map<String, Object> variables = new HashMap<>();
-        values.forEach((key, value) -> variables.put(key, Map.of("value", value)));
+        values.forEach((key, value) -> variables.put(key, Map.of("value", value, "valueInfo", Map.of("transient", true))));
         return variables;
     }
 

@@ -10,6 +10,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.ReviewKey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -58,8 +59,8 @@ class TasklistFiltersTest extends CascadeTestSupport {
         try {
             return tasks.stream().map(task -> runtimeService.createProcessInstanceQuery()
                             .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey())
-                    .filter(key -> key.startsWith(campaign.id() + "/"))
-                    .map(key -> key.substring(key.indexOf('/') + 1)).toList();
+                    .map(ReviewKey::parse).filter(key -> key.campaignId() == campaign.id())
+                    .map(ReviewKey::unitCode).toList();
         } finally {
             identityService.setAuthentication(user);
         }

@@ -143,33 +143,43 @@ class ReviewApiTest extends CascadeTestSupport {
     }
 
     @Test
-    void completingTheDraftTaskThroughEngineRestUsesTheSameValidation() {
+    void completingTheDraftTaskThroughEngineRestUsesTheSameValidationAndKeepsNoCopy() {
         Campaign campaign = start("CC");
         Task draft = task(campaign, "CC", "DraftDocument");
+        String complete = "/engine-rest/task/" + draft.getId() + "/complete";
 
-        ResponseEntity<Map<String, Object>> refused = http.exchange("/engine-rest/task/" + draft.getId() + "/complete",
-                HttpMethod.POST, json(Map.of("variables", Map.of(
-                        "partyMembers", Map.of("value", 10, "type", "Long"),
-                        "newPartyMembers", Map.of("value", 12, "type", "Long")))), JSON);
+        ResponseEntity<Map<String, Object>> refused = http.exchange(complete, HttpMethod.POST, json(Map.of("variables", Map.of(
+                "partyMembers", Map.of("value", 10, "type", "Long")))), JSON);
+        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).as("an input kept as a process variable is refused")
+                .contains("Trường 'partyMembers' phải gửi dưới dạng biến tạm");
 
+        refused = http.exchange(complete, HttpMethod.POST, json(Map.of("variables", Map.of(
+                "partyMembers", transientValue(10), "newPartyMembers", transientValue(12)))), JSON);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) refused.getBody().get("message"))
                 .contains("\"Đảng viên kết nạp mới trong kỳ\" (12) không được lớn hơn \"Đảng viên trong doanh nghiệp\" (10)")
                 .contains("Mục 1 (").doesNotContain("newPartyMembers");
         assertThat(task(campaign, "CC", "DraftDocument")).as("the task stays open").isNotNull();
         assertThat(reportService.view(campaign.id(), "CC").figures()).as("nothing stored").isEmpty();
-        assertThat(runtimeService.getVariables(draft.getProcessInstanceId())).doesNotContainKey("partyMembers");
 
         Map<String, Object> variables = new java.util.HashMap<>();
-        draft(1).forEach((key, value) -> variables.put(key, Map.of("value", value)));
-        assertThat(http.exchange("/engine-rest/task/" + draft.getId() + "/complete", HttpMethod.POST,
-                json(Map.of("variables", variables)), JSON).getStatusCode()).isEqualTo(HttpStatus.NO_CONTENT);
+        draft(1).forEach((key, value) -> variables.put(key, transientValue(value)));
+        assertThat(http.exchange(complete, HttpMethod.POST, json(Map.of("variables", variables)), JSON).getStatusCode())
+                .isEqualTo(HttpStatus.NO_CONTENT);
         assertThat(reportService.view(campaign.id(), "CC").figures()).containsEntry("partyMembers", 10L);
+        assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(draft.getProcessInstanceId()).count())
+                .as("the engine keeps no copy of the report, neither as a variable nor in history").isZero();
+        assertThat(historyService.createHistoricDetailQuery().processInstanceId(draft.getProcessInstanceId()).count()).isZero();
 
         ResponseEntity<Map<String, Object>> locked = http.exchange("/api/campaigns/" + campaign.id() + "/units/CC/report",
                 HttpMethod.PUT, json(Map.of("figures", Map.of("partyMembers", 11))), JSON);
         assertThat(locked.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
         assertThat((String) locked.getBody().get("message")).contains("Đang thẩm định báo cáo");
+    }
+
+    private static Map<String, Object> transientValue(Object value) {
+        return Map.of("value", value, "valueInfo", Map.of("transient", true));
     }
 
     @Test

@@ -1,0 +1,59 @@
+package vn.reviewcascade.approval;
+
+import java.time.Instant;
+import java.util.Date;
+
+import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.report.ApprovalStep;
+import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.unit.UnitRole;
+import vn.reviewcascade.unit.UnitTree;
+
+/**
+ * What {@code documentApproval.bpmn} asks of each of its steps — who works the task, by when, whether the draft
+ * is reviewed — decided from the approval's business key and the application's tables. No process variable
+ * takes part: a task's user can write variables, so none may name a group, a deadline or a kind of document.
+ */
+@Component("approvals")
+public class ApprovalTasks {
+
+    private final UnitTree tree;
+    private final ReportService reports;
+    private final CampaignService campaigns;
+
+    public ApprovalTasks(UnitTree tree, ReportService reports, CampaignService campaigns) {
+        this.tree = tree;
+        this.reports = reports;
+        this.campaigns = campaigns;
+    }
+
+    /** The candidate group of a step (DRAFT, REVIEW, SIGN), as the unit tree names it now. */
+    public String candidateGroup(DelegateExecution execution, String step) {
+        ReviewKey key = ReviewKey.of(execution);
+        UnitRole role = switch (ApprovalStep.valueOf(step)) {
+            case DRAFT -> key.kind() == DocumentKind.GUIDANCE ? UnitRole.GUIDANCE_DRAFTER : UnitRole.DRAFTER;
+            case REVIEW -> UnitRole.REVIEWER;
+            case SIGN -> UnitRole.SIGNER;
+        };
+        return tree.groupId(key.unitCode(), role);
+    }
+
+    /** When the document is due: the campaign's guidance deadline, or the unit's report deadline. */
+    public Date due(DelegateExecution execution) {
+        return Date.from(dueOf(ReviewKey.of(execution)));
+    }
+
+    public Instant dueOf(ReviewKey key) {
+        return key.kind() == DocumentKind.GUIDANCE ? campaigns.find(key.campaignId()).deadlines().guidance()
+                : reports.unit(key.campaignId(), key.unitCode()).reportDue();
+    }
+
+    public boolean needsReview(DelegateExecution execution) {
+        return ReviewKey.of(execution).kind().reviewed();
+    }
+}

@@ -1,0 +1,23 @@
+package vn.reviewcascade.approval;
+
+import java.time.Instant;
+import java.util.List;
+
+import vn.reviewcascade.report.ApprovalStep;
+import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.ReportStructure;
+import vn.reviewcascade.report.ReportView;
+import vn.reviewcascade.report.ReviewComment;
+
+/**
+ * Everything a task's form shows, read from the application when the form opens, never from process variables.
+ *
+ * @param canWork  whether the current user may complete the task (a parent unit's reviewer may only read it)
+ * @param report   the report as stored, with its version; null for guidance
+ * @param history  the decisions and comments on this document so far, newest first
+ */
+public record TaskForm(String taskId, String taskName, ApprovalStep step, String stepLabel, Instant due, String assignee,
+                       boolean canWork, long campaignId, String campaignTitle, String planNumber, String unitCode,
+                       String unitName, DocumentKind documentKind, String documentTitle, ReportStructure structure,
+                       ReportView report, List<ReviewComment> history) {
+}

@@ -1,0 +1,157 @@
+package vn.reviewcascade.approval;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.IdentityLinkType;
+import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.variable.VariableMap;
+import org.camunda.bpm.engine.variable.Variables;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
+
+import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.report.ApprovalStep;
+import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.ReportStructure;
+import vn.reviewcascade.report.ReportView;
+import vn.reviewcascade.report.ReviewComment;
+import vn.reviewcascade.report.UnitReport;
+
+/**
+ * A user's work on a task of a document's approval, as the task forms in Tasklist and API clients do it: read
+ * what the form shows, and complete the task with what the user entered. Completing goes through the engine as
+ * the user (who must be allowed to work the task), with the input handed over as transient variables, so the
+ * same guard and delegates check and store it as for a completion through the engine's own REST API.
+ */
+@Service
+public class TaskWork {
+
+    static final String BODY_SECTIONS = "sections";
+    static final String BODY_FIGURES = "figures";
+    static final String BODY_VERSION = "version";
+
+    private final TaskService taskService;
+    private final RuntimeService runtimeService;
+    private final IdentityService identityService;
+    private final SystemContext system;
+    private final ReportService reports;
+    private final CampaignService campaigns;
+
+    public TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+                    SystemContext system, ReportService reports, CampaignService campaigns) {
+        this.taskService = taskService;
+        this.runtimeService = runtimeService;
+        this.identityService = identityService;
+        this.system = system;
+        this.reports = reports;
+        this.campaigns = campaigns;
+    }
+
+    /** A task the current user may see, with the review it belongs to. */
+    public record OpenTask(Task task, ReviewKey key, ApprovalStep step) {
+    }
+
+    public OpenTask find(String taskId) {
+        // The engine's authorization decides what the user may see: a task of another unit is simply not found.
+        Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
+        if (task == null || task.getProcessInstanceId() == null) {
+            throw new NotFoundException("Không có việc '" + taskId + "', hoặc bạn không được xem việc này");
+        }
+        ApprovalStep step = ApprovalStep.ofTask(task.getTaskDefinitionKey()).orElseThrow(() ->
+                new NotFoundException("Việc '" + taskId + "' không phải một bước dự thảo, thẩm định hay ký duyệt văn bản"));
+        String businessKey = system.call(() -> runtimeService.createProcessInstanceQuery()
+                .processInstanceId(task.getProcessInstanceId()).singleResult().getBusinessKey());
+        return new OpenTask(task, ReviewKey.parse(businessKey), step);
+    }
+
+    @Transactional(readOnly = true)
+    public TaskForm form(String taskId) {
+        OpenTask open = find(taskId);
+        ReviewKey key = open.key();
+        Campaign campaign = campaigns.find(key.campaignId());
+        UnitReport unit = reports.unit(key.campaignId(), key.unitCode());
+        boolean report = key.kind() == DocumentKind.REPORT;
+        ReportView view = reports.view(key.campaignId(), key.unitCode());
+        List<ReviewComment> history = view.comments().stream().filter(c -> c.documentKind() == key.kind())
+                .sorted(Comparator.comparing(ReviewComment::createdAt).reversed()).toList();
+        Task task = open.task();
+        return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork(task),
+                campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(), unit.unitName(), key.kind(),
+                key.kind().title(), report ? ReportStructure.current() : null, report ? view : null, history);
+    }
+
+    /**
+     * Completes the task with the user's input: for a report's draft {@code {"version", "sections", "figures"}},
+     * for review and sign-off {@code {"approved", "comment"}}. A task someone else has claimed is theirs to finish.
+     */
+    @Transactional
+    public void complete(String taskId, Map<String, Object> body) {
+        OpenTask open = find(taskId);
+        String user = currentUser();
+        if (open.task().getAssignee() != null && !open.task().getAssignee().equals(user)) {
+            throw new TaskTakenException("Việc này đang do " + open.task().getAssignee() + " xử lý; chỉ người đó hoàn thành"
+                    + " được, hoặc người đó phải trả lại việc trước.");
+        }
+        taskService.complete(taskId, inputs(open, body));
+    }
+
+    /** Whether the current user holds the task or one of its candidate groups. */
+    private boolean canWork(Task task) {
+        String user = currentUser();
+        if (task.getAssignee() != null) {
+            return task.getAssignee().equals(user);
+        }
+        var authentication = identityService.getCurrentAuthentication();
+        List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
+                : authentication.getGroupIds();
+        return taskService.getIdentityLinksForTask(task.getId()).stream()
+                .anyMatch(link -> IdentityLinkType.CANDIDATE.equals(link.getType())
+                        && (user != null && user.equals(link.getUserId()) || groups.contains(link.getGroupId())));
+    }
+
+    private String currentUser() {
+        var authentication = identityService.getCurrentAuthentication();
+        return authentication == null ? null : authentication.getUserId();
+    }
+
+    /** The body as transient variables; names the task does not accept are left for its guard to refuse. */
+    private static VariableMap inputs(OpenTask open, Map<String, Object> body) {
+        VariableMap variables = Variables.createVariables();
+        List<FieldError> errors = new ArrayList<>();
+        Set<String> keys = open.step() == ApprovalStep.DRAFT ? Set.of(BODY_VERSION, BODY_SECTIONS, BODY_FIGURES)
+                : Set.of(TaskInputs.APPROVED, TaskInputs.COMMENT);
+        body.forEach((name, value) -> {
+            if (!keys.contains(name)) {
+                errors.add(new FieldError(name, "Không có trường '" + name + "'; việc này nhận: " + String.join(", ", keys.stream().sorted().toList())));
+            } else if (BODY_SECTIONS.equals(name) || BODY_FIGURES.equals(name)) {
+                if (value instanceof Map<?, ?> values) {
+                    values.forEach((key, entry) -> variables.putValueTyped(String.valueOf(key), Variables.untypedValue(entry, true)));
+                } else if (value != null) {
+                    errors.add(new FieldError(name, "'" + name + "' phải là một đối tượng JSON"));
+                }
+            } else {
+                variables.putValueTyped(BODY_VERSION.equals(name) ? TaskInputs.REPORT_VERSION : name,
+                        Variables.untypedValue(value, true));
+            }
+        });
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        return variables;
+    }
+}

@@ -1,0 +1,31 @@
+package vn.reviewcascade.web;
+
+import java.util.List;
+
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import vn.reviewcascade.security.AccessDeniedException;
+import vn.reviewcascade.security.LoginThrottle;
+import vn.reviewcascade.security.UnitAccess;
+
+/** What administrators see of attempts on the logins: the recent failures, newest first, with their source. */
+@RestController
+class SecurityController {
+
+    private final LoginThrottle throttle;
+    private final UnitAccess access;
+
+    SecurityController(LoginThrottle throttle, UnitAccess access) {
+        this.throttle = throttle;
+        this.access = access;
+    }
+
+    @GetMapping("/api/security/login-failures")
+    List<LoginThrottle.LoginFailure> loginFailures() {
+        if (!access.isAdministrator()) {
+            throw new AccessDeniedException("Chỉ quản trị viên được xem nhật ký đăng nhập sai");
+        }
+        return throttle.recent();
+    }
+}

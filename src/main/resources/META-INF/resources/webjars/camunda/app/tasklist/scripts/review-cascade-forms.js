@@ -1,0 +1,422 @@
+// review-cascade: the forms of the approval tasks (draft, review, sign-off), loaded by Tasklist as a custom script.
+//
+// Every task of documentApproval.bpmn has the embedded form /forms/task.html, which calls attach(camForm) below.
+// The form reads what it shows from this application's API (/api/tasks/{id}: the report as stored, its version,
+// the plan's sections and figures, the decisions so far), never from process variables, and shows every text
+// exactly as written: as text, never as HTML or Markdown. Completing the task (Tasklist's own button) posts the
+// user's input to /api/tasks/{id}/complete instead of the engine's submit-form, which would copy every text
+// field into the engine's history; Tasklist's "save" button saves the draft on the server.
+
+const DATE_TIME = new Intl.DateTimeFormat('vi-VN', {
+  timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
+});
+const NUMBER = new Intl.NumberFormat('vi-VN');
+const MAX_SECTION = 100000;
+const MAX_COMMENT = 10000;
+const MAX_DOCUMENT_MB = 10;
+
+/** "10:32 25/11/2026", in Vietnam's time. */
+function when(iso) {
+  return iso ? DATE_TIME.format(new Date(iso)) : '';
+}
+
+function csrfToken() {
+  const match = document.cookie.match(/(?:^|;\s*)XSRF-TOKEN=([^;]*)/);
+  return match ? decodeURIComponent(match[1]) : '';
+}
+
+/** An error with the API's Vietnamese message, and the wrong fields when it named them. */
+class ApiError extends Error {
+  constructor(status, body) {
+    super((body && body.message) || 'Máy chủ không trả lời được (HTTP ' + status + ')');
+    this.status = status;
+    this.errors = (body && body.errors) || [];
+  }
+}
+
+async function call(method, path, body) {
+  const headers = { Accept: 'application/json', 'X-XSRF-TOKEN': csrfToken(), 'X-Requested-With': 'XMLHttpRequest' };
+  const init = { method, credentials: 'same-origin', headers };
+  if (body instanceof FormData) {
+    init.body = body;
+  } else if (body !== undefined) {
+    headers['Content-Type'] = 'application/json';
+    init.body = JSON.stringify(body);
+  }
+  let response;
+  try {
+    response = await fetch(path, init);
+  } catch (e) {
+    throw new ApiError(0, { message: 'Không kết nối được máy chủ; kiểm tra mạng rồi thử lại.' });
+  }
+  const text = await response.text();
+  let json = null;
+  try {
+    json = text ? JSON.parse(text) : null;
+  } catch (e) {
+    json = null;
+  }
+  if (!response.ok) {
+    throw new ApiError(response.status, json);
+  }
+  return json;
+}
+
+/** Builds an element; strings among the children become text nodes, so nothing is ever parsed as HTML. */
+function el(tag, props, ...children) {
+  const node = document.createElement(tag);
+  for (const [key, value] of Object.entries(props || {})) {
+    if (value === undefined || value === null || value === false) continue;
+    if (key === 'className') node.className = value;
+    else if (key === 'text') node.textContent = value;
+    else if (key.startsWith('on')) node.addEventListener(key.slice(2).toLowerCase(), value);
+    else node.setAttribute(key, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.appendChild(typeof child === 'string' || typeof child === 'number' ? document.createTextNode(String(child)) : child);
+  }
+  return node;
+}
+
+/** A written text shown exactly as written: line breaks kept, nothing interpreted. */
+function writtenText(text, emptyLabel) {
+  return text
+    ? el('div', { className: 'rc-text', text })
+    : el('div', { className: 'rc-text rc-empty', text: emptyLabel || '(chưa viết)' });
+}
+
+const STYLE = `
+.rc-root { font-size: 14px; }
+.rc-root h3 { margin-top: 0; }
+.rc-root h4 { margin: 18px 0 6px; font-weight: 600; line-height: 1.4; white-space: normal; }
+.rc-meta { color: #555; margin-bottom: 12px; }
+.rc-text { white-space: pre-wrap; word-wrap: break-word; background: #fafafa; border: 1px solid #e3e3e3; padding: 8px 10px; }
+.rc-empty { color: #888; font-style: italic; }
+.rc-root textarea { width: 100%; resize: vertical; min-height: 90px; }
+.rc-root .control-label { white-space: normal; display: block; font-weight: 600; line-height: 1.4; }
+.rc-counter { float: right; color: #777; font-weight: normal; font-size: 12px; }
+.rc-annex { width: 100%; margin-top: 6px; }
+.rc-annex td, .rc-annex th { padding: 4px 6px; vertical-align: middle; border-bottom: 1px solid #eee; }
+.rc-annex td.rc-num, .rc-annex th.rc-num { text-align: right; white-space: nowrap; }
+.rc-annex input { width: 130px; text-align: right; }
+.rc-annex .rc-group td { font-weight: 600; background: #f3f3f3; }
+.rc-annex .has-error input { border-color: #a94442; }
+.rc-field-error { color: #a94442; font-size: 12px; }
+.rc-history { list-style: none; padding: 0; }
+.rc-history li { border-left: 3px solid #ccc; padding: 4px 10px; margin-bottom: 8px; }
+.rc-history li.rc-returned { border-left-color: #d9534f; }
+.rc-history li.rc-approved { border-left-color: #5cb85c; }
+.rc-history .rc-who { color: #555; font-size: 12px; }
+.rc-returned-box { border: 1px solid #ebccd1; background: #f2dede; padding: 8px 12px; margin-bottom: 12px; }
+.rc-summary { border: 1px solid #ebccd1; background: #f2dede; color: #a94442; padding: 8px 12px; margin: 8px 0; }
+.rc-status { color: #3c763d; margin: 6px 0; min-height: 1.4em; }
+.rc-badge { display: inline-block; padding: 0 6px; margin-left: 6px; border-radius: 3px; background: #fcf8e3; color: #8a6d3b; font-size: 12px; }
+.rc-readonly { background: #d9edf7; border: 1px solid #bce8f1; padding: 6px 10px; margin-bottom: 10px; }
+`;
+
+function header(form) {
+  return el('div', {},
+    el('style', { text: STYLE }),
+    el('h3', { text: form.stepLabel + ' ' + form.documentTitle + ' – ' + form.unitName }),
+    el('div', { className: 'rc-meta' },
+      'Đợt sơ kết số ' + form.campaignId + ' (' + form.campaignTitle + '), Kế hoạch ' + form.planNumber,
+      form.due ? el('br') : null, form.due ? 'Hạn: ' + when(form.due) : null));
+}
+
+function history(items, title) {
+  if (!items || items.length === 0) return null;
+  return el('div', {},
+    el('h4', { text: title || 'Các ý kiến đã có (mới nhất trước)' }),
+    el('ul', { className: 'rc-history' }, items.map((item) => el('li', {
+      className: item.decision === 'RETURNED' ? 'rc-returned' : 'rc-approved',
+    },
+    el('div', { className: 'rc-who' }, (item.step === 'SIGN' ? 'Ký duyệt' : 'Thẩm định') + ' · '
+        + (item.decision === 'RETURNED' ? 'Trả lại để sửa' : 'Đồng ý') + ' · ' + (item.author || 'không rõ người')
+        + ' · ' + when(item.createdAt)),
+    item.comment ? el('div', { className: 'rc-text', text: item.comment }) : null))));
+}
+
+/** Depth of an indicator under its wholes, for indenting parts under what they are part of. */
+function depths(indicators) {
+  const byKey = Object.fromEntries(indicators.map((i) => [i.key, i]));
+  const depth = (indicator, seen = new Set()) => (indicator.partOf && byKey[indicator.partOf] && !seen.has(indicator.key)
+    ? 1 + depth(byKey[indicator.partOf], new Set([...seen, indicator.key])) : 0);
+  return Object.fromEntries(indicators.map((i) => [i.key, depth(i)]));
+}
+
+function annexLabel(indicator, depth) {
+  return el('td', { style: 'padding-left:' + (6 + depth * 22) + 'px' }, indicator.label,
+    el('div', { className: 'rc-field-error', 'data-error-for': indicator.key }));
+}
+
+function documentLink(form) {
+  const doc = form.report && form.report.document;
+  if (!doc) return el('p', { className: 'rc-empty', text: 'Chưa có tệp văn bản đính kèm.' });
+  const href = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/report/document';
+  return el('p', {}, 'Tệp văn bản: ', el('a', { href, download: doc.fileName, className: 'rc-document-link', text: doc.fileName }),
+    ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
+}
+
+/** The report as written, read-only: every section, the annex with the subordinates' sums, the subordinates. */
+function reportView(form) {
+  const report = form.report;
+  const structure = form.structure;
+  const rolledUp = report.subordinates && report.subordinates.length > 0;
+  const depth = depths(structure.indicators);
+  const rows = structure.indicators.map((indicator) => {
+    const own = report.figures[indicator.key];
+    const difference = report.differences[indicator.key];
+    return el('tr', { 'data-figure': indicator.key },
+      el('td', { style: 'padding-left:' + (6 + depth[indicator.key] * 22) + 'px', text: indicator.label }),
+      el('td', { className: 'rc-num', text: own === undefined ? '—' : NUMBER.format(own) }),
+      rolledUp ? el('td', { className: 'rc-num', text: NUMBER.format(report.subordinateTotals[indicator.key] || 0) }) : null,
+      rolledUp ? el('td', { className: 'rc-num', text: difference ? (difference > 0 ? '+' : '') + NUMBER.format(difference) : '' }) : null);
+  });
+  return el('div', { className: 'rc-report' },
+    structure.sections.map((section) => el('section', { 'data-section': section.key },
+      el('h4', { text: section.number + '. ' + section.title }),
+      writtenText(report.sections[section.key]))),
+    el('h4', { text: 'Phụ lục số liệu' }),
+    el('table', { className: 'rc-annex table-condensed' },
+      el('thead', {}, el('tr', {}, el('th', { text: 'Chỉ tiêu' }), el('th', { className: 'rc-num', text: 'Số liệu' }),
+        rolledUp ? el('th', { className: 'rc-num', text: 'Tổng cấp dưới' }) : null,
+        rolledUp ? el('th', { className: 'rc-num', text: 'Chênh lệch' }) : null)),
+      el('tbody', {}, rows)),
+    rolledUp ? subordinates(report.subordinates) : null,
+    documentLink(form));
+}
+
+function subordinates(list) {
+  return el('div', {},
+    el('h4', { text: 'Báo cáo của đơn vị cấp dưới' }),
+    el('table', { className: 'rc-annex table-condensed' },
+      el('tbody', {}, list.map((sub) => el('tr', {},
+        el('td', { text: sub.unitName }),
+        el('td', {}, sub.submittedAt ? 'Đã gửi ' + when(sub.submittedAt) : 'Chưa gửi',
+          sub.submittedLate ? el('span', { className: 'rc-badge', text: 'gửi muộn' }) : null,
+          sub.lateAddition ? el('span', { className: 'rc-badge', text: 'bổ sung sau khi tổng hợp' }) : null,
+          sub.overdue ? el('span', { className: 'rc-badge', text: 'quá hạn' }) : null))))));
+}
+
+function markErrors(root, errors) {
+  root.querySelectorAll('.has-error').forEach((node) => node.classList.remove('has-error'));
+  root.querySelectorAll('[data-error-for]').forEach((node) => { node.textContent = ''; });
+  const summary = root.querySelector('.rc-summary');
+  summary.textContent = '';
+  summary.hidden = errors.length === 0;
+  for (const error of errors) {
+    const slot = root.querySelector('[data-error-for="' + CSS.escape(error.field || '') + '"]');
+    if (slot) {
+      slot.textContent = error.message;
+      const holder = slot.closest('.form-group, tr');
+      if (holder) holder.classList.add('has-error');
+    }
+    summary.appendChild(el('div', { text: error.message }));
+  }
+  if (errors.length > 0) summary.scrollIntoView({ block: 'nearest' });
+}
+
+function fail(root, error) {
+  markErrors(root, error.errors && error.errors.length ? error.errors : [{ field: '', message: error.message }]);
+  return error;
+}
+
+/** The draft of a report: every section and figure, pre-filled from the report as stored. */
+function reportDraft(root, form) {
+  const report = form.report;
+  let version = report.version;
+  const status = el('div', { className: 'rc-status', role: 'status' });
+  const returned = form.history.filter((item) => item.decision === 'RETURNED');
+  const sectionInputs = {};
+  const figureInputs = {};
+  const depth = depths(form.structure.indicators);
+
+  const sectionGroups = form.structure.sections.map((section) => {
+    const counter = el('span', { className: 'rc-counter' });
+    const input = el('textarea', { className: 'form-control', name: section.key, rows: 6, maxlength: MAX_SECTION,
+      'aria-label': section.number + '. ' + section.title });
+    input.value = report.sections[section.key] || '';
+    const count = () => {
+      counter.textContent = NUMBER.format(input.value.length) + ' / ' + NUMBER.format(MAX_SECTION) + ' ký tự';
+      input.style.height = 'auto';
+      input.style.height = Math.min(Math.max(input.scrollHeight + 2, 90), 600) + 'px';
+    };
+    input.addEventListener('input', count);
+    setTimeout(count);
+    sectionInputs[section.key] = input;
+    return el('div', { className: 'form-group', 'data-section': section.key },
+      el('label', { className: 'control-label' }, section.number + '. ' + section.title, counter),
+      input, el('div', { className: 'rc-field-error', 'data-error-for': section.key }));
+  });
+
+  const rolledUp = report.subordinates && report.subordinates.length > 0;
+  const figureRows = form.structure.indicators.map((indicator) => {
+    const input = el('input', { type: 'text', inputmode: 'numeric', className: 'form-control input-sm', name: indicator.key,
+      'aria-label': indicator.label, autocomplete: 'off' });
+    const value = report.figures[indicator.key];
+    input.value = value === undefined || value === null ? '' : String(value);
+    figureInputs[indicator.key] = input;
+    return el('tr', { 'data-figure': indicator.key },
+      annexLabel(indicator, depth[indicator.key]),
+      el('td', { className: 'rc-num' }, input),
+      rolledUp ? el('td', { className: 'rc-num', text: NUMBER.format(report.subordinateTotals[indicator.key] || 0) }) : null);
+  });
+
+  root.replaceChildren(
+    header(form),
+    returned.length > 0 ? el('div', { className: 'rc-returned-box' },
+      el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].author || '') + ', '
+        + when(returned[0].createdAt) + '.') : null,
+    history(form.history),
+    el('p', { className: 'rc-meta', text: 'Viết đủ các mục theo đề cương của kế hoạch và nhập đủ phụ lục số liệu (ghi 0 nếu '
+      + 'không có). ' + (rolledUp ? 'Số liệu đã được điền sẵn bằng tổng số liệu cấp dưới đã gửi; sửa số nào thì phần chênh '
+      + 'lệch được ghi lại. ' : '') + 'Nút "Lưu nháp" lưu lên máy chủ; "Hoàn thành" gửi thẩm định.' }),
+    el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
+    sectionGroups,
+    el('h4', { text: 'Phụ lục số liệu' }),
+    el('table', { className: 'rc-annex' },
+      el('thead', {}, el('tr', {}, el('th', { text: 'Chỉ tiêu' }), el('th', { className: 'rc-num', text: 'Số liệu' }),
+        rolledUp ? el('th', { className: 'rc-num', text: 'Tổng cấp dưới' }) : null)),
+      el('tbody', {}, figureRows)),
+    el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + MAX_DOCUMENT_MB + ' MB)' }),
+    el('div', { className: 'form-group', 'data-document': true }, documentLink(form),
+      el('input', { type: 'file', name: 'document', accept: '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
+        onChange: (event) => upload(event.target) }),
+      el('div', { className: 'rc-field-error', 'data-error-for': 'document' })),
+    el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
+    status);
+
+  const reportPath = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/report';
+
+  function values() {
+    const sections = {};
+    const figures = {};
+    for (const [key, input] of Object.entries(sectionInputs)) sections[key] = input.value;
+    for (const [key, input] of Object.entries(figureInputs)) figures[key] = input.value.trim() === '' ? null : input.value.trim();
+    return { version, sections, figures };
+  }
+
+  async function save() {
+    status.textContent = 'Đang lưu…';
+    try {
+      const saved = await call('PUT', reportPath, values());
+      version = saved.version;
+      markErrors(root, []);
+      status.textContent = 'Đã lưu lúc ' + when(new Date().toISOString()) + '.';
+    } catch (error) {
+      status.textContent = '';
+      throw fail(root, error);
+    }
+  }
+
+  async function upload(input) {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const body = new FormData();
+    body.append('file', file);
+    status.textContent = 'Đang tải tệp lên…';
+    try {
+      const info = await call('PUT', reportPath + '/document', body);
+      form.report.document = info;
+      const holder = root.querySelector('[data-document]');
+      holder.replaceChild(documentLink(form), holder.firstChild);
+      markErrors(root, []);
+      status.textContent = 'Đã đính kèm ' + info.fileName + '.';
+    } catch (error) {
+      status.textContent = '';
+      fail(root, error);
+    } finally {
+      input.value = '';
+    }
+  }
+
+  return {
+    save,
+    async submit() {
+      try {
+        await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', values());
+      } catch (error) {
+        throw fail(root, error);
+      }
+    },
+  };
+}
+
+/** Review or sign-off: the report (or guidance) read-only, the decisions so far, and the decision. */
+function decision(root, form) {
+  const approve = el('input', { type: 'radio', name: 'approved', value: 'true' });
+  const reject = el('input', { type: 'radio', name: 'approved', value: 'false' });
+  const comment = el('textarea', { className: 'form-control', name: 'comment', rows: 4, maxlength: MAX_COMMENT,
+    'aria-label': 'Ý kiến' });
+  root.replaceChildren(
+    header(form),
+    form.canWork ? null : el('div', { className: 'rc-readonly', text: 'Bạn chỉ được xem việc này (việc của đơn vị cấp dưới).' }),
+    form.report ? reportView(form) : el('p', { text: 'Kế hoạch hướng dẫn sơ kết của ' + form.unitName + ' gửi các đơn vị cấp dưới.' }),
+    history(form.history),
+    form.canWork ? el('div', {},
+      el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
+      el('h4', { text: 'Ý kiến của bạn' }),
+      el('div', { className: 'form-group', 'data-field': 'approved' },
+        el('label', { className: 'radio-inline' }, approve, ' Đồng ý'),
+        el('label', { className: 'radio-inline' }, reject, ' Trả lại để sửa'),
+        el('div', { className: 'rc-field-error', 'data-error-for': 'approved' })),
+      el('div', { className: 'form-group' },
+        el('label', { className: 'control-label', text: 'Nội dung cần sửa (bắt buộc khi trả lại)' }),
+        comment,
+        el('div', { className: 'rc-field-error', 'data-error-for': 'comment' }))) : null);
+  return {
+    async submit() {
+      if (!form.canWork) throw new Error('Bạn chỉ được xem việc này.');
+      const body = { approved: approve.checked ? true : reject.checked ? false : null, comment: comment.value };
+      try {
+        await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', body);
+      } catch (error) {
+        throw fail(root, error);
+      }
+    },
+  };
+}
+
+/** The draft of guidance: issued as drafted, once the leader signs. */
+function guidanceDraft(root, form) {
+  root.replaceChildren(
+    header(form),
+    history(form.history),
+    el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
+    el('p', { text: 'Dự thảo kế hoạch hướng dẫn sơ kết gửi các đơn vị cấp dưới; bấm "Hoàn thành" để trình lãnh đạo ký ban hành.' }));
+  return {
+    async submit() {
+      try {
+        await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', {});
+      } catch (error) {
+        throw fail(root, error);
+      }
+    },
+  };
+}
+
+function attach(camForm) {
+  const root = camForm.formElement[0].querySelector('[data-rc-root]');
+  let editor = null;
+  let loading = call('GET', '/api/tasks/' + encodeURIComponent(camForm.taskId)).then((form) => {
+    if (form.step === 'DRAFT' && form.documentKind === 'REPORT' && form.canWork) editor = reportDraft(root, form);
+    else if (form.step === 'DRAFT' && form.canWork) editor = guidanceDraft(root, form);
+    else editor = decision(root, form);
+  }, (error) => {
+    root.replaceChildren(el('div', { className: 'rc-summary', text: 'Không tải được nội dung của việc: ' + error.message }));
+    throw error;
+  });
+  // Completing sends the user's input to this application, in one transaction with the completion.
+  camForm.submitVariables = (done) => {
+    loading.then(() => editor.submit()).then(() => done(null), (error) => done(error));
+  };
+  // Tasklist's "save" keeps a draft in the browser; here it is saved on the server, where others see it.
+  camForm.store = () => {
+    loading.then(() => editor && editor.save && editor.save()).catch(() => {});
+  };
+}
+
+window.reviewCascadeForms = { attach };
+
+export default [];
