@@ -7,6 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.HistoryService;
@@ -53,6 +54,7 @@ import vn.reviewcascade.report.Section;
 public abstract class CascadeTestSupport {
 
     protected static final int YEAR = 2030;
+    private static final AtomicInteger CAMPAIGNS = new AtomicInteger();
 
     @Autowired protected CampaignService campaigns;
     @Autowired protected ReportService reportService;
@@ -74,7 +76,9 @@ public abstract class CascadeTestSupport {
     }
 
     protected Campaign start(String rootUnit, Map<String, String> deadlines) {
-        Campaign campaign = campaigns.start(new StartCampaign("117-KH/TU", null, rootUnit, YEAR, deadlines), "tester");
+        // Tests share one database: each campaign is titled apart, or a second would be refused as a duplicate.
+        Campaign campaign = campaigns.start(new StartCampaign("117-KH/TU", "Thử nghiệm số " + CAMPAIGNS.incrementAndGet(),
+                rootUnit, YEAR, deadlines), "tester");
         runJobs(campaign);
         return campaign;
     }

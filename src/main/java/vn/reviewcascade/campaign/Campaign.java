@@ -8,7 +8,7 @@ import java.util.Map;
 import vn.reviewcascade.unit.Level;
 
 /** One run of a plan over a unit tree, with how long before each deadline each level is reminded. */
-public record Campaign(long id, String planNumber, String title, String rootUnit, String organisingGroup,
+public record Campaign(long id, String planNumber, String title, String rootUnit, String organisingGroup, int year,
                        Deadlines deadlines, Map<Level, List<Duration>> reminders, Instant startedAt, String startedBy) {
 
     public List<Duration> remindersFor(Level level) {

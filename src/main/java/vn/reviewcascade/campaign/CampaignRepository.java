@@ -25,8 +25,8 @@ import static vn.reviewcascade.SqlTimes.instant;
 public class CampaignRepository {
 
     private static final String COLUMNS = """
-            id, plan_number, title, root_unit, organising_group, guidance_due, base_due, district_due, submission_due,
-            province_due, started_at, started_by""";
+            id, plan_number, title, root_unit, organising_group, campaign_year, guidance_due, base_due, district_due,
+            submission_due, province_due, started_at, started_by""";
 
     private final JdbcClient jdbc;
 
@@ -34,14 +34,14 @@ public class CampaignRepository {
         this.jdbc = jdbc;
     }
 
-    public long insert(String planNumber, String title, String rootUnit, String organisingGroup, Deadlines deadlines,
-                       Instant startedAt, String startedBy) {
+    public long insert(String planNumber, String title, String rootUnit, String organisingGroup, int year,
+                       Deadlines deadlines, Instant startedAt, String startedBy) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into campaign (plan_number, title, root_unit, organising_group, guidance_due, base_due,
-                                              district_due, submission_due, province_due, started_at, started_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(planNumber, title, rootUnit, organisingGroup, at(deadlines.guidance()), at(deadlines.base()),
+                        insert into campaign (plan_number, title, root_unit, organising_group, campaign_year, guidance_due,
+                                              base_due, district_due, submission_due, province_due, started_at, started_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(planNumber, title, rootUnit, organisingGroup, year, at(deadlines.guidance()), at(deadlines.base()),
                         at(deadlines.district()), at(deadlines.submission()), at(deadlines.province()), at(startedAt), startedBy)
                 .update(keys, "id");
         return keys.getKey().longValue();
@@ -58,6 +58,15 @@ public class CampaignRepository {
                 .query(this::campaign).optional();
     }
 
+    /** The campaigns of the plan over the unit in that year whose root has not yet submitted its report. */
+    public List<Campaign> findRunning(String planNumber, String rootUnit, int year) {
+        return jdbc.sql("select " + COLUMNS + """
+                         from campaign c join report r on r.campaign_id = c.id and r.unit_code = c.root_unit
+                        where c.plan_number = ? and c.root_unit = ? and c.campaign_year = ? and r.submitted_at is null
+                        order by c.id""")
+                .params(planNumber, rootUnit, year).query(this::campaign).list();
+    }
+
     public List<Campaign> findAll() {
         return jdbc.sql("select " + COLUMNS + " from campaign order by id").query(this::campaign).list();
     }
@@ -67,7 +76,7 @@ public class CampaignRepository {
         Deadlines deadlines = new Deadlines(instant(rs, "guidance_due"), instant(rs, "base_due"),
                 instant(rs, "district_due"), instant(rs, "submission_due"), instant(rs, "province_due"));
         return new Campaign(id, rs.getString("plan_number"), rs.getString("title"),
-                rs.getString("root_unit"), rs.getString("organising_group"), deadlines, reminders(id),
+                rs.getString("root_unit"), rs.getString("organising_group"), rs.getInt("campaign_year"), deadlines, reminders(id),
                 instant(rs, "started_at"), rs.getString("started_by"));
     }
 

@@ -19,6 +19,7 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
@@ -68,29 +69,47 @@ public class CampaignService {
         List<FieldError> errors = new ArrayList<>();
         Optional<PlanTemplate> template = properties.plans().stream()
                 .filter(plan -> plan.planNumber().equals(request.plan())).findFirst();
-        if (template.isEmpty()) {
-            errors.add(new FieldError("plan", "Không có kế hoạch mẫu '" + request.plan() + "'; có: "
-                    + String.join(", ", properties.plans().stream().map(PlanTemplate::planNumber).toList())));
+        String available = String.join(", ", properties.plans().stream().map(PlanTemplate::planNumber).toList());
+        if (request.plan() == null || request.plan().isBlank()) {
+            errors.add(new FieldError("plan", "Thiếu số hiệu kế hoạch (plan); có: " + available));
+        } else if (template.isEmpty()) {
+            errors.add(new FieldError("plan", "Không có kế hoạch mẫu '" + request.plan() + "'; có: " + available));
         }
         Optional<Unit> root = request.rootUnit() == null ? Optional.empty() : tree.find(request.rootUnit());
-        if (root.isEmpty()) {
+        if (request.rootUnit() == null || request.rootUnit().isBlank()) {
+            errors.add(new FieldError("rootUnit", "Thiếu mã đơn vị chủ trì đợt sơ kết (rootUnit)"));
+        } else if (root.isEmpty()) {
             errors.add(new FieldError("rootUnit", "Không có đơn vị '" + request.rootUnit() + "' trong cây đơn vị"));
         }
-        if (request.year() != null && (request.year() < 2000 || request.year() > 2100)) {
+        if (request.year() == null) {
+            errors.add(new FieldError("year", "Thiếu năm thực hiện (year): các hạn của kế hoạch được đặt vào năm này"));
+        } else if (request.year() < 2000 || request.year() > 2100) {
             errors.add(new FieldError("year", "Năm " + request.year() + " không hợp lệ (2000–2100)"));
         }
-        if (request.title() != null && (request.title().isBlank() || request.title().length() > 500)) {
-            errors.add(new FieldError("title", "Tên đợt sơ kết phải có từ 1 đến 500 ký tự"));
+        String title = request.title() == null ? null : PlainText.normalize(request.title().strip());
+        if (title != null) {
+            if (title.isEmpty() || title.length() > 500) {
+                errors.add(new FieldError("title", "Tên đợt sơ kết phải có từ 1 đến 500 ký tự"));
+            } else {
+                PlainText.problem(title).ifPresent(problem -> errors.add(new FieldError("title", "Tên đợt sơ kết " + problem)));
+            }
         }
-        if (!errors.isEmpty() || template.isEmpty()) {
+        if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Deadlines deadlines = deadlines(template.get(), request);
-        Map<Level, List<Duration>> reminders = reminders(template.get(), request);
         Instant now = clock.now();
-        String title = request.title() == null ? template.get().title() : request.title().trim();
-        long id = campaigns.insert(template.get().planNumber(), title, root.get().code(), template.get().organisingGroup(),
-                deadlines, now, startedBy);
+        Deadlines deadlines = deadlines(template.get(), request, now);
+        Map<Level, List<Duration>> reminders = reminders(template.get(), request);
+        String campaignTitle = title == null ? template.get().title() : title;
+        // The same request sent twice (a double click, a retried call) must not open the same campaign twice.
+        campaigns.findRunning(template.get().planNumber(), root.get().code(), request.year()).stream()
+                .filter(running -> running.title().equals(campaignTitle) && running.deadlines().equals(deadlines))
+                .findFirst().ifPresent(running -> {
+                    throw new CampaignConflictException(("Đợt sơ kết này đã được mở: đợt số %d, cùng kế hoạch %s, cùng đơn vị, "
+                            + "năm, tên và các hạn, bắt đầu %s, đang chạy. Muốn mở thêm một đợt thì đặt tên khác.")
+                            .formatted(running.id(), running.planNumber(), DeadlineFormat.label(running.startedAt())));
+                });
+        long id = campaigns.insert(template.get().planNumber(), campaignTitle, root.get().code(), template.get().organisingGroup(), request.year(), deadlines, now, startedBy);
         campaigns.insertReminders(id, reminders);
         List<Unit> units = tree.subtree(root.get().code());
         Map<Level, Instant> dueByLevel = new EnumMap<>(Level.class);
@@ -117,8 +136,8 @@ public class CampaignService {
         return campaigns.findAll();
     }
 
-    private static Deadlines deadlines(PlanTemplate template, StartCampaign request) {
-        int year = request.year() == null ? template.planYear() : request.year();
+    private static Deadlines deadlines(PlanTemplate template, StartCampaign request, Instant now) {
+        int year = request.year();
         PlanTemplate.Days days = template.deadlines();
         Map<String, Instant> named = new HashMap<>();
         named.put("guidance", inYear(days.guidance(), year));
@@ -146,9 +165,16 @@ public class CampaignService {
         }
         Deadlines deadlines = new Deadlines(named.get("guidance"), named.get("base"), named.get("district"),
                 named.get("submission"), named.get("province"));
-        List<FieldError> contradictions = deadlines.contradictions();
-        if (!contradictions.isEmpty()) {
-            throw new InvalidInputException(contradictions);
+        List<FieldError> problems = new ArrayList<>(deadlines.contradictions());
+        // A deadline already past would make every unit of it overdue at once, with an escalation mail each.
+        deadlines.byName().forEach((name, deadline) -> {
+            if (!deadline.isAfter(now)) {
+                problems.add(new FieldError("deadlines." + name, "%s (%s) đã qua; đặt lại hạn này hoặc chọn năm khác"
+                        .formatted(Deadlines.label(name), DeadlineFormat.label(deadline))));
+            }
+        });
+        if (!problems.isEmpty()) {
+            throw new InvalidInputException(problems);
         }
         return deadlines;
     }

@@ -25,6 +25,11 @@ public record Deadlines(Instant guidance, Instant base, Instant district, Instan
             "guidance", "hạn ban hành hướng dẫn", "base", "hạn của cấp cơ sở", "district", "hạn của cấp huyện",
             "submission", "hạn gửi báo cáo về tỉnh (qua Ban Dân vận)", "province", "hạn hoàn thành sơ kết cấp tỉnh");
 
+    /** "Hạn của cấp cơ sở": how messages name a deadline, capitalised. */
+    public static String label(String name) {
+        return capitalise(LABELS.get(name));
+    }
+
     /** When a unit of this level must have its report signed and submitted. */
     public Instant reportDue(Level level) {
         return switch (level) {

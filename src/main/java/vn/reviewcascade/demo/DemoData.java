@@ -97,7 +97,7 @@ class DemoData implements SetupStep {
      * deadline passes, escalations and the organising board's digest.
      */
     private static StartCampaign shortCampaign(OffsetDateTime now) {
-        return new StartCampaign("117-KH/TU", "Sơ kết thử – Huyện ủy Cồn Cỏ (hạn tính bằng phút)", "CC", null,
+        return new StartCampaign("117-KH/TU", "Sơ kết thử – Huyện ủy Cồn Cỏ (hạn tính bằng phút)", "CC", now.getYear(),
                 Map.of("guidance", now.plusMinutes(2).toString(), "base", now.plusMinutes(4).toString(),
                         "district", now.plusMinutes(6).toString(), "submission", now.plusMinutes(7).toString(),
                         "province", now.plusMinutes(8).toString()),

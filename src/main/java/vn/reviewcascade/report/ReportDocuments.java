@@ -1,10 +1,17 @@
 package vn.reviewcascade.report;
 
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.encryption.InvalidPasswordException;
+import org.apache.poi.openxml4j.exceptions.InvalidFormatException;
+import org.apache.poi.openxml4j.opc.OPCPackage;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -14,6 +21,7 @@ import org.springframework.util.unit.DataSize;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SqlTimes;
 
 /** The written document (PDF or DOCX) a report carries; its type is checked by its content, not its name. */
@@ -24,6 +32,8 @@ public class ReportDocuments {
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
     static final String PDF = "application/pdf";
     static final String DOCX = "application/vnd.openxmlformats-officedocument.wordprocessingml.document";
+    private static final String DOCX_MAIN_PART = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml";
+    static final int MAX_FILE_NAME = 255;
 
     private final JdbcClient jdbc;
     private final EngineClock clock;
@@ -39,9 +49,10 @@ public class ReportDocuments {
     public record StoredDocument(String fileName, String contentType, byte[] content) {
     }
 
+    /** Stores the document in place of any earlier one; callers check that the report may still change. */
     @Transactional
     public void store(long campaignId, String unitCode, String fileName, byte[] content, String uploadedBy) {
-        String name = fileName == null ? "" : fileName.replaceAll("[\\\\/]", "_").trim();
+        String name = fileName(fileName);
         String type = contentTypeOf(name, content);
         jdbc.sql("delete from report_document where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
         jdbc.sql("""
@@ -49,6 +60,21 @@ public class ReportDocuments {
                         values (?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(campaignId, unitCode, name, type, content.length, content, SqlTimes.at(clock.now()), uploadedBy)
                 .update();
+    }
+
+    /** The name as given, without any folder a browser sent with it; a name a file system could not hold is refused. */
+    static String fileName(String given) {
+        String name = given == null ? "" : PlainText.normalize(given.substring(Math.max(given.lastIndexOf('/'), given.lastIndexOf('\\')) + 1).strip());
+        if (name.isEmpty()) {
+            throw invalid("Tệp văn bản phải có tên (ví dụ bao-cao-so-ket.pdf)");
+        }
+        if (name.length() > MAX_FILE_NAME) {
+            throw invalid("Tên tệp dài %d ký tự, quá giới hạn %d ký tự".formatted(name.length(), MAX_FILE_NAME));
+        }
+        PlainText.problem(name).ifPresent(problem -> {
+            throw invalid("Tên tệp " + problem);
+        });
+        return name;
     }
 
     public Optional<ReportView.DocumentInfo> info(long campaignId, String unitCode) {
@@ -66,6 +92,7 @@ public class ReportDocuments {
                 .optional();
     }
 
+    /** The type, told by the content: a PDF that PDFBox opens, or a Word document whose main part is Word's. */
     private String contentTypeOf(String name, byte[] content) {
         if (content == null || content.length == 0) {
             throw invalid("Tệp văn bản rỗng");
@@ -75,10 +102,29 @@ public class ReportDocuments {
         }
         String lower = name.toLowerCase(Locale.ROOT);
         if (lower.endsWith(".pdf") && startsWith(content, PDF_MAGIC)) {
-            return PDF;
+            try (PDDocument document = Loader.loadPDF(content)) {
+                if (document.getNumberOfPages() == 0) {
+                    throw invalid("Tệp PDF \"" + name + "\" không có trang nào");
+                }
+                return PDF;
+            } catch (InvalidPasswordException e) {
+                throw invalid("Tệp PDF \"" + name + "\" có mật khẩu; hãy gửi bản không đặt mật khẩu");
+            } catch (IOException e) {
+                throw invalid("Tệp \"" + name + "\" không phải tệp PDF đọc được (tệp hỏng hoặc không đủ)");
+            }
         }
         if (lower.endsWith(".docx") && startsWith(content, ZIP_MAGIC)) {
-            return DOCX;
+            try (OPCPackage word = OPCPackage.open(new ByteArrayInputStream(content))) {
+                if (word.getPartsByContentType(DOCX_MAIN_PART).isEmpty()) {
+                    throw invalid("Tệp \"" + name + "\" là tệp nén nhưng không phải văn bản Word (.docx)");
+                }
+                return DOCX;
+            } catch (InvalidFormatException | IOException | RuntimeException e) {
+                if (e instanceof InvalidInputException refused) {
+                    throw refused;
+                }
+                throw invalid("Tệp \"" + name + "\" không phải văn bản Word (.docx) đọc được");
+            }
         }
         throw invalid("Chỉ nhận tệp PDF (.pdf) hoặc Word (.docx) đúng định dạng; tệp \"" + name + "\" không phải");
     }

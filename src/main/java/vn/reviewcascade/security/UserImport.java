@@ -1,53 +1,79 @@
 package vn.reviewcascade.security;
 
-import java.io.BufferedReader;
-import java.io.IOException;
-import java.io.StringReader;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.security.SecureRandom;
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
+import vn.reviewcascade.CsvLine;
+import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.PlainText;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
- * Imports people from CSV ({@code email,full_name,unit,role}): each becomes a Camunda user (id = email) in the
- * group of that role of that unit. Each line is written in a transaction of its own, so a bad line is
- * reported with its number and skipped while the others are imported, and no line is ever half-written.
- * New users get a random temporary password, returned once in the result.
+ * Imports people from CSV ({@code email,full_name,unit,role}), UTF-8: each becomes a Camunda user in the group of
+ * that role of that unit. Every line is checked first; the good ones are written in transactions of
+ * {@value #CHUNK} lines, and should one of them still fail, its lines are written one by one, so a bad line is
+ * reported with its number and skipped while every other is imported, and no line is ever half-written. New users
+ * get a random temporary password, returned once in the result with the id they log in with.
+ *
+ * <p>Every address the mail standards allow is accepted ({@code a+b@x.vn}, {@code o'brien@x.vn}, long ones). The
+ * address is the user id where the engine's ids allow it (letters, digits, '.', '_', '-', '@', at most 64
+ * characters); otherwise the id is the address with its other characters made '_', shortened where needed, and a
+ * short fingerprint of the address, the same at every import.
  */
 @Component
 public class UserImport {
 
     static final String HEADER = "email,full_name,unit,role";
+    static final int MAX_LINES = 50_000;
+    private static final int CHUNK = 500;
+    private static final int MAX_ID = 64;
+    private static final int MAX_NAME = 255;
+    private static final int MAX_ADDRESS = 254;
     private static final String PASSWORD_ALPHABET = "ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz23456789-_";
+    private static final Logger log = LoggerFactory.getLogger(UserImport.class);
 
     private final IdentityService identityService;
     private final UnitTree tree;
-    private final TransactionTemplate perLine;
+    private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
     public UserImport(IdentityService identityService, UnitTree tree, PlatformTransactionManager transactionManager) {
         this.identityService = identityService;
         this.tree = tree;
-        this.perLine = new TransactionTemplate(transactionManager);
-        this.perLine.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+        this.transaction = new TransactionTemplate(transactionManager);
+        this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public record Imported(int line, String userId, String group, String temporaryPassword) {
+    public record Imported(int line, String userId, String email, String group, String temporaryPassword) {
     }
 
     public record LineError(int line, String message) {
@@ -56,79 +82,182 @@ public class UserImport {
     public record Result(List<Imported> imported, List<LineError> errors) {
     }
 
-    public Result importCsv(String csv) {
+    /** One checked line, ready to write. */
+    private record Person(int line, String email, String userId, String firstName, String lastName, String group) {
+    }
+
+    /** @throws InvalidInputException for a file that is not UTF-8, too long, or without the header */
+    public Result importCsv(byte[] content) {
+        String[] lines = decode(content).split("\r\n|\n|\r", -1);
+        if (lines.length == 0 || !CsvLine.withoutBom(lines[0]).strip().equalsIgnoreCase(HEADER)) {
+            throw new InvalidInputException("file", "Dòng 1: tiêu đề phải là " + HEADER);
+        }
+        if (lines.length - 1 > MAX_LINES) {
+            throw new InvalidInputException("file", "Tệp có %,d dòng, quá giới hạn %,d dòng một lần; hãy chia nhỏ tệp"
+                    .formatted(lines.length - 1, MAX_LINES));
+        }
         List<Imported> imported = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
-        try (BufferedReader reader = new BufferedReader(new StringReader(csv))) {
-            String header = reader.readLine();
-            if (header == null || !header.replace("\uFEFF", "").trim().equalsIgnoreCase(HEADER)) {
-                return new Result(List.of(), List.of(new LineError(1, "Tiêu đề phải là: " + HEADER)));
-            }
-            String line;
-            int number = 1;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank()) {
-                    continue;
-                }
-                int lineNumber = number;
-                String text = line;
+        List<Person> people = new ArrayList<>();
+        for (int i = 1; i < lines.length; i++) {
+            if (!lines[i].isBlank()) {
                 try {
-                    imported.add(perLine.execute(status -> importLine(lineNumber, text)));
+                    people.add(check(i + 1, lines[i]));
                 } catch (LineRefused refused) {
-                    errors.add(new LineError(lineNumber, refused.getMessage()));
+                    errors.add(new LineError(i + 1, refused.getMessage()));
                 }
             }
-        } catch (IOException e) {
-            throw new IllegalStateException(e);
         }
+        for (int start = 0; start < people.size(); start += CHUNK) {
+            List<Person> chunk = people.subList(start, Math.min(start + CHUNK, people.size()));
+            try {
+                imported.addAll(transaction.execute(status -> write(chunk)));
+            } catch (RuntimeException chunkFailed) {
+                for (Person person : chunk) {
+                    try {
+                        imported.add(transaction.execute(status -> write(List.of(person)).get(0)));
+                    } catch (LineRefused refused) {
+                        errors.add(new LineError(person.line(), refused.getMessage()));
+                    } catch (RuntimeException e) {
+                        log.warn("User import: line {} could not be written", person.line(), e);
+                        errors.add(new LineError(person.line(), "không ghi được người dùng '" + person.email() + "' (lỗi hệ thống)"));
+                    }
+                }
+            }
+        }
+        errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
         return new Result(imported, errors);
     }
 
-    private Imported importLine(int number, String line) {
-        String[] cells = line.split(",", -1);
-        if (cells.length != 4) {
-            throw new LineRefused("cần 4 cột (" + HEADER + "), có " + cells.length);
+    /** The file as UTF-8 text; any other encoding is refused with where it shows, never read as garbled letters. */
+    private static String decode(byte[] content) {
+        if (content == null || content.length == 0) {
+            throw new InvalidInputException("file", "Tệp rỗng; dòng đầu phải là " + HEADER);
         }
-        String email = cells[0].trim().toLowerCase(Locale.ROOT);
-        String fullName = cells[1].trim();
-        String unitCode = cells[2].trim();
-        List<String> problems = new ArrayList<>();
+        if (content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
+                || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
+            throw new InvalidInputException("file", "Tệp được lưu dạng UTF-16; hãy lưu lại dạng CSV UTF-8");
+        }
+        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                .onUnmappableCharacter(CodingErrorAction.REPORT);
+        ByteBuffer bytes = ByteBuffer.wrap(content);
         try {
-            new InternetAddress(email, true).validate();
-        } catch (AddressException e) {
-            problems.add("địa chỉ thư '" + cells[0].trim() + "' không hợp lệ");
+            return decoder.decode(bytes).toString();
+        } catch (CharacterCodingException e) {
+            int position = bytes.position();
+            int line = 1;
+            for (int i = 0; i < position && i < content.length; i++) {
+                if (content[i] == '\n') {
+                    line++;
+                }
+            }
+            throw new InvalidInputException("file", "Tệp không phải UTF-8 (dòng " + line + " có ký tự không đọc được, "
+                    + "có thể tệp lưu bằng bảng mã cũ như TCVN3 hay Windows-1258); hãy lưu lại dạng CSV UTF-8");
+        }
+    }
+
+    private Person check(int number, String line) {
+        List<String> cells = CsvLine.split(line);
+        if (cells.size() != 4) {
+            throw new LineRefused("cần 4 cột (" + HEADER + "), có " + cells.size());
+        }
+        String given = cells.get(0).strip();
+        String email = given.toLowerCase(Locale.ROOT);
+        String fullName = PlainText.normalize(cells.get(1).strip().replaceAll("\\s+", " "));
+        String unitCode = cells.get(2).strip();
+        List<String> problems = new ArrayList<>();
+        if (!isAddress(email)) {
+            problems.add("địa chỉ thư '" + abbreviate(given) + "' không hợp lệ");
         }
         if (fullName.isEmpty()) {
             problems.add("thiếu họ tên");
+        } else if (fullName.length() > MAX_NAME) {
+            problems.add("họ tên dài " + fullName.length() + " ký tự, quá giới hạn " + MAX_NAME);
+        } else {
+            PlainText.problem(fullName).ifPresent(problem -> problems.add("họ tên " + problem));
         }
         Optional<Unit> unit = tree.find(unitCode);
         if (unit.isEmpty()) {
-            problems.add("không có đơn vị '" + unitCode + "'");
+            problems.add("không có đơn vị '" + abbreviate(unitCode) + "'");
         }
-        Optional<UnitRole> role = UnitRole.parse(cells[3]);
+        Optional<UnitRole> role = UnitRole.parse(cells.get(3));
         if (role.isEmpty()) {
-            problems.add("vai trò '" + cells[3].trim() + "' không hợp lệ (DRAFTER, REVIEWER, SIGNER, GUIDANCE_DRAFTER, CLERK)");
+            problems.add("vai trò '" + abbreviate(cells.get(3).strip()) + "' không hợp lệ (DRAFTER, REVIEWER, SIGNER, GUIDANCE_DRAFTER, CLERK)");
         }
         if (!problems.isEmpty()) {
             throw new LineRefused(String.join("; ", problems));
         }
-        String group = role.get().groupOf(unit.get()).id();
-        String password = null;
-        if (identityService.createUserQuery().userId(email).count() == 0) {
-            password = temporaryPassword();
-            User user = identityService.newUser(email);
-            int space = fullName.lastIndexOf(' ');
-            user.setFirstName(space < 0 ? fullName : fullName.substring(space + 1));
-            user.setLastName(space < 0 ? "" : fullName.substring(0, space));
-            user.setEmail(email);
-            user.setPassword(password);
-            identityService.saveUser(user);
+        int space = fullName.lastIndexOf(' ');
+        return new Person(number, email, userIdOf(email), space < 0 ? fullName : fullName.substring(space + 1),
+                space < 0 ? "" : fullName.substring(0, space), role.get().groupOf(unit.get()).id());
+    }
+
+    /**
+     * Writes checked lines in the caller's transaction. The users already there are looked up at once; a user new
+     * in this import has no membership yet, so only existing users are asked which groups they are in.
+     */
+    private List<Imported> write(List<Person> people) {
+        Map<String, String> emailOf = new HashMap<>();
+        identityService.createUserQuery().userIdIn(people.stream().map(Person::userId).distinct().toArray(String[]::new))
+                .list().forEach(user -> emailOf.put(user.getId(), user.getEmail()));
+        Set<String> existing = new HashSet<>(emailOf.keySet());
+        List<Imported> written = new ArrayList<>();
+        for (Person person : people) {
+            String password = null;
+            String email = emailOf.get(person.userId());
+            if (email == null) {
+                password = temporaryPassword();
+                User user = identityService.newUser(person.userId());
+                user.setFirstName(person.firstName());
+                user.setLastName(person.lastName());
+                user.setEmail(person.email());
+                user.setPassword(password);
+                identityService.saveUser(user);
+                emailOf.put(person.userId(), person.email());
+            } else if (!person.email().equalsIgnoreCase(email)) {
+                throw new LineRefused("mã người dùng '" + person.userId() + "' đã thuộc về địa chỉ khác (" + email + ")");
+            }
+            boolean member = (existing.contains(person.userId()) || password == null)
+                    && identityService.createUserQuery().userId(person.userId()).memberOfGroup(person.group()).count() > 0;
+            if (!member) {
+                identityService.createMembership(person.userId(), person.group());
+            }
+            written.add(new Imported(person.line(), person.userId(), person.email(), person.group(), password));
         }
-        if (identityService.createUserQuery().userId(email).memberOfGroup(group).count() == 0) {
-            identityService.createMembership(email, group);
+        return written;
+    }
+
+    /** An address of RFC 5322 in the common form local@domain, at most 254 characters (RFC 5321). */
+    private static boolean isAddress(String email) {
+        if (email.isEmpty() || email.length() > MAX_ADDRESS || email.indexOf('@') <= 0 || PlainText.problem(email).isPresent()) {
+            return false;
         }
-        return new Imported(number, email, group, password);
+        try {
+            InternetAddress address = new InternetAddress(email, true);
+            address.validate();
+            return address.getPersonal() == null && email.equals(address.getAddress());
+        } catch (AddressException e) {
+            return false;
+        }
+    }
+
+    static String userIdOf(String email) {
+        if (email.length() <= MAX_ID && email.matches("[a-z0-9._@-]+")) {
+            return email;
+        }
+        String readable = email.replaceAll("[^a-z0-9._@-]", "_");
+        String fingerprint = fingerprint(email);
+        int keep = Math.min(readable.length(), MAX_ID - fingerprint.length() - 1);
+        return readable.substring(0, keep) + "-" + fingerprint;
+    }
+
+    private static String fingerprint(String email) {
+        try {
+            byte[] digest = MessageDigest.getInstance("SHA-256").digest(email.getBytes(StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest, 0, 4);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     private String temporaryPassword() {
@@ -137,6 +266,10 @@ public class UserImport {
             password.append(PASSWORD_ALPHABET.charAt(random.nextInt(PASSWORD_ALPHABET.length())));
         }
         return password.append('7').toString();
+    }
+
+    private static String abbreviate(String text) {
+        return text.length() > 80 ? text.substring(0, 80) + "…" : text;
     }
 
     private static final class LineRefused extends RuntimeException {

@@ -13,6 +13,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import vn.reviewcascade.CsvLine;
+
 /**
  * Reads a unit tree from CSV with the header
  * {@code code,name,level,parent,symbol,drafters,reviewers,signers,guidance_drafters}.
@@ -36,7 +38,7 @@ public final class UnitTreeCsvReader {
         Map<String, Unit> units = new LinkedHashMap<>();
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             String header = reader.readLine();
-            if (header == null || !parseLine(stripBom(header)).equals(HEADER)) {
+            if (header == null || !CsvLine.split(CsvLine.withoutBom(header)).equals(HEADER)) {
                 throw new UnitTreeException(source, List.of("Dòng 1: tiêu đề phải là " + String.join(",", HEADER)));
             }
             String line;
@@ -46,7 +48,7 @@ public final class UnitTreeCsvReader {
                 if (line.isBlank()) {
                     continue;
                 }
-                Unit unit = parseUnit(number, parseLine(line), problems);
+                Unit unit = parseUnit(number, CsvLine.split(line), problems);
                 if (unit == null) {
                     continue;
                 }
@@ -164,36 +166,4 @@ public final class UnitTreeCsvReader {
         }
     }
 
-    private static String stripBom(String line) {
-        return line.startsWith("\uFEFF") ? line.substring(1) : line;
-    }
-
-    /** Splits one CSV line; fields may be quoted with doubled quotes inside. */
-    static List<String> parseLine(String line) {
-        List<String> cells = new ArrayList<>();
-        StringBuilder cell = new StringBuilder();
-        boolean quoted = false;
-        for (int i = 0; i < line.length(); i++) {
-            char c = line.charAt(i);
-            if (quoted) {
-                if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-                    cell.append('"');
-                    i++;
-                } else if (c == '"') {
-                    quoted = false;
-                } else {
-                    cell.append(c);
-                }
-            } else if (c == '"') {
-                quoted = true;
-            } else if (c == ',') {
-                cells.add(cell.toString());
-                cell.setLength(0);
-            } else {
-                cell.append(c);
-            }
-        }
-        cells.add(cell.toString());
-        return cells;
-    }
 }

@@ -1,30 +1,49 @@
 package vn.reviewcascade.web;
 
 import java.util.List;
+import java.util.stream.Collectors;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import org.camunda.bpm.engine.AuthorizationException;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
+import org.springframework.web.HttpMediaTypeNotAcceptableException;
+import org.springframework.web.HttpMediaTypeNotSupportedException;
+import org.springframework.web.HttpRequestMethodNotSupportedException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
 import org.springframework.web.multipart.MaxUploadSizeExceededException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.multipart.support.MissingServletRequestPartException;
+import org.springframework.web.servlet.resource.NoResourceFoundException;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.approval.TaskInputRejected;
 import vn.reviewcascade.approval.TaskTakenException;
+import vn.reviewcascade.campaign.CampaignConflictException;
 import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportLockedException;
 import vn.reviewcascade.security.AccessDeniedException;
 
-/** Turns refusals into JSON bodies with Vietnamese messages: {"message": …, "errors": [{field, message}]}. */
+/**
+ * Turns refusals into JSON bodies with Vietnamese messages: {"message": …, "errors": [{field, message}]}, 400 for
+ * bad input (nothing stored), 403, 404, 409 for a report that may not change or changed meanwhile, 413 for a file
+ * too large. Whatever the cause, the user reads Vietnamese; an unexpected failure is logged and answered 500.
+ */
 @RestControllerAdvice
 class ApiErrors {
+
+    private static final Logger log = LoggerFactory.getLogger(ApiErrors.class);
 
     record ErrorBody(String message, List<FieldError> errors) {
     }
@@ -36,19 +55,18 @@ class ApiErrors {
 
     @ExceptionHandler(NotFoundException.class)
     ResponseEntity<ErrorBody> notFound(NotFoundException e) {
-        return ResponseEntity.status(HttpStatus.NOT_FOUND).body(new ErrorBody(e.getMessage(), List.of()));
+        return status(HttpStatus.NOT_FOUND, e.getMessage());
     }
 
     @ExceptionHandler(AccessDeniedException.class)
     ResponseEntity<ErrorBody> denied(AccessDeniedException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(e.getMessage(), List.of()));
+        return status(HttpStatus.FORBIDDEN, e.getMessage());
     }
 
     /** The engine refused what the API's own checks let through: still a refusal, never a server error. */
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ErrorBody> engineDenied(AuthorizationException e) {
-        return ResponseEntity.status(HttpStatus.FORBIDDEN).body(new ErrorBody(
-                "Bạn không có quyền thực hiện thao tác này (" + e.getUserId() + ")", List.of()));
+        return status(HttpStatus.FORBIDDEN, "Bạn không có quyền thực hiện thao tác này (" + e.getUserId() + ")");
     }
 
     /** A task's input refused by its guard or its delegates; 409 when it was written on an outdated report. */
@@ -58,26 +76,40 @@ class ApiErrors {
                 e.conflict() ? e.errors().get(0).message() : "Dữ liệu không hợp lệ", e.errors()));
     }
 
-    @ExceptionHandler({ReportConflictException.class, TaskTakenException.class})
+    @ExceptionHandler({ReportConflictException.class, TaskTakenException.class, ReportLockedException.class,
+            CampaignConflictException.class})
     ResponseEntity<ErrorBody> conflict(RuntimeException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
+        return status(HttpStatus.CONFLICT, e.getMessage());
     }
 
-    @ExceptionHandler(ReportLockedException.class)
-    ResponseEntity<ErrorBody> locked(ReportLockedException e) {
-        return ResponseEntity.status(HttpStatus.CONFLICT).body(new ErrorBody(e.getMessage(), List.of()));
-    }
-
+    /** A body that is not JSON, or JSON of the wrong shape: names the field when Jackson knows it. */
     @ExceptionHandler(HttpMessageNotReadableException.class)
     ResponseEntity<ErrorBody> unreadable(HttpMessageNotReadableException e) {
-        return ResponseEntity.badRequest().body(new ErrorBody(
-                "Nội dung yêu cầu không đọc được: phải là JSON đúng cấu trúc (xem README)", List.of()));
+        Throwable cause = e.getCause();
+        if (cause instanceof UnrecognizedPropertyException unknown) {
+            String field = path(unknown);
+            String known = unknown.getKnownPropertyIds() == null ? "" : unknown.getKnownPropertyIds().stream()
+                    .map(String::valueOf).sorted().collect(Collectors.joining(", "));
+            return fields(new FieldError(field, "Không có trường '" + unknown.getPropertyName() + "'"
+                    + (known.isEmpty() ? "" : "; chỉ có: " + known)));
+        }
+        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+            String field = path(mismatch);
+            return fields(new FieldError(field, "Trường '" + field + "' phải là " + typeName(mismatch.getTargetType())));
+        }
+        if (cause instanceof JsonProcessingException parse && parse.getLocation() != null) {
+            return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không phải JSON hợp lệ (dòng %d, cột %d)"
+                    .formatted(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr()));
+        }
+        return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không đọc được: phải là JSON đúng cấu trúc (xem README)");
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ErrorBody> badPath(MethodArgumentTypeMismatchException e) {
-        return ResponseEntity.badRequest().body(new ErrorBody("Giá trị '" + e.getValue() + "' của " + e.getName()
-                + " không hợp lệ", List.of(new FieldError(e.getName(), "Giá trị không hợp lệ"))));
+        String value = String.valueOf(e.getValue());
+        return ResponseEntity.badRequest().body(new ErrorBody("Giá trị '" + (value.length() > 40 ? value.substring(0, 40) + "…" : value)
+                + "' của " + e.getName() + " không hợp lệ", List.of(new FieldError(e.getName(), "phải là "
+                + typeName(e.getRequiredType())))));
     }
 
     @ExceptionHandler({MissingServletRequestPartException.class, MissingServletRequestParameterException.class})
@@ -88,7 +120,73 @@ class ApiErrors {
 
     @ExceptionHandler(MaxUploadSizeExceededException.class)
     ResponseEntity<ErrorBody> tooLarge(MaxUploadSizeExceededException e) {
-        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ErrorBody("Tệp văn bản quá lớn",
-                List.of(new FieldError("file", "Tệp văn bản quá lớn"))));
+        return ResponseEntity.status(HttpStatus.PAYLOAD_TOO_LARGE).body(new ErrorBody("Tệp văn bản quá lớn (tối đa 10 MB)",
+                List.of(new FieldError("file", "Tệp văn bản quá lớn (tối đa 10 MB)"))));
+    }
+
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ErrorBody> badMultipart(MultipartException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Không đọc được tệp gửi lên (multipart/form-data với trường 'file')",
+                List.of(new FieldError("file", "Không đọc được tệp gửi lên"))));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotSupportedException.class)
+    ResponseEntity<ErrorBody> mediaType(HttpMediaTypeNotSupportedException e) {
+        String supported = e.getSupportedMediaTypes().stream().map(String::valueOf).collect(Collectors.joining(", "));
+        return status(HttpStatus.UNSUPPORTED_MEDIA_TYPE, "Kiểu nội dung " + e.getContentType() + " không được nhận"
+                + (supported.isEmpty() ? "" : "; hãy gửi " + supported));
+    }
+
+    @ExceptionHandler(HttpMediaTypeNotAcceptableException.class)
+    ResponseEntity<ErrorBody> notAcceptable(HttpMediaTypeNotAcceptableException e) {
+        return status(HttpStatus.NOT_ACCEPTABLE, "Không trả lời được theo kiểu nội dung yêu cầu (Accept)");
+    }
+
+    @ExceptionHandler(HttpRequestMethodNotSupportedException.class)
+    ResponseEntity<ErrorBody> method(HttpRequestMethodNotSupportedException e) {
+        return status(HttpStatus.METHOD_NOT_ALLOWED, "Địa chỉ này không nhận phương thức " + e.getMethod());
+    }
+
+    @ExceptionHandler(NoResourceFoundException.class)
+    ResponseEntity<ErrorBody> noResource(NoResourceFoundException e) {
+        return status(HttpStatus.NOT_FOUND, "Không có địa chỉ /" + e.getResourcePath());
+    }
+
+    @ExceptionHandler(Exception.class)
+    ResponseEntity<ErrorBody> unexpected(Exception e) {
+        log.error("Unexpected failure of an API request", e);
+        return status(HttpStatus.INTERNAL_SERVER_ERROR, "Lỗi hệ thống; lỗi đã được ghi lại, hãy thử lại sau hoặc báo quản trị viên");
+    }
+
+    private static ResponseEntity<ErrorBody> status(HttpStatus status, String message) {
+        return ResponseEntity.status(status).body(new ErrorBody(message, List.of()));
+    }
+
+    private static ResponseEntity<ErrorBody> fields(FieldError error) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", List.of(error)));
+    }
+
+    private static String path(JsonMappingException e) {
+        return e.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
+                : String.valueOf(reference.getIndex())).collect(Collectors.joining("."));
+    }
+
+    private static String typeName(Class<?> type) {
+        if (type == null) {
+            return "giá trị đúng kiểu";
+        }
+        if (type == Integer.class || type == int.class || type == Long.class || type == long.class) {
+            return "số nguyên";
+        }
+        if (type == String.class) {
+            return "văn bản";
+        }
+        if (java.util.Map.class.isAssignableFrom(type)) {
+            return "một đối tượng JSON";
+        }
+        if (java.util.Collection.class.isAssignableFrom(type)) {
+            return "một danh sách JSON";
+        }
+        return "giá trị đúng kiểu";
     }
 }

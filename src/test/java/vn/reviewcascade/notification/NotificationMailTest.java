@@ -27,6 +27,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
 import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.TestDocuments;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.report.ReportDocuments;
 
@@ -221,7 +222,7 @@ class NotificationMailTest extends CascadeTestSupport {
     @Test
     void theSignedFinalReportIsDistributedWithItsDocumentAttached() throws Exception {
         Campaign campaign = start("CC");
-        byte[] pdf = "%PDF-1.4\n% Báo cáo sơ kết Cồn Cỏ\n%%EOF".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = TestDocuments.pdf();
         documents.store(campaign.id(), "CC", "Báo cáo sơ kết.pdf", pdf, "cc.dt");
         submitReport(campaign, "CC", draft(1));
         runJobs(campaign);

@@ -62,10 +62,67 @@ class UserImportTest extends CascadeTestSupport {
 
     @Test
     void onlyAdministratorsImportAndAWrongHeaderIsRefused() {
-        assertThat(post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), "ten,email\n").getBody().get("errors"))
-                .asString().contains("Tiêu đề phải là: email,full_name,unit,role");
+        ResponseEntity<Map<String, Object>> refused = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), "ten,email\n");
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors")).asString().contains("Dòng 1: tiêu đề phải là email,full_name,unit,role");
         assertThat(post(anonymous, "email,full_name,unit,role\n").getStatusCode().value()).isEqualTo(401);
     }
+
+    @Test
+    void everyAddressTheStandardsAllowIsImportedAndNothingElseIsLost() {
+        String longAddress = "nguyen.thi.thu.huong.van.phong.dang.uy.khoi.co.quan.tinh" + "@quangtri.dcs.test";
+        String csv = String.join("\n", HEADER_LINE,
+                "tran.b+so-ket@vinhlinh.test,Trần Văn B,VL,DRAFTER",
+                "o'brien@vinhlinh.test,Ô Bờ Ri,VL,REVIEWER",
+                longAddress + ",Nguyễn Thị Thu Hương,VL,SIGNER",
+                "ten.dai@vinhlinh.test," + "Nguyễn ".repeat(60) + "A,VL,DRAFTER",
+                "sau.cung@vinhlinh.test,Người Cuối,VL,CLERK");
+
+        ResponseEntity<Map<String, Object>> response = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), csv);
+
+        List<Map<String, Object>> imported = list(response.getBody().get("imported"));
+        assertThat(imported).extracting(row -> row.get("email")).containsExactly("tran.b+so-ket@vinhlinh.test",
+                "o'brien@vinhlinh.test", longAddress, "sau.cung@vinhlinh.test");
+        assertThat(list(response.getBody().get("errors"))).extracting(row -> row.get("line") + ": " + row.get("message"))
+                .singleElement().asString().startsWith("5: họ tên dài 421 ký tự");
+        for (Map<String, Object> row : imported) {
+            String userId = (String) row.get("userId");
+            assertThat(userId).hasSizeLessThanOrEqualTo(64).matches("[a-z0-9._@-]+");
+            assertThat(identityService.createUserQuery().userId(userId).singleResult().getEmail()).isEqualTo(row.get("email"));
+            assertThat(anonymous.withBasicAuth(userId, (String) row.get("temporaryPassword")).getForEntity("/api/units", String.class)
+                    .getStatusCode().value()).as("%s logs in with the password returned", userId).isEqualTo(200);
+        }
+        assertThat(post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), csv).getBody().get("imported")).asString()
+                .as("importing again finds the same users").doesNotContain("Tm-");
+    }
+
+    @Test
+    void aFileInAnotherEncodingIsRefusedAndNothingIsImported() {
+        // "Lê Vân" as a spreadsheet saves it in a one-byte Western encoding: ê and â are single bytes, not UTF-8.
+        byte[] latin1 = (HEADER_LINE + "\nle.van@vinhlinh.test,L\u00ea V\u00e2n,VL,DRAFTER\n").getBytes(java.nio.charset.StandardCharsets.ISO_8859_1);
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.parseMediaType("text/csv"));
+        ResponseEntity<Map<String, Object>> refused = anonymous.withBasicAuth("admin", "Thu-Nghiem-2030").exchange("/api/users/import",
+                HttpMethod.POST, new HttpEntity<>(latin1, headers), new ParameterizedTypeReference<>() {
+                });
+        assertThat(refused.getStatusCode().value()).isEqualTo(400);
+        assertThat(refused.getBody().get("errors")).asString().contains("Tệp không phải UTF-8 (dòng 2");
+        assertThat(identityService.createUserQuery().userId("le.van@vinhlinh.test").count()).isZero();
+    }
+
+    @Test
+    void tenThousandLinesAreImportedInOneRequest() {
+        StringBuilder csv = new StringBuilder(HEADER_LINE);
+        for (int i = 0; i < 10_000; i++) {
+            csv.append("\ncan.bo.").append(i).append("@dongha.test,Cán Bộ Số ").append(i).append(",VL-A,DRAFTER");
+        }
+        ResponseEntity<Map<String, Object>> response = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), csv.toString());
+        assertThat(list(response.getBody().get("errors"))).isEmpty();
+        assertThat(list(response.getBody().get("imported"))).hasSize(10_000);
+        assertThat(identityService.createUserQuery().memberOfGroup("VL-A.drafters").count()).isGreaterThanOrEqualTo(10_000);
+    }
+
+    private static final String HEADER_LINE = "email,full_name,unit,role";
 
     private static ResponseEntity<Map<String, Object>> post(TestRestTemplate http, String csv) {
         HttpHeaders headers = new HttpHeaders();

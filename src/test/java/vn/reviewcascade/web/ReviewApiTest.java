@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.util.LinkedMultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.TestDocuments;
 import vn.reviewcascade.campaign.Campaign;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -96,13 +97,13 @@ class ReviewApiTest extends CascadeTestSupport {
         assertThat(messages(body)).anyMatch(m -> m.contains("Không có kế hoạch mẫu '999-KH/TU'"));
 
         body = error(http.exchange("/api/campaigns", HttpMethod.POST, json(Map.of("plan", "117-KH/TU", "rootUnit", "VL",
-                "deadlines", Map.of("base", "2019-11-05"))), JSON), HttpStatus.BAD_REQUEST);
+                "year", 2031, "deadlines", Map.of("base", "2031-11-05"))), JSON), HttpStatus.BAD_REQUEST);
         assertThat(fields(body)).containsExactly("deadlines.district");
         assertThat(messages(body)).singleElement().asString()
-                .contains("Hạn của cấp huyện (23:59 ngày 30/10/2019) không được sớm hơn hạn của cấp cơ sở (23:59 ngày 05/11/2019)");
+                .contains("Hạn của cấp huyện (23:59 ngày 30/10/2031) không được sớm hơn hạn của cấp cơ sở (23:59 ngày 05/11/2031)");
 
         body = error(http.exchange("/api/campaigns", HttpMethod.POST, json(Map.of("plan", "117-KH/TU", "rootUnit", "VL",
-                "deadlines", Map.of("base", "30/09/2019", "final", "2019-12-01"))), JSON), HttpStatus.BAD_REQUEST);
+                "year", 2031, "deadlines", Map.of("base", "30/09/2031", "final", "2031-12-01"))), JSON), HttpStatus.BAD_REQUEST);
         assertThat(fields(body)).containsExactlyInAnyOrder("deadlines.base", "deadlines.final");
 
         assertThat(http.exchange("/api/campaigns", HttpMethod.POST, json("{\"plan\": "), JSON).getStatusCode())
@@ -194,7 +195,7 @@ class ReviewApiTest extends CascadeTestSupport {
         error(upload(url, "gia-mao.pdf", "PK not a pdf".getBytes(StandardCharsets.UTF_8)), HttpStatus.BAD_REQUEST);
         assertThat(http.getForEntity(url, String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
 
-        byte[] pdf = "%PDF-1.4\n% báo cáo sơ kết\n%%EOF".getBytes(StandardCharsets.UTF_8);
+        byte[] pdf = TestDocuments.pdf();
         assertThat(upload(url, "Báo cáo sơ kết.pdf", pdf).getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<byte[]> download = http.getForEntity(url, byte[].class);
         assertThat(download.getBody()).isEqualTo(pdf);

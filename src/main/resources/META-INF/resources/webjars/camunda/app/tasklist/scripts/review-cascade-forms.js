@@ -79,6 +79,11 @@ function el(tag, props, ...children) {
   return node;
 }
 
+/** Replaces what the root shows; arrays are flattened and missing parts skipped, as in el(). */
+function show(root, ...children) {
+  root.replaceChildren(el('div', {}, ...children));
+}
+
 /** A written text shown exactly as written: line breaks kept, nothing interpreted. */
 function writtenText(text, emptyLabel) {
   return text
@@ -217,9 +222,12 @@ function markErrors(root, errors) {
   if (errors.length > 0) summary.scrollIntoView({ block: 'nearest' });
 }
 
+/** Shows a refusal in the form, fields marked, and returns the error Tasklist shows in its notification. */
 function fail(root, error) {
-  markErrors(root, error.errors && error.errors.length ? error.errors : [{ field: '', message: error.message }]);
-  return error;
+  const errors = error.errors && error.errors.length ? error.errors : [{ field: '', message: error.message }];
+  markErrors(root, errors);
+  return new Error(errors.length === 1 ? errors[0].message
+    : 'Có ' + errors.length + ' chỗ cần sửa, đã tô đỏ trong biểu mẫu. Đầu tiên: ' + errors[0].message);
 }
 
 /** The draft of a report: every section and figure, pre-filled from the report as stored. */
@@ -263,7 +271,7 @@ function reportDraft(root, form) {
       rolledUp ? el('td', { className: 'rc-num', text: NUMBER.format(report.subordinateTotals[indicator.key] || 0) }) : null);
   });
 
-  root.replaceChildren(
+  show(root, 
     header(form),
     returned.length > 0 ? el('div', { className: 'rc-returned-box' },
       el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].author || '') + ', '
@@ -349,7 +357,7 @@ function decision(root, form) {
   const reject = el('input', { type: 'radio', name: 'approved', value: 'false' });
   const comment = el('textarea', { className: 'form-control', name: 'comment', rows: 4, maxlength: MAX_COMMENT,
     'aria-label': 'Ý kiến' });
-  root.replaceChildren(
+  show(root, 
     header(form),
     form.canWork ? null : el('div', { className: 'rc-readonly', text: 'Bạn chỉ được xem việc này (việc của đơn vị cấp dưới).' }),
     form.report ? reportView(form) : el('p', { text: 'Kế hoạch hướng dẫn sơ kết của ' + form.unitName + ' gửi các đơn vị cấp dưới.' }),
@@ -380,7 +388,7 @@ function decision(root, form) {
 
 /** The draft of guidance: issued as drafted, once the leader signs. */
 function guidanceDraft(root, form) {
-  root.replaceChildren(
+  show(root, 
     header(form),
     history(form.history),
     el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
@@ -404,7 +412,7 @@ function attach(camForm) {
     else if (form.step === 'DRAFT' && form.canWork) editor = guidanceDraft(root, form);
     else editor = decision(root, form);
   }, (error) => {
-    root.replaceChildren(el('div', { className: 'rc-summary', text: 'Không tải được nội dung của việc: ' + error.message }));
+    show(root, el('div', { className: 'rc-summary', text: 'Không tải được nội dung của việc: ' + error.message }));
     throw error;
   });
   // Completing sends the user's input to this application, in one transaction with the completion.
