@@ -3,7 +3,7 @@ package vn.reviewcascade.web;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonParseException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -93,11 +93,14 @@ class ApiErrors {
             return fields(new FieldError(field, "Không có trường '" + unknown.getPropertyName() + "'"
                     + (known.isEmpty() ? "" : "; chỉ có: " + known)));
         }
-        if (cause instanceof MismatchedInputException mismatch && !mismatch.getPath().isEmpty()) {
+        if (cause instanceof MismatchedInputException mismatch) {
+            if (mismatch.getPath().isEmpty()) {
+                return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu phải là một đối tượng JSON {…} đúng cấu trúc (xem README)");
+            }
             String field = path(mismatch);
             return fields(new FieldError(field, "Trường '" + field + "' phải là " + typeName(mismatch.getTargetType())));
         }
-        if (cause instanceof JsonProcessingException parse && parse.getLocation() != null) {
+        if (cause instanceof JsonParseException parse && parse.getLocation() != null) {
             return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không phải JSON hợp lệ (dòng %d, cột %d)"
                     .formatted(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr()));
         }

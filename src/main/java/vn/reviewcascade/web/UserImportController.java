@@ -31,7 +31,7 @@ class UserImportController {
 
     /** CSV with the header {@code email,full_name,unit,role}, UTF-8; administrators only. */
     @PostMapping(path = "/api/users/import", consumes = {"text/csv", MediaType.TEXT_PLAIN_VALUE, MediaType.APPLICATION_OCTET_STREAM_VALUE})
-    UserImport.Result importUsers(@RequestBody byte[] csv, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
+    UserImport.Result importUsers(@RequestBody(required = false) byte[] csv, @RequestHeader(HttpHeaders.CONTENT_TYPE) MediaType type) {
         if (!access.isAdministrator()) {
             throw new AccessDeniedException("Chỉ quản trị viên được nhập người dùng");
         }
