@@ -1,10 +1,10 @@
 // End-to-end test of the review cascade in a real browser (Camunda Tasklist and Cockpit).
 //
-// Expects the application on BASE_URL, started with the demo profile on a fresh database (see run.sh).
-// Two campaigns are started through the REST API: one for Huyện ủy Vĩnh Linh whose guidance deadline has
-// passed, so Đảng ủy thị trấn Hồ Xá drafts at once, and one for Huyện ủy Cồn Cỏ with every deadline passed,
-// so its units are overdue. Hồ Xá's report then goes through draft (refused once), review (returned once)
-// and sign-off in Tasklist, and Ban Dân vận sees Cồn Cỏ's overdue units on Cockpit's dashboard.
+// Expects the application on BASE_URL, started the README's way with the demo profile on a fresh database (see
+// run.sh). Two campaigns are started through the REST API: one for Huyện ủy Vĩnh Linh whose guidance deadline falls
+// within seconds, so Đảng ủy thị trấn Hồ Xá drafts without waiting for it, and one for Huyện ủy Cồn Cỏ whose every
+// deadline falls within a minute, so its units become overdue. Hồ Xá's report then goes through draft (refused
+// once), review (returned once) and sign-off in Tasklist, and Ban Dân vận sees Cồn Cỏ's overdue units in Cockpit.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -22,17 +22,18 @@ const SCREENSHOTS = path.join(REPO, 'target', 'e2e-screenshots');
 const UNIT = 'VL-HOXA';
 const UNIT_NAME = 'Đảng ủy thị trấn Hồ Xá';
 
-const MINUTE = 60_000;
+const SECOND = 1000;
+const MINUTE = 60 * SECOND;
 const DAY = 24 * 60 * MINUTE;
 
 // ---------------------------------------------------------------------------------------------------------
 // REST API (HTTP Basic as the demo administrator)
 
-async function api(apiPath, { method = 'GET', body } = {}) {
+async function api(apiPath, { method = 'GET', body, user = 'demo' } = {}) {
   const response = await fetch(BASE_URL + apiPath, {
     method,
     headers: {
-      Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64'),
+      Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64'),
       Accept: 'application/json',
       ...(body && { 'Content-Type': 'application/json' }),
     },
@@ -63,15 +64,16 @@ function vietnamTime(offset) {
 
 async function startCampaign(rootUnit, title, offsets) {
   const deadlines = Object.fromEntries(Object.entries(offsets).map(([name, offset]) => [name, vietnamTime(offset)]));
-  const { id } = await api('/api/campaigns', { method: 'POST', body: { plan: '117-KH/TU', rootUnit, title, deadlines } });
+  const year = new Date(Date.now() + 7 * 60 * MINUTE).getUTCFullYear();
+  const { id } = await api('/api/campaigns', { method: 'POST', body: { plan: '117-KH/TU', rootUnit, title, year, deadlines } });
   return id;
 }
 
-/** Waits until Hồ Xá's approval of the given campaign has an open task with the given definition key. */
+/** Waits until Hồ Xá's report of the given campaign has an open task with the given definition key. */
 function waitForTask(campaignId, taskDefinitionKey) {
-  const query = new URLSearchParams({ processInstanceBusinessKey: `${campaignId}/${UNIT}`, taskDefinitionKey });
+  const query = new URLSearchParams({ processInstanceBusinessKey: `${campaignId}/${UNIT}/REPORT`, taskDefinitionKey });
   return eventually(async () => (await api(`/engine-rest/task?${query}&maxResults=100`))[0],
-    { what: `task ${taskDefinitionKey} of ${campaignId}/${UNIT}` });
+    { what: `task ${taskDefinitionKey} of ${campaignId}/${UNIT}`, timeout: 90_000 });
 }
 
 /** The unitReview instances of a campaign that wait at "Báo cáo quá hạn". */
@@ -84,38 +86,24 @@ async function taskExists(taskId) {
   return (await api(`/engine-rest/task?taskId=${taskId}&maxResults=1`)).length > 0;
 }
 
-// ---------------------------------------------------------------------------------------------------------
-// Camunda Forms: field ids, keys, types and labels are read from the form files in processes/
-
-function loadForm(name) {
-  const file = path.join(REPO, 'processes', `${name}.form`);
-  return JSON.parse(fs.readFileSync(file, 'utf8')).components.filter((component) => component.key);
-}
-
-const DRAFT_FORM = loadForm('draftReport');
-const REVIEW_FORM = loadForm('reviewDocument');
-
-/** form-js renders each field with the DOM id `fjs-form-<random>-<component id>`. */
-function formField(page, component, suffix = '') {
-  return page.locator(`.fjs-form [id$="-${component.id}${suffix}"]`);
-}
-
-/** Fills the fields of `form` named by the keys of `values`: text areas, numbers and radio groups. */
-async function fillForm(page, form, values) {
-  for (const [key, value] of Object.entries(values)) {
-    const component = form.find((c) => c.key === key);
-    assert.ok(component, `the form has no field with key ${key}`);
-    if (component.type === 'radio') {
-      const index = component.values.findIndex((option) => option.value === String(value));
-      await formField(page, component, `-${index}`).check();
-    } else {
-      await formField(page, component).fill(String(value));
-    }
-  }
-}
-
-async function formValue(page, form, key) {
-  return formField(page, form.find((c) => c.key === key)).inputValue();
+/** A small, real one-page PDF, as a unit would attach its written report. */
+function samplePdf() {
+  const objects = [
+    '<< /Type /Catalog /Pages 2 0 R >>',
+    '<< /Type /Pages /Kids [3 0 R] /Count 1 >>',
+    '<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] >>',
+  ];
+  let pdf = '%PDF-1.4\n';
+  const offsets = [];
+  objects.forEach((object, index) => {
+    offsets.push(pdf.length);
+    pdf += `${index + 1} 0 obj\n${object}\nendobj\n`;
+  });
+  const xref = pdf.length;
+  pdf += `xref\n0 ${objects.length + 1}\n0000000000 65535 f \n`;
+  pdf += offsets.map((offset) => `${String(offset).padStart(10, '0')} 00000 n \n`).join('');
+  pdf += `trailer\n<< /Size ${objects.length + 1} /Root 1 0 R >>\nstartxref\n${xref}\n%%EOF\n`;
+  return Buffer.from(pdf, 'latin1');
 }
 
 // ---------------------------------------------------------------------------------------------------------
@@ -134,8 +122,9 @@ async function scrollToTop(locator) {
   await locator.evaluate((element) => element.scrollIntoView({ block: 'start' }));
 }
 
-/** Logs into a Camunda webapp (Tasklist by default) as `user` with the demo password. */
+/** Logs into a Camunda webapp (Tasklist by default) as `user` with the demo password, in a fresh session. */
 async function login(page, user, app = TASKLIST) {
+  await page.context().clearCookies();
   await page.goto(app);
   await page.locator('input[ng-model="username"]').fill(user);
   await page.locator('input[ng-model="password"]').fill('demo');
@@ -143,21 +132,11 @@ async function login(page, user, app = TASKLIST) {
   await page.locator('li.account a.dropdown-toggle').waitFor();
 }
 
-async function logout(page) {
-  await page.locator('li.account a.dropdown-toggle').click();
-  await page.locator('li.logout a').click();
-  await page.locator('input[ng-model="username"]').waitFor();
-}
-
-/** Opens a task in Tasklist and waits for its name and its form. */
-async function openTask(page, taskId, name) {
+/** Opens a task in Tasklist, waits for its form, and claims it. */
+async function openAndClaim(page, taskId, name) {
   await page.goto(`${TASKLIST}#/?task=${taskId}`);
   await page.locator('h2.task', { hasText: name }).waitFor();
-  await page.locator('.fjs-form').waitFor();
-}
-
-/** Claims the open task and waits for its form to become editable. */
-async function claim(page) {
+  await page.locator('.rc-root h3', { hasText: name }).waitFor();
   await page.locator('button.claim').click();
   await page.locator('button.claim').waitFor({ state: 'detached' });
   await page.locator('.disabled-form').waitFor({ state: 'detached' });
@@ -171,11 +150,11 @@ async function dismissNotifications(page) {
   await page.locator('.page-notifications .alert').first().waitFor({ state: 'detached' });
 }
 
-/** Clicks Complete and returns the HTTP response to Tasklist's form submission. */
+/** Clicks Complete and returns the HTTP response of the form's completion. */
 async function complete(page) {
   await dismissNotifications(page);
   const [response] = await Promise.all([
-    page.waitForResponse((r) => r.url().endsWith('/submit-form') && r.request().method() === 'POST'),
+    page.waitForResponse((r) => r.url().includes('/api/tasks/') && r.url().endsWith('/complete')),
     page.locator('button[ng-click="complete()"]').click(),
   ]);
   return response;
@@ -184,7 +163,7 @@ async function complete(page) {
 /** Completes the open task and checks that it is gone, from the engine and from Tasklist's view. */
 async function completeSuccessfully(page, taskId) {
   const response = await complete(page);
-  assert.equal(response.status(), 204, `completing the task answered HTTP ${response.status()}`);
+  assert.equal(response.status(), 204, `completing the task answered HTTP ${response.status()}: ${await response.text()}`);
   await page.locator('.no-task').waitFor();
   await page.locator(`a[href="#/?task=${taskId}"]`).waitFor({ state: 'detached' });
   assert.equal(await taskExists(taskId), false, 'the task is still open in the engine');
@@ -194,7 +173,8 @@ async function completeSuccessfully(page, taskId) {
 // The scenario
 
 const SECTIONS = {
-  section1: 'Trước khi có Đề án, trên địa bàn thị trấn có 48 doanh nghiệp ngoài nhà nước, phần lớn chưa có tổ chức đảng.',
+  section1: 'Trước khi có Đề án, trên địa bàn thị trấn có 48 doanh nghiệp ngoài nhà nước, phần lớn chưa có tổ chức đảng.\n'
+    + 'Một dòng viết như mã: <b>đậm</b> và **không phải Markdown**.',
   section2: 'Đảng ủy đã quán triệt Đề án đến toàn thể cán bộ, đảng viên và ban hành kế hoạch thực hiện.',
   section3: 'Cấp ủy lãnh đạo sát sao; chính quyền và các đoàn thể phối hợp vận động chủ doanh nghiệp.',
   section4: 'Thành lập mới 3 tổ chức đảng, kết nạp 3 đảng viên, thành lập 4 công đoàn cơ sở.',
@@ -212,7 +192,7 @@ const FIGURES = {
 };
 
 const REFUSAL = '"Đảng viên kết nạp mới trong kỳ" (12) không được lớn hơn "Đảng viên trong doanh nghiệp" (10)';
-const RETURN_COMMENT = 'Mục 4 cần nêu số liệu cụ thể về đoàn thanh niên và hội phụ nữ.';
+const RETURN_COMMENT = 'Mục 4 cần nêu số liệu cụ thể về đoàn thanh niên và hội phụ nữ.\n<img src=x> không phải ảnh.';
 const REVISED_SECTION4 = 'Thành lập mới 3 tổ chức đảng, kết nạp 3 đảng viên, thành lập 4 công đoàn cơ sở, '
   + '2 tổ chức đoàn thanh niên; kết nạp 30 đoàn viên thanh niên và 210 hội viên phụ nữ.';
 
@@ -243,17 +223,16 @@ describe('review cascade in Tasklist and Cockpit', () => {
 
   before(async () => {
     fs.mkdirSync(SCREENSHOTS, { recursive: true });
-    // The HTTP server answers before the demo profile has created its groups, users and two campaigns;
-    // a campaign started earlier would stop the demo from starting its own.
+    // The HTTP server answers before the demo profile has created its groups, users and two campaigns.
     await eventually(async () => (await api('/api/campaigns')).length >= 2,
       { what: 'the demo campaigns', timeout: 120_000 });
-    // Vĩnh Linh's guidance deadline has passed: its base units draft without waiting for the guidance.
+    // Vĩnh Linh's guidance deadline passes in seconds: its base units then draft without waiting for the guidance.
     vinhLinh = await startCampaign('VL', 'E2E Vĩnh Linh', {
-      guidance: -5 * MINUTE, base: 30 * DAY, district: 40 * DAY, submission: 45 * DAY, province: 50 * DAY,
+      guidance: 15 * SECOND, base: 30 * DAY, district: 40 * DAY, submission: 45 * DAY, province: 50 * DAY,
     });
-    // Every deadline of Cồn Cỏ has passed: its units are escalated and wait as overdue.
+    // Every deadline of Cồn Cỏ falls within a minute: its units become overdue and are escalated.
     conCo = await startCampaign('CC', 'E2E Cồn Cỏ', {
-      guidance: -10 * MINUTE, base: -9 * MINUTE, district: -8 * MINUTE, submission: -7 * MINUTE, province: -6 * MINUTE,
+      guidance: 20 * SECOND, base: 30 * SECOND, district: 40 * SECOND, submission: 45 * SECOND, province: 50 * SECOND,
     });
 
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-cascade-e2e-'));
@@ -273,120 +252,128 @@ describe('review cascade in Tasklist and Cockpit', () => {
     if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
-  step('refuses a draft whose new party members exceed the party members, and keeps the task', async () => {
+  step('refuses a draft whose new party members exceed the party members, marks the field, keeps the task', async () => {
     const draft = await waitForTask(vinhLinh, 'DraftDocument');
 
     await login(page, 'hoxa.dt');
     await page.locator(`a[href="#/?task=${draft.id}"]`, { hasText: `Dự thảo báo cáo sơ kết – ${UNIT_NAME}` }).waitFor();
     await screenshot(page, 'tasklist-hoxa-dt');
-    await openTask(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
-    await claim(page);
+    await openAndClaim(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
 
-    const textareas = DRAFT_FORM.filter((c) => c.type === 'textarea');
-    const numbers = DRAFT_FORM.filter((c) => c.type === 'number');
-    assert.deepEqual(textareas.map((c) => c.key), Object.keys(SECTIONS));
-    assert.deepEqual(numbers.map((c) => c.key).sort(), Object.keys(FIGURES).sort());
-    assert.equal(await page.locator('.fjs-form textarea').count(), 6);
-    assert.equal(await page.locator('.fjs-form input.fjs-input').count(), 23);
-    for (const [index, component] of textareas.entries()) {
-      assert.ok(component.label.startsWith(`${index + 1}. `), component.label);
+    assert.equal(await page.locator('.rc-root textarea').count(), 6);
+    assert.equal(await page.locator('.rc-root input[inputmode=numeric]').count(), Object.keys(FIGURES).length);
+    for (const [key, text] of Object.entries(SECTIONS)) {
+      await page.locator(`textarea[name=${key}]`).fill(text);
     }
-
-    await fillForm(page, DRAFT_FORM, { ...SECTIONS, ...FIGURES });
+    for (const [key, value] of Object.entries(FIGURES)) {
+      await page.locator(`input[name=${key}]`).fill(String(value));
+    }
+    await page.locator('input[type=file][name=document]').setInputFiles({
+      name: 'Báo cáo sơ kết Hồ Xá.pdf', mimeType: 'application/pdf', buffer: samplePdf(),
+    });
+    await page.locator('.rc-document-link', { hasText: 'Báo cáo sơ kết Hồ Xá.pdf' }).waitFor();
     await screenshot(page, 'draft-filled');
+
     const response = await complete(page);
     assert.equal(response.status(), 400);
-    const notification = page.locator('.page-notifications .alert-danger', { hasText: REFUSAL });
-    await notification.waitFor();
+    await page.locator('.page-notifications .alert-danger', { hasText: REFUSAL }).waitFor();
+    const marked = page.locator('tr.has-error[data-figure=newPartyMembers]');
+    await marked.waitFor();
+    assert.match(await marked.textContent(), /không được lớn hơn/);
     await screenshot(page, 'draft-refused');
 
     assert.equal(await taskExists(draft.id), true, 'the refused task is no longer open');
-    await page.locator('h2.task', { hasText: `Dự thảo báo cáo sơ kết – ${UNIT_NAME}` }).waitFor();
-    assert.equal(await formValue(page, DRAFT_FORM, 'newPartyMembers'), '12');
+    assert.equal(await page.locator('input[name=newPartyMembers]').inputValue(), '12');
   });
 
   step('accepts the corrected draft', async () => {
     const draft = await waitForTask(vinhLinh, 'DraftDocument');
-    await fillForm(page, DRAFT_FORM, { newPartyMembers: 3 });
+    await page.locator('input[name=newPartyMembers]').fill('3');
     await completeSuccessfully(page, draft.id);
     await screenshot(page, 'draft-completed');
-    await logout(page);
   });
 
-  step('lets the reviewer read the report and return it with a comment', async () => {
+  step('lets the reviewer read the report as written and return it with a comment', async () => {
     const review = await waitForTask(vinhLinh, 'ReviewDraft');
     await login(page, 'hoxa.td');
-    await openTask(page, review.id, `Thẩm định báo cáo sơ kết – ${UNIT_NAME}`);
-    await claim(page);
+    await openAndClaim(page, review.id, `Thẩm định báo cáo sơ kết – ${UNIT_NAME}`);
 
-    const report = page.locator('.fjs-form .fjs-form-field-text').nth(1);
-    await report.getByText(SECTIONS.section1, { exact: true }).waitFor();
-    await report.locator('tr', { hasText: 'Đảng viên kết nạp mới trong kỳ' }).getByText('3', { exact: true }).waitFor();
+    const report = page.locator('.rc-report');
+    const section1 = report.locator('[data-section=section1] .rc-text');
+    assert.equal(await section1.textContent(), SECTIONS.section1, 'the text is shown exactly as written');
+    assert.equal(await report.locator('b').count(), 0, 'no HTML of the drafter is rendered');
+    assert.equal(await report.locator('tr[data-figure=newPartyMembers] td').nth(1).textContent(), '3');
+    await page.locator('.rc-document-link', { hasText: 'Báo cáo sơ kết Hồ Xá.pdf' }).waitFor();
     await scrollToTop(report);
     await screenshot(page, 'review-report');
 
-    await fillForm(page, REVIEW_FORM, { approved: false, comment: RETURN_COMMENT });
+    await page.locator('input[name=approved][value=false]').check();
+    await page.locator('textarea[name=comment]').fill(RETURN_COMMENT);
     await screenshot(page, 'review-returned');
     await completeSuccessfully(page, review.id);
-    await logout(page);
   });
 
-  step('gives the returned draft back to the drafter, pre-filled, and accepts the revision', async () => {
+  step('gives the returned draft back with the comment, pre-filled, and accepts the revision', async () => {
     const draft = await waitForTask(vinhLinh, 'DraftDocument');
     await login(page, 'hoxa.dt');
-    await openTask(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
-    await claim(page);
+    await openAndClaim(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
 
-    assert.equal(await formValue(page, DRAFT_FORM, 'section1'), SECTIONS.section1);
-    assert.equal(await formValue(page, DRAFT_FORM, 'section4'), SECTIONS.section4);
-    assert.equal(await formValue(page, DRAFT_FORM, 'partyMembers'), '10');
-    assert.equal(await formValue(page, DRAFT_FORM, 'newPartyMembers'), '3');
-    await screenshot(page, 'draft-returned-prefilled');
+    await page.locator('.rc-returned-box', { hasText: 'Dự thảo đã bị trả lại để sửa' }).waitFor();
+    assert.equal(await page.locator('.rc-history li.rc-returned .rc-text').first().textContent(), RETURN_COMMENT);
+    assert.equal(await page.locator('.rc-history img').count(), 0, 'the comment is text, not HTML');
+    assert.equal(await page.locator('textarea[name=section1]').inputValue(), SECTIONS.section1);
+    assert.equal(await page.locator('input[name=partyMembers]').inputValue(), '10');
+    assert.equal(await page.locator('input[name=newPartyMembers]').inputValue(), '3');
+    await screenshot(page, 'draft-returned-with-comment');
 
-    await fillForm(page, DRAFT_FORM, { section4: REVISED_SECTION4 });
+    await page.locator('textarea[name=section4]').fill(REVISED_SECTION4);
     await completeSuccessfully(page, draft.id);
-    await logout(page);
   });
 
   step('lets the reviewer approve and the leader sign', async () => {
     const review = await waitForTask(vinhLinh, 'ReviewDraft');
     await login(page, 'hoxa.td');
-    await openTask(page, review.id, `Thẩm định báo cáo sơ kết – ${UNIT_NAME}`);
-    await claim(page);
-    await page.locator('.fjs-form').getByText(REVISED_SECTION4, { exact: true }).waitFor();
-    await fillForm(page, REVIEW_FORM, { approved: true });
+    await openAndClaim(page, review.id, `Thẩm định báo cáo sơ kết – ${UNIT_NAME}`);
+    await page.locator('.rc-report [data-section=section4] .rc-text', { hasText: REVISED_SECTION4 }).waitFor();
+    await page.locator('input[name=approved][value=true]').check();
     await completeSuccessfully(page, review.id);
-    await logout(page);
 
     const signOff = await waitForTask(vinhLinh, 'SignDocument');
     await login(page, 'hoxa.kd');
-    await openTask(page, signOff.id, `Ký duyệt báo cáo sơ kết – ${UNIT_NAME}`);
-    await claim(page);
-    await fillForm(page, REVIEW_FORM, { approved: true });
+    await openAndClaim(page, signOff.id, `Ký duyệt báo cáo sơ kết – ${UNIT_NAME}`);
+    await page.locator('input[name=approved][value=true]').check();
     await screenshot(page, 'sign-off');
     await completeSuccessfully(page, signOff.id);
     await screenshot(page, 'signed');
-    await logout(page);
   });
 
-  step('has submitted the report with a number and kept the return comment', async () => {
+  step('has submitted the report with a number, its document and the return comment', async () => {
     const report = await eventually(async () => {
       const current = await api(`/api/campaigns/${vinhLinh}/units/${UNIT}/report`);
       return current.unit.status === 'SUBMITTED' && current;
     }, { timeout: 30_000, what: `the report of ${UNIT} to be submitted` });
 
     assert.match(report.unit.documentNumber, /^\d+-BC\/ĐU$/);
+    assert.equal(report.sections.section1, SECTIONS.section1);
     assert.equal(report.sections.section4, REVISED_SECTION4);
     assert.equal(report.figures.newPartyMembers, 3);
+    assert.equal(report.document.fileName, 'Báo cáo sơ kết Hồ Xá.pdf');
     assert.ok(
       report.comments.some((c) => c.decision === 'RETURNED' && c.comment === RETURN_COMMENT),
       `no RETURNED comment in ${JSON.stringify(report.comments)}`,
     );
   });
 
+  step('keeps the demo mailbox from a base unit\'s user', async () => {
+    const response = await fetch(`${BASE_URL}/api/demo/mailbox`, {
+      headers: { Authorization: 'Basic ' + Buffer.from('hoxa.dt:demo').toString('base64') },
+    });
+    assert.equal(response.status, 403);
+  });
+
   step('shows the overdue units of Cồn Cỏ to Ban Dân vận on the Cockpit dashboard', async () => {
     await eventually(async () => (await overdueInstances(conCo)).length > 0,
-      { what: `overdue units of campaign ${conCo}` });
+      { what: `overdue units of campaign ${conCo}`, timeout: 120_000 });
 
     await login(page, 'bdv', COCKPIT);
     const plugin = page.locator('section.overdue-units-plugin');

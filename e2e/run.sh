@@ -1,14 +1,14 @@
 #!/usr/bin/env bash
-# End-to-end browser test: starts the application (demo profile, fresh database) and runs e2e/cascade.test.mjs
-# against it in Debian's headless Chromium. Run from the repository root: bash e2e/run.sh
+# End-to-end browser test: starts the application the README's way (mvn spring-boot:run, demo profile, fresh
+# database) and runs e2e/cascade.test.mjs against it in Debian's headless Chromium. From the repository root:
+#   bash e2e/run.sh
 # Screenshots go to target/e2e-screenshots/, the application's log to target/e2e-app.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
 PORT=18095
-JAR=target/review-cascade-0.1.0-SNAPSHOT.jar
 APP_LOG=target/e2e-app.log
-START_TIMEOUT=120
+START_TIMEOUT=240
 
 if [ ! -x /usr/bin/chromium ]; then
   export DEBIAN_FRONTEND=noninteractive
@@ -16,10 +16,6 @@ if [ ! -x /usr/bin/chromium ]; then
 fi
 
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
-
-if [ ! -f "$JAR" ]; then
-  mvn -B -q -DskipTests package
-fi
 
 if curl -s -o /dev/null "http://localhost:$PORT/"; then
   echo "Port $PORT is already in use: stop whatever listens there first." >&2
@@ -29,15 +25,17 @@ fi
 rm -rf target/e2e-data target/e2e-screenshots
 mkdir -p target/e2e-screenshots
 
-# The database URL keeps the default's H2 settings (application.yaml): closed by Spring, not by the JVM's hook.
-java -jar "$JAR" --spring.profiles.active=demo --server.port=$PORT --spring.mail.port=13095 \
-  "--spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
+# The README's first command, with its own port, mail port and database (the default's H2 settings kept: the
+# database is closed by Spring, not by the JVM's hook). In a session of its own, so stopping it stops Maven's
+# forked application too.
+setsid mvn -B spring-boot:run -Dspring-boot.run.profiles=demo \
+  "-Dspring-boot.run.arguments=--server.port=$PORT --spring.mail.port=13095 --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
   > "$APP_LOG" 2>&1 &
 APP_PID=$!
 STARTED=$SECONDS
 
 stop_app() {
-  kill "$APP_PID" 2>/dev/null || true
+  kill -- -"$APP_PID" 2>/dev/null || true
   wait "$APP_PID" 2>/dev/null || true
 }
 trap stop_app EXIT
