@@ -7,6 +7,7 @@ import java.util.Map;
 import java.util.Set;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -14,7 +15,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.variable.VariableMap;
 import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
@@ -43,6 +46,7 @@ public class TaskWork {
     static final String BODY_SECTIONS = "sections";
     static final String BODY_FIGURES = "figures";
     static final String BODY_VERSION = "version";
+    private static final int COMPLETION_ATTEMPTS = 3;
 
     private final TaskService taskService;
     private final RuntimeService runtimeService;
@@ -50,9 +54,12 @@ public class TaskWork {
     private final SystemContext system;
     private final ReportService reports;
     private final CampaignService campaigns;
+    private final TransactionTemplate transaction;
 
     public TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-                    SystemContext system, ReportService reports, CampaignService campaigns) {
+                    SystemContext system, ReportService reports, CampaignService campaigns,
+                    PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.taskService = taskService;
         this.runtimeService = runtimeService;
         this.identityService = identityService;
@@ -98,9 +105,23 @@ public class TaskWork {
     /**
      * Completes the task with the user's input: for a report's draft {@code {"version", "sections", "figures"}},
      * for review and sign-off {@code {"approved", "comment"}}. A task someone else has claimed is theirs to finish.
+     * A completion that meets a job of the same process (a reminder falling due that very moment) is tried again,
+     * in a new transaction, rather than turned into an error for the user.
      */
-    @Transactional
     public void complete(String taskId, Map<String, Object> body) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                transaction.executeWithoutResult(status -> completeOnce(taskId, body));
+                return;
+            } catch (OptimisticLockingException e) {
+                if (attempt == COMPLETION_ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private void completeOnce(String taskId, Map<String, Object> body) {
         OpenTask open = find(taskId);
         String user = currentUser();
         if (open.task().getAssignee() != null && !open.task().getAssignee().equals(user)) {

@@ -91,15 +91,15 @@ class TwoNodeClusterIT {
         importUsers(PORT_B);
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         JsonNode created = send(PORT_A, "POST", "/api/campaigns", Map.of(
-                "plan", "117-KH/TU", "rootUnit", "CC", "title", "Cụm hai máy chủ",
-                "deadlines", Map.of("guidance", now.toString(), "base", now.plusSeconds(45).toString(),
+                "plan", "117-KH/TU", "rootUnit", "CC", "title", "Cụm hai máy chủ", "year", now.getYear(),
+                "deadlines", Map.of("guidance", now.plusSeconds(8).toString(), "base", now.plusSeconds(45).toString(),
                         "district", now.plusSeconds(150).toString(), "submission", now.plusSeconds(160).toString(),
                         "province", now.plusSeconds(170).toString()),
                 "reminders", Map.of("BASE", List.of("PT35S"), "DISTRICT", List.of("PT120S"))));
         long campaign = created.get("id").asLong();
         List<String> bases = List.of("CC-M01", "CC-M02", "CC-M03", "CC-M04", "CC-M05", "CC-M06");
 
-        // The guidance deadline has passed at start: every base unit drafts at once.
+        // The guidance deadline passes in seconds: every base unit then drafts without waiting for the guidance.
         await(Duration.ofSeconds(60), () -> bases.stream().allMatch(unit -> taskId(PORT_A, campaign, unit, "DraftDocument") != null));
         // Three base units submit, their steps spread over both nodes.
         for (String unit : bases.subList(0, 3)) {
@@ -190,29 +190,29 @@ class TwoNodeClusterIT {
     private static String taskId(int port, long campaign, String unit, String key) {
         try {
             JsonNode tasks = send(port, "GET", "/engine-rest/task?processInstanceBusinessKey=" + campaign + "/" + unit
-                    + "&taskDefinitionKey=" + key + "&maxResults=10", null);
+                    + "/REPORT&taskDefinitionKey=" + key + "&maxResults=10", null);
             return tasks.isEmpty() ? null : tasks.get(0).get("id").asText();
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
     }
 
-    private static void complete(int port, String taskId, Map<String, Object> values) throws Exception {
+    /** Completes a task as the forms do; the body is the draft's sections and figures, or the decision. */
+    private static void complete(int port, String taskId, Map<String, Object> body) throws Exception {
         assertThat(taskId).isNotNull();
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((name, value) -> variables.put(name, Map.of("value", value)));
-        HttpResponse<String> response = HTTP.send(request(port, "/engine-rest/task/" + taskId + "/complete")
+        HttpResponse<String> response = HTTP.send(request(port, "/api/tasks/" + taskId + "/complete")
                 .header("Content-Type", "application/json")
-                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(Map.of("variables", variables)))).build(),
+                .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                 HttpResponse.BodyHandlers.ofString());
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
     private static Map<String, Object> draft() {
-        Map<String, Object> values = new HashMap<>();
+        Map<String, Object> sections = new HashMap<>();
         for (int section = 1; section <= 6; section++) {
-            values.put("section" + section, "Nội dung mục " + section);
+            sections.put("section" + section, "Nội dung mục " + section);
         }
+        Map<String, Object> values = new HashMap<>();
         for (String whole : List.of("enterprises", "partyOrgs", "partyMembers", "tradeUnions", "tradeUnionMembers",
                 "youthOrgs", "youthMembers", "womenBranches", "womenMembers", "veteranBranches", "veteranMembers")) {
             values.put(whole, 10);
@@ -222,7 +222,7 @@ class TwoNodeClusterIT {
                 "newTradeUnionMembers", "newYouthOrgs", "newYouthMembers")) {
             values.put(part, 2);
         }
-        return values;
+        return Map.of("sections", sections, "figures", values);
     }
 
     private static JsonNode send(int port, String method, String path, Object body) throws Exception {
