@@ -168,7 +168,7 @@ public abstract class CascadeTestSupport {
 
     /** Guidance is drafted and signed, without review; its signal reaches each subordinate in a job. */
     protected void issueGuidance(Campaign campaign, String unitCode) {
-        complete(campaign, unitCode, "DraftDocument", Map.of());
+        complete(campaign, unitCode, "DraftDocument", guidance());
         approve(campaign, unitCode, "SignDocument");
         runJobs(campaign);
     }
@@ -178,6 +178,11 @@ public abstract class CascadeTestSupport {
         complete(campaign, unitCode, "DraftDocument", draft);
         approve(campaign, unitCode, "ReviewDraft");
         approve(campaign, unitCode, "SignDocument");
+    }
+
+    /** What a guidance draft is completed with: its text. */
+    protected static Map<String, Object> guidance() {
+        return Map.of("guidanceText", "Kế hoạch hướng dẫn sơ kết: các đơn vị báo cáo theo đề cương, nộp đúng hạn.");
     }
 
     /** A complete, consistent draft whose figures are all derived from {@code scale}. */

@@ -12,6 +12,8 @@ import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.GuidanceService;
+import vn.reviewcascade.report.GuidanceService.GuidanceFields;
 import vn.reviewcascade.report.Indicator;
 import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportService;
@@ -19,7 +21,8 @@ import vn.reviewcascade.report.ReportValidator;
 import vn.reviewcascade.report.Section;
 
 /**
- * Checks what a draft task was completed with (see {@link TaskInputs}) and finishes a report's draft: takes the sections and figures the draft task was completed with (transient
+ * Checks what a draft task was completed with (see {@link TaskInputs}) and finishes the draft. Guidance must have
+ * its text, given now or saved before. A report's draft: takes the sections and figures the draft task was completed with (transient
  * variables, any of them absent if saved before through the API), checks them with the API's own validation,
  * requires the report complete, and stores it. Given {@code reportVersion}, the version the drafter worked on,
  * it refuses to overwrite a report saved since.
@@ -28,16 +31,19 @@ import vn.reviewcascade.report.Section;
 public class DraftChecker implements JavaDelegate {
 
     private final ReportService reportService;
+    private final GuidanceService guidance;
 
-    public DraftChecker(ReportService reportService) {
+    public DraftChecker(ReportService reportService, GuidanceService guidance) {
         this.reportService = reportService;
+        this.guidance = guidance;
     }
 
     @Override
     public void execute(DelegateExecution execution) {
         TaskInputs.checkCompleted(execution);
         ReviewKey key = ReviewKey.of(execution);
-        if (key.kind() != DocumentKind.REPORT) {
+        if (key.kind() == DocumentKind.GUIDANCE) {
+            completeGuidance(key, execution);
             return;
         }
         Map<String, Object> sections = new HashMap<>();
@@ -62,7 +68,22 @@ public class DraftChecker implements JavaDelegate {
         }
     }
 
+    private void completeGuidance(ReviewKey key, DelegateExecution execution) {
+        try {
+            guidance.completeDraft(key.campaignId(), key.unitCode(), execution.getVariable(GuidanceFields.TEXT),
+                    version(execution.getVariable(GuidanceFields.VERSION), GuidanceFields.VERSION));
+        } catch (InvalidInputException e) {
+            throw new TaskInputRejected(e.errors());
+        } catch (ReportConflictException e) {
+            throw new TaskInputRejected(List.of(new FieldError(GuidanceFields.VERSION, e.getMessage())), true);
+        }
+    }
+
     private static Integer version(Object value) {
+        return version(value, TaskInputs.REPORT_VERSION);
+    }
+
+    private static Integer version(Object value, String field) {
         if (value == null) {
             return null;
         }
@@ -72,7 +93,7 @@ public class DraftChecker implements JavaDelegate {
         if (value instanceof String text && text.trim().matches("[0-9]{1,9}")) {
             return Integer.valueOf(text.trim());
         }
-        throw new TaskInputRejected(List.of(new FieldError(TaskInputs.REPORT_VERSION,
-                "Số lần lưu của báo cáo (reportVersion) phải là số nguyên không âm, không phải \"" + value + "\"")));
+        throw new TaskInputRejected(List.of(new FieldError(field,
+                "Số lần lưu (" + field + ") phải là số nguyên không âm, không phải \"" + value + "\"")));
     }
 }

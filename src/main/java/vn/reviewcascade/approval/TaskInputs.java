@@ -15,12 +15,13 @@ import vn.reviewcascade.FieldError;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.GuidanceService;
 import vn.reviewcascade.report.ReportValidator;
 
 /**
  * What each user task of {@code documentApproval.bpmn} accepts on completion, and the check that refuses anything
- * else. A draft of a report takes its sections, its figures and the version of the report they were written on;
- * review and sign-off take a decision and a comment; guidance takes nothing. Every input must be a transient
+ * else. A draft of a report takes its sections, its figures and the version of the report they were written on; a
+ * draft of guidance its text and version; review and sign-off take a decision and a comment. Every input must be a transient
  * variable: the engine keeps no copy of it, neither as a process variable nor in history; the delegates that
  * follow store it in the application's tables, the one home of a report's content.
  *
@@ -46,6 +47,9 @@ public final class TaskInputs {
                 if (kind == DocumentKind.REPORT) {
                     names.addAll(ReportValidator.inputKeys());
                     names.add(REPORT_VERSION);
+                } else {
+                    names.add(GuidanceService.GuidanceFields.TEXT);
+                    names.add(GuidanceService.GuidanceFields.VERSION);
                 }
             }
             case REVIEW, SIGN -> {

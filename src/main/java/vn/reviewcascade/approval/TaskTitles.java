@@ -1,5 +1,7 @@
 package vn.reviewcascade.approval;
 
+import java.util.List;
+
 import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
@@ -9,22 +11,29 @@ import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.ReviewComment;
+import vn.reviewcascade.report.ReviewCommentRepository;
 import vn.reviewcascade.report.UnitReport;
 
 /**
- * Names each task for the person who sees it in Tasklist: the step, the document and the unit
- * ("Dự thảo báo cáo sơ kết – Huyện ủy Vĩnh Linh"), with the campaign, the plan and the deadline in its
- * description. The BPMN keeps short element names so the diagram stays readable.
+ * Names each task for the person who sees it in Tasklist: the step, the document, the unit and the campaign
+ * ("Dự thảo báo cáo sơ kết – Huyện ủy Vĩnh Linh (đợt 3)": a unit in two campaigns has two tasks told apart), with the
+ * campaign's title, the plan and the deadline in its description, and, for a draft that came back, who returned it,
+ * when and why. The BPMN keeps short element names so the diagram stays readable.
  */
 @Component("taskTitles")
 public class TaskTitles {
 
+    private static final int QUOTED = 300;
+
     private final ReportService reports;
     private final CampaignService campaigns;
+    private final ReviewCommentRepository comments;
 
-    public TaskTitles(ReportService reports, CampaignService campaigns) {
+    public TaskTitles(ReportService reports, CampaignService campaigns, ReviewCommentRepository comments) {
         this.reports = reports;
         this.campaigns = campaigns;
+        this.comments = comments;
     }
 
     public void apply(DelegateTask task) {
@@ -33,9 +42,26 @@ public class TaskTitles {
         UnitReport unit = reports.unit(key.campaignId(), key.unitCode());
         Campaign campaign = campaigns.find(key.campaignId());
         String document = key.kind().title();
-        task.setName(step.verb() + " " + document + " – " + unit.unitName());
-        task.setDescription("Đợt sơ kết số " + campaign.id() + " (" + campaign.title() + "), Kế hoạch " + campaign.planNumber()
-                + ": " + step.verb().toLowerCase() + " " + document + " của " + unit.unitName() + ". Hạn: "
-                + DeadlineFormat.label(task.getDueDate().toInstant()) + ".");
+        task.setName(step.verb() + " " + document + " – " + unit.unitName() + " (đợt " + campaign.id() + ")");
+        task.setDescription(returned(key, step) + "Đợt sơ kết số " + campaign.id() + " (" + campaign.title() + "), Kế hoạch "
+                + campaign.planNumber() + ": " + step.verb().toLowerCase() + " " + document + " của " + unit.unitName()
+                + ". Hạn: " + DeadlineFormat.label(task.getDueDate().toInstant()) + ".");
+    }
+
+    /** "Bị trả lại để sửa: …" when the draft comes back, with the last decision on it; empty otherwise. */
+    private String returned(ReviewKey key, ApprovalStep step) {
+        if (step != ApprovalStep.DRAFT) {
+            return "";
+        }
+        List<ReviewComment> decisions = comments.findAll(key.campaignId(), key.unitCode()).stream()
+                .filter(comment -> comment.documentKind() == key.kind()).toList();
+        if (decisions.isEmpty() || decisions.get(decisions.size() - 1).decision() != ReviewComment.Decision.RETURNED) {
+            return "";
+        }
+        ReviewComment last = decisions.get(decisions.size() - 1);
+        String comment = last.comment() == null ? "" : last.comment().length() > QUOTED
+                ? last.comment().substring(0, QUOTED) + "…" : last.comment();
+        return "Bị trả lại để sửa ở bước " + last.step().verb().toLowerCase() + " (" + (last.author() == null ? "không rõ người"
+                : last.author()) + ", " + DeadlineFormat.label(last.createdAt()) + "): “" + comment + "”. ";
     }
 }

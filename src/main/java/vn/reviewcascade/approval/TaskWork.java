@@ -28,6 +28,8 @@ import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.GuidanceService;
+import vn.reviewcascade.report.GuidanceService.GuidanceFields;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportStructure;
 import vn.reviewcascade.report.ReportView;
@@ -46,6 +48,7 @@ public class TaskWork {
     static final String BODY_SECTIONS = "sections";
     static final String BODY_FIGURES = "figures";
     static final String BODY_VERSION = "version";
+    static final String BODY_TEXT = "text";
     private static final int COMPLETION_ATTEMPTS = 3;
 
     private final TaskService taskService;
@@ -54,11 +57,13 @@ public class TaskWork {
     private final SystemContext system;
     private final ReportService reports;
     private final CampaignService campaigns;
+    private final GuidanceService guidance;
     private final TransactionTemplate transaction;
 
     public TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-                    SystemContext system, ReportService reports, CampaignService campaigns,
+                    SystemContext system, ReportService reports, CampaignService campaigns, GuidanceService guidance,
                     PlatformTransactionManager transactionManager) {
+        this.guidance = guidance;
         this.transaction = new TransactionTemplate(transactionManager);
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -99,7 +104,9 @@ public class TaskWork {
         return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork(task),
                 campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(), unit.unitName(), key.kind(),
-                key.kind().title(), report ? ReportStructure.current() : null, report ? view : null, history);
+                key.kind().title(), report ? ReportStructure.current() : null, report ? view : null,
+                report ? null : guidance.view(key.campaignId(), key.unitCode()),
+                report ? guidance.received(key.campaignId(), key.unitCode()).orElse(null) : null, history);
     }
 
     /**
@@ -150,14 +157,22 @@ public class TaskWork {
         return authentication == null ? null : authentication.getUserId();
     }
 
-    /** The body as transient variables; names the task does not accept are left for its guard to refuse. */
+    /**
+     * The body as transient variables; names the task does not accept are left for its guard to refuse. A report's
+     * draft takes {@code version}, {@code sections}, {@code figures}; guidance {@code text} and {@code version}.
+     */
     private static VariableMap inputs(OpenTask open, Map<String, Object> body) {
         VariableMap variables = Variables.createVariables();
         List<FieldError> errors = new ArrayList<>();
-        Set<String> keys = open.step() == ApprovalStep.DRAFT ? Set.of(BODY_VERSION, BODY_SECTIONS, BODY_FIGURES)
+        boolean guidanceDraft = open.step() == ApprovalStep.DRAFT && open.key().kind() == DocumentKind.GUIDANCE;
+        Set<String> keys = guidanceDraft ? Set.of(BODY_VERSION, BODY_TEXT)
+                : open.step() == ApprovalStep.DRAFT ? Set.of(BODY_VERSION, BODY_SECTIONS, BODY_FIGURES)
                 : Set.of(TaskInputs.APPROVED, TaskInputs.COMMENT);
         body.forEach((name, value) -> {
-            if (!keys.contains(name)) {
+            if (guidanceDraft && keys.contains(name)) {
+                variables.putValueTyped(BODY_TEXT.equals(name) ? GuidanceFields.TEXT : GuidanceFields.VERSION,
+                        Variables.untypedValue(value, true));
+            } else if (!keys.contains(name)) {
                 errors.add(new FieldError(name, "Không có trường '" + name + "'; việc này nhận: " + String.join(", ", keys.stream().sorted().toList())));
             } else if (BODY_SECTIONS.equals(name) || BODY_FIGURES.equals(name)) {
                 if (value instanceof Map<?, ?> values) {

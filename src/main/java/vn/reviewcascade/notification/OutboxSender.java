@@ -12,7 +12,8 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
-import vn.reviewcascade.report.ReportDocuments;
+import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.UnitDocuments;
 
 /**
  * Sends one outbox mail, in the delivery job. A mail already sent (the job ran again) is not sent twice.
@@ -25,12 +26,12 @@ public class OutboxSender implements JavaDelegate {
     private final MailOutbox outbox;
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
-    private final ReportDocuments documents;
+    private final UnitDocuments documents;
     private final ReportRendering reportRendering;
     private final EngineClock clock;
 
     public OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties,
-                        ReportDocuments documents, ReportRendering reportRendering, EngineClock clock) {
+                        UnitDocuments documents, ReportRendering reportRendering, EngineClock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
@@ -58,7 +59,7 @@ public class OutboxSender implements JavaDelegate {
         helper.setSubject(entry.subject());
         helper.setText(entry.bodyText(), entry.bodyHtml());
         if (entry.attachmentUnit() != null) {
-            documents.load(entry.campaignId(), entry.attachmentUnit()).ifPresentOrElse(
+            documents.load(entry.campaignId(), entry.attachmentUnit(), DocumentKind.REPORT).ifPresentOrElse(
                     document -> attach(helper, document.fileName(), document.content(), document.contentType()),
                     () -> attach(helper, "bao-cao-so-ket.html",
                             reportRendering.html(entry.campaignId(), entry.attachmentUnit()), "text/html; charset=UTF-8"));

@@ -28,7 +28,8 @@ public class ReportRepository {
 
     private static final String COLUMNS = """
             campaign_id, unit_code, unit_name, level, parent_code, symbol, status, report_due, guidance_received_at,
-            guidance_number, consolidated_at, submitted_at, escalated_at, document_number, process_instance_id""";
+            guidance_number, guidance_issued_at, consolidated_at, submitted_at, escalated_at, document_number,
+            process_instance_id""";
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -113,7 +114,7 @@ public class ReportRepository {
 
     /**
      * Reads whether guidance reached the unit, locking the unit's row. The parent's
-     * {@link #markGuidanceIssued} writes the same rows, so the two serialise: either the parent sees the unit
+     * {@link #markGuidanceReceived} writes the same rows, so the two serialise: either the parent sees the unit
      * already waiting for its message, or the unit sees the guidance already there. No message is lost.
      */
     public boolean lockAndCheckGuidanceReceived(long campaignId, String unitCode) {
@@ -121,7 +122,7 @@ public class ReportRepository {
                 .params(campaignId, unitCode).query((rs, n) -> rs.getObject(1) != null).single();
     }
 
-    public int markGuidanceIssued(long campaignId, String parentCode, Instant at) {
+    public int markGuidanceReceived(long campaignId, String parentCode, Instant at) {
         return jdbc.sql("""
                         update report set guidance_received_at = ?
                         where campaign_id = ? and parent_code = ? and guidance_received_at is null""")
@@ -217,6 +218,28 @@ public class ReportRepository {
         return true;
     }
 
+    /** The text of the guidance the unit issues to the units below it, and how many times it was saved. */
+    public record GuidanceContent(String text, int version) {
+    }
+
+    public GuidanceContent loadGuidance(long campaignId, String unitCode) {
+        return jdbc.sql("select guidance_text, guidance_version from report where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode).query((rs, n) -> new GuidanceContent(rs.getString(1), rs.getInt(2))).single();
+    }
+
+    /** Saves the guidance over the version it was read at; false, with nothing written, if saved in between. */
+    public boolean saveGuidance(long campaignId, String unitCode, String text, int version) {
+        return jdbc.sql("""
+                        update report set guidance_text = ?, guidance_version = guidance_version + 1
+                        where campaign_id = ? and unit_code = ? and guidance_version = ?""")
+                .params(text, campaignId, unitCode, version).update() == 1;
+    }
+
+    public void markGuidanceIssued(long campaignId, String unitCode, Instant at) {
+        jdbc.sql("update report set guidance_issued_at = ? where campaign_id = ? and unit_code = ?")
+                .params(at(at), campaignId, unitCode).update();
+    }
+
     /** The sum of each figure over the subordinates that have submitted, late ones included. */
     public Map<Indicator, Long> sumSubmittedSubordinateFigures(long campaignId, String parentCode) {
         Map<Indicator, Long> sums = new LinkedHashMap<>();
@@ -238,7 +261,7 @@ public class ReportRepository {
         return new UnitReport(rs.getLong("campaign_id"), rs.getString("unit_code"), rs.getString("unit_name"),
                 Level.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("symbol"),
                 UnitStatus.valueOf(rs.getString("status")), instant(rs, "report_due"), instant(rs, "guidance_received_at"),
-                rs.getString("guidance_number"), instant(rs, "consolidated_at"), instant(rs, "submitted_at"),
+                rs.getString("guidance_number"), instant(rs, "guidance_issued_at"), instant(rs, "consolidated_at"), instant(rs, "submitted_at"),
                 instant(rs, "escalated_at"), rs.getString("document_number"), rs.getString("process_instance_id"));
     }
 

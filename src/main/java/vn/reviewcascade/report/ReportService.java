@@ -19,9 +19,9 @@ public class ReportService {
 
     private final ReportRepository reports;
     private final ReviewCommentRepository comments;
-    private final ReportDocuments documents;
+    private final UnitDocuments documents;
 
-    public ReportService(ReportRepository reports, ReviewCommentRepository comments, ReportDocuments documents) {
+    public ReportService(ReportRepository reports, ReviewCommentRepository comments, UnitDocuments documents) {
         this.reports = reports;
         this.comments = comments;
         this.documents = documents;
@@ -61,7 +61,7 @@ public class ReportService {
     @Transactional
     public void attachDocument(long campaignId, String unitCode, String fileName, byte[] content, String uploadedBy) {
         requireEditable(unit(campaignId, unitCode));
-        documents.store(campaignId, unitCode, fileName, content, uploadedBy);
+        documents.store(campaignId, unitCode, DocumentKind.REPORT, fileName, content, uploadedBy);
     }
 
     /** Refuses any change to a report under review, being signed or submitted: only returning it reopens it. */
@@ -130,7 +130,7 @@ public class ReportService {
                         && sub.submittedAt().isAfter(unit.consolidatedAt())))
                 .toList();
         return new ReportView(unit, content.version(), sections, figures, keyed(totals), differences, subordinates,
-                comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode).orElse(null));
+                comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode, DocumentKind.REPORT).orElse(null));
     }
 
     private static Map<String, Long> keyed(Map<Indicator, Long> figures) {

@@ -12,14 +12,17 @@ public record ReportStructure(List<SectionInfo> sections, List<IndicatorInfo> in
     public record SectionInfo(String key, int number, String title) {
     }
 
-    /** @param partOf the key of the figure this one may never exceed, or null */
-    public record IndicatorInfo(String key, String label, String partOf) {
+    /**
+     * @param partOf the key of the figure this one may never exceed, or null
+     * @param group  the heading it stands under in the annex
+     */
+    public record IndicatorInfo(String key, String label, String partOf, String group) {
     }
 
     public static ReportStructure current() {
         return new ReportStructure(
                 Arrays.stream(Section.values()).map(s -> new SectionInfo(s.key(), s.number(), s.title())).toList(),
                 Arrays.stream(Indicator.values()).map(i -> new IndicatorInfo(i.key(), i.label(),
-                        i.whole() == null ? null : i.whole().key())).toList());
+                        i.whole() == null ? null : i.whole().key(), i.group())).toList());
     }
 }

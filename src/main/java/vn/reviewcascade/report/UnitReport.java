@@ -9,7 +9,7 @@ import vn.reviewcascade.unit.Level;
 /** A unit's place in one campaign: the snapshot of the unit taken at start and its progress since. */
 public record UnitReport(long campaignId, String unitCode, String unitName, Level level, String parentCode,
                          String symbol, UnitStatus status, Instant reportDue, Instant guidanceReceivedAt,
-                         String guidanceNumber, Instant consolidatedAt, Instant submittedAt, Instant escalatedAt,
+                         String guidanceNumber, Instant guidanceIssuedAt, Instant consolidatedAt, Instant submittedAt, Instant escalatedAt,
                          String documentNumber, String processInstanceId) {
 
     public boolean submitted() {

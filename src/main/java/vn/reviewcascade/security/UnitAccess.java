@@ -94,6 +94,43 @@ public class UnitAccess {
         }).toList();
     }
 
+    /**
+     * Guidance goes down: beside those who read the issuing unit's report, every unit below it reads its guidance.
+     */
+    public boolean canReadGuidance(UnitReport issuer) {
+        if (canRead(issuer)) {
+            return true;
+        }
+        for (String own : ownUnits(EnumSet.allOf(UnitRole.class))) {
+            Set<String> seen = new HashSet<>();
+            String code = reports.find(issuer.campaignId(), own).map(UnitReport::parentCode).orElse(null);
+            while (code != null && seen.add(code)) {
+                if (code.equals(issuer.unitCode())) {
+                    return true;
+                }
+                code = reports.find(issuer.campaignId(), code).map(UnitReport::parentCode).orElse(null);
+            }
+        }
+        return false;
+    }
+
+    public boolean canEditGuidance(UnitReport unit) {
+        return isAdministrator() || ownUnits(EnumSet.of(UnitRole.GUIDANCE_DRAFTER, UnitRole.CLERK)).contains(unit.unitCode());
+    }
+
+    public void requireReadGuidance(UnitReport issuer) {
+        if (!canReadGuidance(issuer)) {
+            throw new AccessDeniedException("Bạn không có quyền xem kế hoạch hướng dẫn của " + issuer.unitName());
+        }
+    }
+
+    public void requireEditGuidance(UnitReport unit) {
+        if (!canEditGuidance(unit)) {
+            throw new AccessDeniedException("Chỉ người dự thảo hướng dẫn hoặc văn thư của " + unit.unitName()
+                    + " được sửa kế hoạch hướng dẫn này");
+        }
+    }
+
     public boolean canEdit(UnitReport unit) {
         return isAdministrator() || ownUnits(EDITORS).contains(unit.unitCode());
     }

@@ -1,14 +1,11 @@
 package vn.reviewcascade.web;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
-import org.springframework.http.ContentDisposition;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -23,7 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
-import vn.reviewcascade.report.ReportDocuments;
+import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.UnitDocuments;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportValidator;
 import vn.reviewcascade.report.ReportView;
@@ -36,10 +34,10 @@ class ReportController {
     private static final Set<String> BODY_KEYS = Set.of("version", "sections", "figures");
 
     private final ReportService reports;
-    private final ReportDocuments documents;
+    private final UnitDocuments documents;
     private final UnitAccess access;
 
-    ReportController(ReportService reports, ReportDocuments documents, UnitAccess access) {
+    ReportController(ReportService reports, UnitDocuments documents, UnitAccess access) {
         this.reports = reports;
         this.documents = documents;
         this.access = access;
@@ -77,19 +75,15 @@ class ReportController {
                                    @RequestParam("file") MultipartFile file) throws IOException {
         access.requireEdit(reports.unit(campaignId, unitCode));
         reports.attachDocument(campaignId, unitCode, file.getOriginalFilename(), file.getBytes(), access.userId());
-        return documents.info(campaignId, unitCode).orElseThrow();
+        return documents.info(campaignId, unitCode, DocumentKind.REPORT).orElseThrow();
     }
 
     @GetMapping("/document")
     ResponseEntity<byte[]> download(@PathVariable long campaignId, @PathVariable String unitCode) {
         access.requireRead(reports.unit(campaignId, unitCode));
-        ReportDocuments.StoredDocument document = documents.load(campaignId, unitCode)
+        UnitDocuments.StoredDocument document = documents.load(campaignId, unitCode, DocumentKind.REPORT)
                 .orElseThrow(() -> new NotFoundException("Báo cáo của đơn vị '" + unitCode + "' chưa có tệp văn bản"));
-        return ResponseEntity.ok()
-                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(document.contentType()))
-                .body(document.content());
+        return Downloads.of(document);
     }
 
     @SuppressWarnings("unchecked")

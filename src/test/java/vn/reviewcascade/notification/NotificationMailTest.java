@@ -29,7 +29,8 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.TestDocuments;
 import vn.reviewcascade.campaign.Campaign;
-import vn.reviewcascade.report.ReportDocuments;
+import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.UnitDocuments;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -38,7 +39,7 @@ class NotificationMailTest extends CascadeTestSupport {
 
     @Autowired GreenMail greenMail;
     @Autowired MailOutbox outbox;
-    @Autowired ReportDocuments documents;
+    @Autowired UnitDocuments documents;
 
     @BeforeEach
     void usersAndAnEmptyMailbox() {
@@ -66,7 +67,7 @@ class NotificationMailTest extends CascadeTestSupport {
         assertThat(first).singleElement().satisfies(mail -> {
             assertThat(recipients(mail)).containsExactly("cc.dt@cocon.test");
             assertThat(mail.getSubject()).isEqualTo(
-                    "Nhắc hạn – Kế hoạch 117-KH/TU: Dự thảo báo cáo sơ kết – Huyện ủy Cồn Cỏ, còn 7 ngày");
+                    "Nhắc hạn – Kế hoạch 117-KH/TU: Dự thảo báo cáo sơ kết – Huyện ủy Cồn Cỏ (đợt " + campaign.id() + "), còn 7 ngày");
             assertThat(text(mail)).contains("phải hoàn thành trước 23:59 ngày 30/10/2030", "Thời gian còn lại: 7 ngày",
                     "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + draft.getId());
             assertThat(html(mail)).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + draft.getId() + "\"");
@@ -223,7 +224,7 @@ class NotificationMailTest extends CascadeTestSupport {
     void theSignedFinalReportIsDistributedWithItsDocumentAttached() throws Exception {
         Campaign campaign = start("CC");
         byte[] pdf = TestDocuments.pdf();
-        documents.store(campaign.id(), "CC", "Báo cáo sơ kết.pdf", pdf, "cc.dt");
+        documents.store(campaign.id(), "CC", DocumentKind.REPORT, "Báo cáo sơ kết.pdf", pdf, "cc.dt");
         submitReport(campaign, "CC", draft(1));
         runJobs(campaign);
 

@@ -124,11 +124,11 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                     json(Map.of("userId", check.user())), String.class).getStatusCode().value();
             case "complete" -> {
                 Task task = openTask(campaign, unit);
-                // A report's draft comes with its content; guidance is drafted without input.
+                // A report's draft comes with its sections and figures, guidance with its text.
                 boolean report = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                         .singleResult().getBusinessKey().endsWith("/REPORT");
                 yield http.exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
-                        json(Map.of("variables", variables(report ? draft(1) : Map.of()))), String.class).getStatusCode().value();
+                        json(Map.of("variables", variables(report ? draft(1) : guidance()))), String.class).getStatusCode().value();
             }
             default -> throw new IllegalArgumentException(check.action());
         };

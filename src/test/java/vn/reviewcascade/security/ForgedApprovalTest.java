@@ -67,7 +67,7 @@ class ForgedApprovalTest extends CascadeTestSupport {
         List<String> wrong = new ArrayList<>();
         Held guidanceDraft = held("fg.vl.dt", "VL", "DraftDocument");
         attackEverywhere(guidanceDraft, wrong);
-        complete(campaign, "VL", "DraftDocument", Map.of());
+        complete(campaign, "VL", "DraftDocument", guidance());
 
         Held guidanceSign = held("fg.vl.kd", "VL", "SignDocument");
         attackEverywhere(guidanceSign, wrong);
@@ -92,7 +92,7 @@ class ForgedApprovalTest extends CascadeTestSupport {
 
     @Test
     void aDrafterCannotWriteASiblingsReportNorReviewItsOwn() {
-        complete(campaign, "VL", "DraftDocument", Map.of());
+        complete(campaign, "VL", "DraftDocument", guidance());
         approve(campaign, "VL", "SignDocument");
         runJobs(campaign);
         Task ownDraft = task(campaign, "VL-A", "DraftDocument");
@@ -126,7 +126,7 @@ class ForgedApprovalTest extends CascadeTestSupport {
 
     @Test
     void aReviewerCannotSignAndNoOneEndsAnApprovalUnsigned() {
-        complete(campaign, "VL", "DraftDocument", Map.of());
+        complete(campaign, "VL", "DraftDocument", guidance());
         approve(campaign, "VL", "SignDocument");
         runJobs(campaign);
         complete(campaign, "VL-A", "DraftDocument", draft(1));

@@ -1,12 +1,16 @@
 // review-cascade: Tasklist's configuration, replacing the webapp's default one.
+import { locales } from '../../review-cascade-language.js';
+
 export default {
+  // Vietnamese by default, English on request (see review-cascade-language.js).
+  locales,
   // The forms of the approval tasks (see /forms/task.html).
   customScripts: ['scripts/review-cascade-forms.js'],
   shortcuts: {
-    claimTask: { key: 'ctrl+alt+c', description: 'claims the currently selected task' },
-    focusFilter: { key: 'ctrl+shift+f', description: 'set the focus to the first filter in the list' },
-    focusList: { key: 'ctrl+alt+l', description: 'sets the focus to the first task in the list' },
-    focusForm: { key: 'ctrl+alt+f', description: 'sets the focus to the first input field in a task form' },
-    startProcess: { key: 'ctrl+alt+p', description: 'opens the start process modal dialog' }
+    claimTask: { key: 'ctrl+alt+c', description: 'nhận việc đang chọn' },
+    focusFilter: { key: 'ctrl+shift+f', description: 'chuyển đến bộ lọc đầu tiên' },
+    focusList: { key: 'ctrl+alt+l', description: 'chuyển đến việc đầu tiên trong danh sách' },
+    focusForm: { key: 'ctrl+alt+f', description: 'chuyển đến ô nhập đầu tiên của biểu mẫu' },
+    startProcess: { key: 'ctrl+alt+p', description: 'mở hộp khởi động quy trình' }
   }
 };

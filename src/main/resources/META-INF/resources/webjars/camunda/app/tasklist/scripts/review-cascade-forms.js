@@ -118,6 +118,7 @@ const STYLE = `
 .rc-status { color: #3c763d; margin: 6px 0; min-height: 1.4em; }
 .rc-badge { display: inline-block; padding: 0 6px; margin-left: 6px; border-radius: 3px; background: #fcf8e3; color: #8a6d3b; font-size: 12px; }
 .rc-readonly { background: #d9edf7; border: 1px solid #bce8f1; padding: 6px 10px; margin-bottom: 10px; }
+.rc-guidance { border: 1px solid #bce8f1; background: #f4fafd; padding: 4px 12px 8px; margin-bottom: 12px; }
 `;
 
 function header(form) {
@@ -150,17 +151,73 @@ function depths(indicators) {
   return Object.fromEntries(indicators.map((i) => [i.key, depth(i)]));
 }
 
+/** Rows of the annex under a heading per group, in the plan's order. */
+function groupedRows(indicators, columns, row) {
+  const rows = [];
+  let group = null;
+  for (const indicator of indicators) {
+    if (indicator.group && indicator.group !== group) {
+      group = indicator.group;
+      rows.push(el('tr', { className: 'rc-group' }, el('td', { colspan: columns, text: group })));
+    }
+    rows.push(row(indicator));
+  }
+  return rows;
+}
+
 function annexLabel(indicator, depth) {
   return el('td', { style: 'padding-left:' + (6 + depth * 22) + 'px' }, indicator.label,
     el('div', { className: 'rc-field-error', 'data-error-for': indicator.key }));
 }
 
-function documentLink(form) {
-  const doc = form.report && form.report.document;
+/** The link to a unit's document of a kind ('report' or 'guidance'), or a note that there is none. */
+function documentLink(campaignId, unitCode, kind, doc) {
   if (!doc) return el('p', { className: 'rc-empty', text: 'Chưa có tệp văn bản đính kèm.' });
-  const href = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/report/document';
+  const href = '/api/campaigns/' + campaignId + '/units/' + encodeURIComponent(unitCode) + '/' + kind + '/document';
   return el('p', {}, 'Tệp văn bản: ', el('a', { href, download: doc.fileName, className: 'rc-document-link', text: doc.fileName }),
     ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
+}
+
+/** The guidance the unit received from the unit above: number, date, text and its document. */
+function receivedGuidance(form) {
+  const guidance = form.receivedGuidance;
+  if (!guidance) return null;
+  return el('div', { className: 'rc-guidance' },
+    el('h4', { text: 'Kế hoạch hướng dẫn của cấp trên: số ' + guidance.number + ' của ' + guidance.unitName
+      + ', ban hành ' + when(guidance.issuedAt) }),
+    writtenText(guidance.text, '(không có nội dung)'),
+    documentLink(form.campaignId, guidance.unitCode, 'guidance', guidance.document));
+}
+
+/** A file picker that attaches the unit's document of a kind and shows the link once stored. */
+function documentPicker(form, kind, status, onStored) {
+  const holder = el('div', { className: 'form-group', 'data-document': true });
+  const current = () => documentLink(form.campaignId, form.unitCode, kind, kind === 'report'
+    ? form.report.document : form.guidance.document);
+  const input = el('input', { type: 'file', name: 'document',
+    accept: '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  input.addEventListener('change', async () => {
+    const file = input.files && input.files[0];
+    if (!file) return;
+    const body = new FormData();
+    body.append('file', file);
+    status.textContent = 'Đang tải tệp lên…';
+    try {
+      const info = await call('PUT', '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode)
+        + '/' + kind + '/document', body);
+      onStored(info);
+      holder.replaceChild(current(), holder.firstChild);
+      markErrors(holder.closest('.rc-root'), []);
+      status.textContent = 'Đã đính kèm ' + info.fileName + '.';
+    } catch (error) {
+      status.textContent = '';
+      fail(holder.closest('.rc-root'), error);
+    } finally {
+      input.value = '';
+    }
+  });
+  holder.append(current(), input, el('div', { className: 'rc-field-error', 'data-error-for': 'document' }));
+  return holder;
 }
 
 /** The report as written, read-only: every section, the annex with the subordinates' sums, the subordinates. */
@@ -169,7 +226,7 @@ function reportView(form) {
   const structure = form.structure;
   const rolledUp = report.subordinates && report.subordinates.length > 0;
   const depth = depths(structure.indicators);
-  const rows = structure.indicators.map((indicator) => {
+  const rows = groupedRows(structure.indicators, rolledUp ? 4 : 2, (indicator) => {
     const own = report.figures[indicator.key];
     const difference = report.differences[indicator.key];
     return el('tr', { 'data-figure': indicator.key },
@@ -189,7 +246,7 @@ function reportView(form) {
         rolledUp ? el('th', { className: 'rc-num', text: 'Chênh lệch' }) : null)),
       el('tbody', {}, rows)),
     rolledUp ? subordinates(report.subordinates) : null,
-    documentLink(form));
+    documentLink(form.campaignId, form.unitCode, 'report', report.document));
 }
 
 function subordinates(list) {
@@ -259,7 +316,7 @@ function reportDraft(root, form) {
   });
 
   const rolledUp = report.subordinates && report.subordinates.length > 0;
-  const figureRows = form.structure.indicators.map((indicator) => {
+  const figureRows = groupedRows(form.structure.indicators, rolledUp ? 3 : 2, (indicator) => {
     const input = el('input', { type: 'text', inputmode: 'numeric', className: 'form-control input-sm', name: indicator.key,
       'aria-label': indicator.label, autocomplete: 'off' });
     const value = report.figures[indicator.key];
@@ -271,8 +328,9 @@ function reportDraft(root, form) {
       rolledUp ? el('td', { className: 'rc-num', text: NUMBER.format(report.subordinateTotals[indicator.key] || 0) }) : null);
   });
 
-  show(root, 
+  show(root,
     header(form),
+    receivedGuidance(form),
     returned.length > 0 ? el('div', { className: 'rc-returned-box' },
       el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].author || '') + ', '
         + when(returned[0].createdAt) + '.') : null,
@@ -288,10 +346,7 @@ function reportDraft(root, form) {
         rolledUp ? el('th', { className: 'rc-num', text: 'Tổng cấp dưới' }) : null)),
       el('tbody', {}, figureRows)),
     el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + MAX_DOCUMENT_MB + ' MB)' }),
-    el('div', { className: 'form-group', 'data-document': true }, documentLink(form),
-      el('input', { type: 'file', name: 'document', accept: '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document',
-        onChange: (event) => upload(event.target) }),
-      el('div', { className: 'rc-field-error', 'data-error-for': 'document' })),
+    documentPicker(form, 'report', status, (info) => { form.report.document = info; }),
     el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
     status);
 
@@ -318,27 +373,6 @@ function reportDraft(root, form) {
     }
   }
 
-  async function upload(input) {
-    const file = input.files && input.files[0];
-    if (!file) return;
-    const body = new FormData();
-    body.append('file', file);
-    status.textContent = 'Đang tải tệp lên…';
-    try {
-      const info = await call('PUT', reportPath + '/document', body);
-      form.report.document = info;
-      const holder = root.querySelector('[data-document]');
-      holder.replaceChild(documentLink(form), holder.firstChild);
-      markErrors(root, []);
-      status.textContent = 'Đã đính kèm ' + info.fileName + '.';
-    } catch (error) {
-      status.textContent = '';
-      fail(root, error);
-    } finally {
-      input.value = '';
-    }
-  }
-
   return {
     save,
     async submit() {
@@ -357,10 +391,13 @@ function decision(root, form) {
   const reject = el('input', { type: 'radio', name: 'approved', value: 'false' });
   const comment = el('textarea', { className: 'form-control', name: 'comment', rows: 4, maxlength: MAX_COMMENT,
     'aria-label': 'Ý kiến' });
-  show(root, 
+  show(root,
     header(form),
     form.canWork ? null : el('div', { className: 'rc-readonly', text: 'Bạn chỉ được xem việc này (việc của đơn vị cấp dưới).' }),
-    form.report ? reportView(form) : el('p', { text: 'Kế hoạch hướng dẫn sơ kết của ' + form.unitName + ' gửi các đơn vị cấp dưới.' }),
+    form.report ? reportView(form) : el('div', { className: 'rc-report' },
+      el('h4', { text: 'Kế hoạch hướng dẫn sơ kết gửi các đơn vị cấp dưới' }),
+      writtenText(form.guidance && form.guidance.text),
+      documentLink(form.campaignId, form.unitCode, 'guidance', form.guidance && form.guidance.document)),
     history(form.history),
     form.canWork ? el('div', {},
       el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
@@ -386,17 +423,52 @@ function decision(root, form) {
   };
 }
 
-/** The draft of guidance: issued as drafted, once the leader signs. */
+/** The draft of guidance: its text and, if wished, its document; issued as drafted once the leader signs. */
 function guidanceDraft(root, form) {
-  show(root, 
+  let version = form.guidance.version;
+  const status = el('div', { className: 'rc-status', role: 'status' });
+  const counter = el('span', { className: 'rc-counter' });
+  const text = el('textarea', { className: 'form-control', name: 'guidanceText', rows: 12, maxlength: MAX_SECTION,
+    'aria-label': 'Nội dung kế hoạch hướng dẫn' });
+  text.value = form.guidance.text || '';
+  const count = () => {
+    counter.textContent = NUMBER.format(text.value.length) + ' / ' + NUMBER.format(MAX_SECTION) + ' ký tự';
+  };
+  text.addEventListener('input', count);
+  count();
+  const guidancePath = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/guidance';
+  show(root,
     header(form),
     history(form.history),
+    el('p', { className: 'rc-meta', text: 'Kế hoạch hướng dẫn gửi các đơn vị cấp dưới: nội dung, thời hạn, đề cương báo cáo. '
+      + 'Sau khi lãnh đạo ký ban hành, mọi đơn vị cấp dưới thấy nội dung và tệp văn bản này ở đầu biểu mẫu báo cáo của mình.' }),
     el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
-    el('p', { text: 'Dự thảo kế hoạch hướng dẫn sơ kết gửi các đơn vị cấp dưới; bấm "Hoàn thành" để trình lãnh đạo ký ban hành.' }));
+    el('div', { className: 'form-group', 'data-field': 'guidanceText' },
+      el('label', { className: 'control-label' }, 'Nội dung kế hoạch hướng dẫn', counter),
+      text, el('div', { className: 'rc-field-error', 'data-error-for': 'guidanceText' })),
+    el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + MAX_DOCUMENT_MB + ' MB, không bắt buộc)' }),
+    documentPicker(form, 'guidance', status, (info) => { form.guidance.document = info; }),
+    el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
+    status);
+
+  async function save() {
+    status.textContent = 'Đang lưu…';
+    try {
+      const saved = await call('PUT', guidancePath, { version, text: text.value });
+      version = saved.version;
+      markErrors(root, []);
+      status.textContent = 'Đã lưu lúc ' + when(new Date().toISOString()) + '.';
+    } catch (error) {
+      status.textContent = '';
+      throw fail(root, error);
+    }
+  }
+
   return {
+    save,
     async submit() {
       try {
-        await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', {});
+        await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', { version, text: text.value });
       } catch (error) {
         throw fail(root, error);
       }

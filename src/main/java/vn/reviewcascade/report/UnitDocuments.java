@@ -24,9 +24,12 @@ import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SqlTimes;
 
-/** The written document (PDF or DOCX) a report carries; its type is checked by its content, not its name. */
+/**
+ * The written documents of a unit (PDF or DOCX), one per kind: the report it sends up, the guidance it sends down.
+ * A document's type is checked by its content, not its name.
+ */
 @Component
-public class ReportDocuments {
+public class UnitDocuments {
 
     private static final byte[] PDF_MAGIC = {'%', 'P', 'D', 'F', '-'};
     private static final byte[] ZIP_MAGIC = {'P', 'K', 3, 4};
@@ -39,7 +42,7 @@ public class ReportDocuments {
     private final EngineClock clock;
     private final DataSize maxSize;
 
-    public ReportDocuments(JdbcClient jdbc, EngineClock clock,
+    public UnitDocuments(JdbcClient jdbc, EngineClock clock,
                            @Value("${review-cascade.documents.max-size:10MB}") DataSize maxSize) {
         this.jdbc = jdbc;
         this.clock = clock;
@@ -49,16 +52,18 @@ public class ReportDocuments {
     public record StoredDocument(String fileName, String contentType, byte[] content) {
     }
 
-    /** Stores the document in place of any earlier one; callers check that the report may still change. */
+    /** Stores the document in place of any earlier one of its kind; callers check that it may still change. */
     @Transactional
-    public void store(long campaignId, String unitCode, String fileName, byte[] content, String uploadedBy) {
+    public void store(long campaignId, String unitCode, DocumentKind kind, String fileName, byte[] content, String uploadedBy) {
         String name = fileName(fileName);
         String type = contentTypeOf(name, content);
-        jdbc.sql("delete from report_document where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
+        jdbc.sql("delete from unit_document where campaign_id = ? and unit_code = ? and document_kind = ?")
+                .params(campaignId, unitCode, kind.name()).update();
         jdbc.sql("""
-                        insert into report_document (campaign_id, unit_code, file_name, content_type, size_bytes, content, uploaded_at, uploaded_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, name, type, content.length, content, SqlTimes.at(clock.now()), uploadedBy)
+                        insert into unit_document (campaign_id, unit_code, document_kind, file_name, content_type, size_bytes,
+                                                   content, uploaded_at, uploaded_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, kind.name(), name, type, content.length, content, SqlTimes.at(clock.now()), uploadedBy)
                 .update();
     }
 
@@ -77,17 +82,21 @@ public class ReportDocuments {
         return name;
     }
 
-    public Optional<ReportView.DocumentInfo> info(long campaignId, String unitCode) {
-        return jdbc.sql("select file_name, content_type, size_bytes, uploaded_at, uploaded_by from report_document where campaign_id = ? and unit_code = ?")
-                .params(campaignId, unitCode)
+    public Optional<ReportView.DocumentInfo> info(long campaignId, String unitCode, DocumentKind kind) {
+        return jdbc.sql("""
+                        select file_name, content_type, size_bytes, uploaded_at, uploaded_by from unit_document
+                        where campaign_id = ? and unit_code = ? and document_kind = ?""")
+                .params(campaignId, unitCode, kind.name())
                 .query((rs, n) -> new ReportView.DocumentInfo(rs.getString(1), rs.getString(2), rs.getLong(3),
                         SqlTimes.instant(rs, "uploaded_at"), rs.getString(5)))
                 .optional();
     }
 
-    public Optional<StoredDocument> load(long campaignId, String unitCode) {
-        return jdbc.sql("select file_name, content_type, content from report_document where campaign_id = ? and unit_code = ?")
-                .params(campaignId, unitCode)
+    public Optional<StoredDocument> load(long campaignId, String unitCode, DocumentKind kind) {
+        return jdbc.sql("""
+                        select file_name, content_type, content from unit_document
+                        where campaign_id = ? and unit_code = ? and document_kind = ?""")
+                .params(campaignId, unitCode, kind.name())
                 .query((rs, n) -> new StoredDocument(rs.getString(1), rs.getString(2), rs.getBytes(3)))
                 .optional();
     }

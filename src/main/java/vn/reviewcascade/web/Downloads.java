@@ -1,0 +1,25 @@
+package vn.reviewcascade.web;
+
+import java.nio.charset.StandardCharsets;
+
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+import vn.reviewcascade.report.UnitDocuments;
+
+/** A stored document as a download, under its own name (Vietnamese letters kept, RFC 6266). */
+final class Downloads {
+
+    private Downloads() {
+    }
+
+    static ResponseEntity<byte[]> of(UnitDocuments.StoredDocument document) {
+        return ResponseEntity.ok()
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
+                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(document.contentType()))
+                .body(document.content());
+    }
+}

@@ -1,0 +1,7 @@
+// review-cascade: Admin's configuration, replacing the webapp's default one.
+import { locales } from '../../review-cascade-language.js';
+
+export default {
+  // Vietnamese by default, English on request (see review-cascade-language.js).
+  locales
+};

@@ -1,0 +1,80 @@
+// review-cascade: what the four webapps (Tasklist, Cockpit, Admin, Welcome) share, imported by each app's
+// scripts/config.js:
+//  - their language: Vietnamese, whatever the browser's, unless the user chose English (the link in the header,
+//    or ?lang=en / ?lang=vi in the address), a choice kept in this browser;
+//  - the link that switches between the two;
+//  - no banner telling Party office staff to migrate software they do not run.
+
+const STORAGE_KEY = 'reviewCascade.language';
+const LANGUAGES = ['vi', 'en'];
+const SWITCH = { vi: { to: 'en', label: 'English' }, en: { to: 'vi', label: 'Tiếng Việt' } };
+
+function choose() {
+  try {
+    const asked = new URLSearchParams(window.location.search).get('lang');
+    if (LANGUAGES.includes(asked)) {
+      window.localStorage.setItem(STORAGE_KEY, asked);
+    }
+    const stored = window.localStorage.getItem(STORAGE_KEY);
+    return LANGUAGES.includes(stored) ? stored : 'vi';
+  } catch (e) {
+    return 'vi';
+  }
+}
+
+/** The language the webapps speak in this browser. */
+export const language = choose();
+
+/**
+ * The webapps pick the browser's language when it is among the available ones: offering only the chosen one makes
+ * Vietnamese the default for every browser, and English what the user asked for.
+ */
+export const locales = { availableLocales: [language], fallbackLocale: language };
+
+const STYLE = `
+.ce-eol-banner { display: none !important; }
+li.review-cascade-language a { cursor: pointer; }
+`;
+
+function addStyle() {
+  const style = document.createElement('style');
+  style.textContent = STYLE;
+  document.head.appendChild(style);
+}
+
+/** Puts "English" (or "Tiếng Việt") in the header, before the account menu, once the header is drawn. */
+function addSwitch() {
+  const place = () => {
+    const account = document.querySelector('[cam-widget-header] li.account, .navbar li.account');
+    if (!account || account.parentNode.querySelector('li.review-cascade-language')) {
+      return;
+    }
+    const item = document.createElement('li');
+    item.className = 'review-cascade-language';
+    const link = document.createElement('a');
+    link.textContent = SWITCH[language].label;
+    link.setAttribute('lang', SWITCH[language].to);
+    link.setAttribute('title', SWITCH[language].to === 'en' ? 'Switch to English' : 'Chuyển sang tiếng Việt');
+    link.addEventListener('click', (event) => {
+      event.preventDefault();
+      try {
+        window.localStorage.setItem(STORAGE_KEY, SWITCH[language].to);
+      } catch (e) {
+        // Without storage the choice lasts for this address only.
+      }
+      const url = new URL(window.location.href);
+      url.searchParams.set('lang', SWITCH[language].to);
+      window.location.assign(url.toString());
+    });
+    item.appendChild(link);
+    account.parentNode.insertBefore(item, account);
+  };
+  new MutationObserver(place).observe(document.documentElement, { childList: true, subtree: true });
+  place();
+}
+
+if (typeof document !== 'undefined') {
+  document.documentElement.setAttribute('lang', language);
+  addStyle();
+  addSwitch();
+}
