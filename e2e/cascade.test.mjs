@@ -1,10 +1,11 @@
 // End-to-end test of the review cascade in a real browser (Camunda Tasklist and Cockpit).
 //
 // Expects the application on BASE_URL, started the README's way with the demo profile on a fresh database (see
-// run.sh). Two campaigns are started through the REST API: one for Huyện ủy Vĩnh Linh whose guidance deadline falls
-// within seconds, so Đảng ủy thị trấn Hồ Xá drafts without waiting for it, and one for Huyện ủy Cồn Cỏ whose every
-// deadline falls within a minute, so its units become overdue. Hồ Xá's report then goes through draft (refused
-// once), review (returned once) and sign-off in Tasklist, and Ban Dân vận sees Cồn Cỏ's overdue units in Cockpit.
+// run.sh). Two campaigns are started through the REST API: one for Huyện ủy Vĩnh Linh, and one for Huyện ủy Cồn Cỏ
+// whose every deadline falls within a minute, so its units become overdue. In Tasklist, in Vietnamese, Vĩnh Linh
+// writes and signs its guidance with a document; Đảng ủy thị trấn Hồ Xá reads it at the top of its own draft, writes
+// its report, attaches it as a PDF, is refused once, is returned once by its reviewer (who downloads the PDF), and
+// signs; Ban Dân vận sees Cồn Cỏ's overdue units in Cockpit.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -69,11 +70,11 @@ async function startCampaign(rootUnit, title, offsets) {
   return id;
 }
 
-/** Waits until Hồ Xá's report of the given campaign has an open task with the given definition key. */
-function waitForTask(campaignId, taskDefinitionKey) {
-  const query = new URLSearchParams({ processInstanceBusinessKey: `${campaignId}/${UNIT}/REPORT`, taskDefinitionKey });
+/** Waits until a document of a unit (Hồ Xá's report by default) has an open task with the given definition key. */
+function waitForTask(campaignId, taskDefinitionKey, document = `${UNIT}/REPORT`) {
+  const query = new URLSearchParams({ processInstanceBusinessKey: `${campaignId}/${document}`, taskDefinitionKey });
   return eventually(async () => (await api(`/engine-rest/task?${query}&maxResults=100`))[0],
-    { what: `task ${taskDefinitionKey} of ${campaignId}/${UNIT}`, timeout: 90_000 });
+    { what: `task ${taskDefinitionKey} of ${campaignId}/${document}`, timeout: 90_000 });
 }
 
 /** The unitReview instances of a campaign that wait at "Báo cáo quá hạn". */
@@ -191,6 +192,9 @@ const FIGURES = {
   womenBranches: 6, womenMembers: 210, veteranBranches: 3, veteranMembers: 25,
 };
 
+const GUIDANCE = 'Các đảng ủy cơ sở tổ chức sơ kết, hoàn thành báo cáo trước ngày 25/9; báo cáo theo đề cương 6 mục của Kế hoạch 117.\n'
+  + 'Số liệu tính đến 31/8.';
+
 const REFUSAL = '"Đảng viên kết nạp mới trong kỳ" (12) không được lớn hơn "Đảng viên trong doanh nghiệp" (10)';
 const RETURN_COMMENT = 'Mục 4 cần nêu số liệu cụ thể về đoàn thanh niên và hội phụ nữ.\n<img src=x> không phải ảnh.';
 const REVISED_SECTION4 = 'Thành lập mới 3 tổ chức đảng, kết nạp 3 đảng viên, thành lập 4 công đoàn cơ sở, '
@@ -226,9 +230,8 @@ describe('review cascade in Tasklist and Cockpit', () => {
     // The HTTP server answers before the demo profile has created its groups, users and two campaigns.
     await eventually(async () => (await api('/api/campaigns')).length >= 2,
       { what: 'the demo campaigns', timeout: 120_000 });
-    // Vĩnh Linh's guidance deadline passes in seconds: its base units then draft without waiting for the guidance.
     vinhLinh = await startCampaign('VL', 'E2E Vĩnh Linh', {
-      guidance: 15 * SECOND, base: 30 * DAY, district: 40 * DAY, submission: 45 * DAY, province: 50 * DAY,
+      guidance: 5 * DAY, base: 30 * DAY, district: 40 * DAY, submission: 45 * DAY, province: 50 * DAY,
     });
     // Every deadline of Cồn Cỏ falls within a minute: its units become overdue and are escalated.
     conCo = await startCampaign('CC', 'E2E Cồn Cỏ', {
@@ -252,6 +255,39 @@ describe('review cascade in Tasklist and Cockpit', () => {
     if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
+  step('speaks Vietnamese by default, English on request', async () => {
+    const guidance = await waitForTask(vinhLinh, 'DraftDocument', 'VL/GUIDANCE');
+    await login(page, 'vinhlinh.dt');
+    await openAndClaim(page, guidance.id, 'Dự thảo kế hoạch hướng dẫn sơ kết – Huyện ủy Vĩnh Linh');
+    assert.equal((await page.locator('button[ng-click="complete()"]').textContent()).trim(), 'Hoàn thành');
+    assert.equal(await page.locator('.ce-eol-banner:visible').count(), 0, 'no migration banner');
+    await page.locator('li.review-cascade-language a', { hasText: 'English' }).click();
+    await page.locator('button[ng-click="complete()"]', { hasText: 'Complete' }).waitFor();
+    await screenshot(page, 'tasklist-in-english');
+    await page.locator('li.review-cascade-language a', { hasText: 'Tiếng Việt' }).click();
+    await page.locator('button[ng-click="complete()"]', { hasText: 'Hoàn thành' }).waitFor();
+  });
+
+  step('lets Vĩnh Linh write its guidance with a document and sign it', async () => {
+    const guidance = await waitForTask(vinhLinh, 'DraftDocument', 'VL/GUIDANCE');
+    await page.goto(`${TASKLIST}#/?task=${guidance.id}`);
+    await page.locator('textarea[name=guidanceText]').waitFor();
+    await page.locator('textarea[name=guidanceText]').fill(GUIDANCE);
+    await page.locator('input[type=file][name=document]').setInputFiles({
+      name: 'Hướng dẫn sơ kết Vĩnh Linh.pdf', mimeType: 'application/pdf', buffer: samplePdf(),
+    });
+    await page.locator('.rc-document-link', { hasText: 'Hướng dẫn sơ kết Vĩnh Linh.pdf' }).waitFor();
+    await screenshot(page, 'guidance-drafted');
+    await completeSuccessfully(page, guidance.id);
+
+    const sign = await waitForTask(vinhLinh, 'SignDocument', 'VL/GUIDANCE');
+    await login(page, 'vinhlinh.kd');
+    await openAndClaim(page, sign.id, 'Ký duyệt kế hoạch hướng dẫn sơ kết – Huyện ủy Vĩnh Linh');
+    assert.equal(await page.locator('.rc-report .rc-text').first().textContent(), GUIDANCE);
+    await page.locator('input[name=approved][value=true]').check();
+    await completeSuccessfully(page, sign.id);
+  });
+
   step('refuses a draft whose new party members exceed the party members, marks the field, keeps the task', async () => {
     const draft = await waitForTask(vinhLinh, 'DraftDocument');
 
@@ -259,6 +295,12 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await page.locator(`a[href="#/?task=${draft.id}"]`, { hasText: `Dự thảo báo cáo sơ kết – ${UNIT_NAME}` }).waitFor();
     await screenshot(page, 'tasklist-hoxa-dt');
     await openAndClaim(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
+
+    const received = page.locator('.rc-guidance');
+    assert.match(await received.locator('h4').textContent(), /số \d+-HD\/HU của Huyện ủy Vĩnh Linh/);
+    assert.equal(await received.locator('.rc-text').textContent(), GUIDANCE);
+    await received.locator('.rc-document-link', { hasText: 'Hướng dẫn sơ kết Vĩnh Linh.pdf' }).waitFor();
+    await screenshot(page, 'draft-with-guidance');
 
     assert.equal(await page.locator('.rc-root textarea').count(), 6);
     assert.equal(await page.locator('.rc-root input[inputmode=numeric]').count(), Object.keys(FIGURES).length);
@@ -303,7 +345,12 @@ describe('review cascade in Tasklist and Cockpit', () => {
     assert.equal(await section1.textContent(), SECTIONS.section1, 'the text is shown exactly as written');
     assert.equal(await report.locator('b').count(), 0, 'no HTML of the drafter is rendered');
     assert.equal(await report.locator('tr[data-figure=newPartyMembers] td').nth(1).textContent(), '3');
-    await page.locator('.rc-document-link', { hasText: 'Báo cáo sơ kết Hồ Xá.pdf' }).waitFor();
+    const [download] = await Promise.all([
+      page.waitForEvent('download'),
+      page.locator('.rc-report .rc-document-link', { hasText: 'Báo cáo sơ kết Hồ Xá.pdf' }).click(),
+    ]);
+    assert.equal(download.suggestedFilename(), 'Báo cáo sơ kết Hồ Xá.pdf');
+    assert.deepEqual(fs.readFileSync(await download.path()), samplePdf(), 'the reviewer downloads the PDF the drafter attached');
     await scrollToTop(report);
     await screenshot(page, 'review-report');
 
@@ -369,6 +416,19 @@ describe('review cascade in Tasklist and Cockpit', () => {
       headers: { Authorization: 'Basic ' + Buffer.from('hoxa.dt:demo').toString('base64') },
     });
     assert.equal(response.status, 403);
+  });
+
+  step('lists each escalation mail once with all its recipients, in Vietnam\'s time', async () => {
+    await eventually(async () => (await overdueInstances(conCo)).length > 0,
+      { what: `overdue units of campaign ${conCo}`, timeout: 120_000 });
+    const escalation = await eventually(async () => {
+      const html = await (await fetch(`${BASE_URL}/api/demo/mailbox`, {
+        headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+      })).text();
+      const articles = html.split('<article>').slice(1);
+      return articles.find((article) => article.startsWith('<h3>Quá hạn') && /Gửi đến: [^<]*, /.test(article)) ?? false;
+    }, { what: 'an escalation mail with several recipients', timeout: 90_000 });
+    assert.match(escalation, /lúc \d{2}:\d{2}:\d{2} \d{2}\/\d{2}\/\d{4}/);
   });
 
   step('shows the overdue units of Cồn Cỏ to Ban Dân vận on the Cockpit dashboard', async () => {

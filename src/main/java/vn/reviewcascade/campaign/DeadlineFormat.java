@@ -4,9 +4,10 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.OffsetDateTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeParseException;
+
+import vn.reviewcascade.Vietnam;
 
 /**
  * Reads and writes deadlines. A date means the end of that day in Vietnam; a date-time with an offset is taken
@@ -14,14 +15,13 @@ import java.time.format.DateTimeParseException;
  */
 public final class DeadlineFormat {
 
-    static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private DeadlineFormat() {
     }
-    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(VIETNAM);
+    private static final DateTimeFormatter LABEL = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(Vietnam.ZONE);
 
     static Instant endOfDay(LocalDate day) {
-        return day.atTime(LocalTime.of(23, 59, 59)).atZone(VIETNAM).toInstant();
+        return day.atTime(LocalTime.of(23, 59, 59)).atZone(Vietnam.ZONE).toInstant();
     }
 
     /** @throws IllegalArgumentException with a Vietnamese message when the text is neither form */

@@ -3,8 +3,15 @@ package vn.reviewcascade.demo;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Arrays;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
 import java.util.Collections;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 import jakarta.mail.Address;
 import jakarta.mail.Message;
@@ -24,6 +31,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.util.HtmlUtils;
 
+import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.security.AccessDeniedException;
 import vn.reviewcascade.security.UnitAccess;
 
@@ -44,6 +52,9 @@ class DemoMailServer {
     @Profile("demo")
     static class Mailbox {
 
+        private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
+                .withZone(Vietnam.ZONE);
+
         private final GreenMail server;
         private final UnitAccess access;
 
@@ -52,32 +63,57 @@ class DemoMailServer {
             this.access = access;
         }
 
+        /** One entry per mail with all its recipients, newest first, times in Vietnam. */
         @GetMapping(path = "/api/demo/mailbox", produces = MediaType.TEXT_HTML_VALUE + ";charset=UTF-8")
         String mailbox() throws MessagingException, IOException {
             if (!access.isAdministrator()) {
                 throw new AccessDeniedException("Chỉ quản trị viên được xem hộp thư demo");
             }
-            List<MimeMessage> messages = new ArrayList<>(Arrays.asList(server.getReceivedMessages()));
-            Collections.reverse(messages);
+            // The server keeps a copy per recipient: copies of one mail share its Message-ID.
+            Map<String, Received> mails = new LinkedHashMap<>();
+            MimeMessage[] messages = server.getReceivedMessages();
+            for (int i = 0; i < messages.length; i++) {
+                MimeMessage message = messages[i];
+                String id = message.getMessageID() == null ? "#" + i : message.getMessageID();
+                Received mail = mails.computeIfAbsent(id, key -> new Received(message, new LinkedHashSet<>()));
+                mail.recipients().addAll(recipients(message));
+            }
+            List<Received> newestFirst = new ArrayList<>(mails.values());
+            Collections.reverse(newestFirst);
+            newestFirst.sort(Comparator.comparing(Received::sent, Comparator.nullsLast(Comparator.reverseOrder())));
             StringBuilder page = new StringBuilder("""
                     <!DOCTYPE html><html lang="vi"><head><meta charset="UTF-8"><title>Hộp thư demo</title>
                     <style>body{font-family:Arial,sans-serif;margin:2em}article{border:1px solid #ccc;padding:1em;margin:1em 0}
                     pre{white-space:pre-wrap}small{color:#666}</style></head><body>
-                    <h1>Hộp thư demo</h1><p>Thư máy chủ thư của bản demo đã nhận, mới nhất trước (mỗi người nhận một bản).
+                    <h1>Hộp thư demo</h1><p>Thư máy chủ thư của bản demo đã nhận, mới nhất trước; giờ Việt Nam.
                     Tải lại trang để xem thư mới.</p>""");
-            page.append("<p>").append(messages.size()).append(" thư.</p>");
-            for (MimeMessage message : messages) {
-                page.append("<article><h3>").append(HtmlUtils.htmlEscape(message.getSubject(), "UTF-8")).append("</h3><small>Gửi đến: ")
-                        .append(HtmlUtils.htmlEscape(recipients(message), "UTF-8")).append(" · ")
-                        .append(message.getSentDate()).append("</small><pre>")
-                        .append(HtmlUtils.htmlEscape(String.valueOf(text(message)), "UTF-8")).append("</pre></article>");
+            page.append("<p>").append(newestFirst.size()).append(" thư.</p>");
+            for (Received mail : newestFirst) {
+                page.append("<article><h3>").append(escape(mail.message().getSubject())).append("</h3><small>Gửi đến: ")
+                        .append(escape(String.join(", ", mail.recipients()))).append(" · lúc ")
+                        .append(mail.sent() == null ? "không rõ" : SENT.format(mail.sent())).append("</small><pre>")
+                        .append(escape(String.valueOf(text(mail.message())))).append("</pre></article>");
             }
             return page.append("</body></html>").toString();
         }
 
-        private static String recipients(MimeMessage message) throws MessagingException {
+        private record Received(MimeMessage message, Set<String> recipients) {
+            Instant sent() {
+                try {
+                    return message.getSentDate() == null ? null : message.getSentDate().toInstant();
+                } catch (MessagingException e) {
+                    return null;
+                }
+            }
+        }
+
+        private static String escape(String text) {
+            return HtmlUtils.htmlEscape(text == null ? "" : text, "UTF-8");
+        }
+
+        private static List<String> recipients(MimeMessage message) throws MessagingException {
             Address[] to = message.getRecipients(Message.RecipientType.TO);
-            return to == null ? "" : String.join(", ", Arrays.stream(to).map(Address::toString).toList());
+            return to == null ? List.of() : Arrays.stream(to).map(Address::toString).toList();
         }
 
         private static String text(Part part) throws MessagingException, IOException {

@@ -2,7 +2,6 @@ package vn.reviewcascade.notification;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.Date;
@@ -19,6 +18,7 @@ import org.springframework.scheduling.support.CronExpression;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.CampaignStarted;
@@ -36,7 +36,6 @@ import vn.reviewcascade.unit.Level;
 public class OverdueDigest implements JavaDelegate {
 
     static final String PROCESS = "overdueDigest";
-    private static final ZoneId VIETNAM = ZoneId.of("Asia/Ho_Chi_Minh");
 
     private final RuntimeService runtimeService;
     private final CampaignService campaigns;
@@ -45,6 +44,7 @@ public class OverdueDigest implements JavaDelegate {
     private final MailTemplates templates;
     private final MailOutbox outbox;
     private final CronExpression schedule;
+    private final String scheduleWords;
     private final EngineClock clock;
 
     public OverdueDigest(RuntimeService runtimeService, CampaignService campaigns, ReportRepository reports,
@@ -57,6 +57,7 @@ public class OverdueDigest implements JavaDelegate {
         this.templates = templates;
         this.outbox = outbox;
         this.schedule = CronExpression.parse(properties.digestCron());
+        this.scheduleWords = TimeWords.schedule(properties.digestCron());
         this.clock = clock;
     }
 
@@ -94,6 +95,7 @@ public class OverdueDigest implements JavaDelegate {
             model.put("count", overdue.size());
             model.put("districts", byDistrict);
             model.put("at", DeadlineFormat.label(now));
+            model.put("schedule", scheduleWords);
             outbox.queue(new OutgoingMail("DIGEST/%d/%s".formatted(campaignId, slot), campaignId, null,
                     MailKind.OVERDUE_DIGEST, recipients.ofGroups(List.of(campaign.organisingGroup())),
                     templates.render(MailKind.OVERDUE_DIGEST.template(), model), null));
@@ -104,7 +106,7 @@ public class OverdueDigest implements JavaDelegate {
     }
 
     private Date nextSlotAfter(Instant instant) {
-        return Date.from(schedule.next(instant.atZone(VIETNAM)).toInstant());
+        return Date.from(schedule.next(instant.atZone(Vietnam.ZONE)).toInstant());
     }
 
     /** The district-level unit a unit is listed under: itself, or its parent for a base unit. */

@@ -22,4 +22,24 @@ final class TimeWords {
         }
         return rest + " phút";
     }
+
+    /**
+     * When a Spring cron schedule sends, as people say it: "mỗi ngày lúc 07:00", "mỗi 5 phút", "mỗi 2 giờ"; any other
+     * schedule is named as written.
+     */
+    static String schedule(String cron) {
+        String[] fields = cron.trim().split("\\s+");
+        if (fields.length == 6 && fields[0].equals("0") && fields[3].equals("*") && fields[4].equals("*") && fields[5].equals("*")) {
+            if (fields[1].matches("\\d{1,2}") && fields[2].matches("\\d{1,2}")) {
+                return "mỗi ngày lúc %02d:%02d".formatted(Integer.parseInt(fields[2]), Integer.parseInt(fields[1]));
+            }
+            if (fields[1].matches("\\*/\\d+") && fields[2].equals("*")) {
+                return "mỗi " + fields[1].substring(2) + " phút";
+            }
+            if (fields[1].equals("0") && fields[2].matches("\\*/\\d+")) {
+                return "mỗi " + fields[2].substring(2) + " giờ";
+            }
+        }
+        return "theo lịch đã đặt (" + cron.trim() + ")";
+    }
 }

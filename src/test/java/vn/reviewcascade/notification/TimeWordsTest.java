@@ -17,4 +17,13 @@ class TimeWordsTest {
         assertThat(TimeWords.of(Duration.ofSeconds(58))).as("rounded, not cut").isEqualTo("1 phút");
         assertThat(TimeWords.of(Duration.ofMinutes(-5))).isEqualTo("0 phút");
     }
+
+    @Test
+    void theDigestSaysWhenItIsSentAsItsScheduleDoes() {
+        assertThat(TimeWords.schedule("0 0 7 * * *")).isEqualTo("mỗi ngày lúc 07:00");
+        assertThat(TimeWords.schedule("0 30 16 * * *")).isEqualTo("mỗi ngày lúc 16:30");
+        assertThat(TimeWords.schedule("0 */5 * * * *")).isEqualTo("mỗi 5 phút");
+        assertThat(TimeWords.schedule("0 0 */2 * * *")).isEqualTo("mỗi 2 giờ");
+        assertThat(TimeWords.schedule("0 0 7 * * MON-FRI")).isEqualTo("theo lịch đã đặt (0 0 7 * * MON-FRI)");
+    }
 }

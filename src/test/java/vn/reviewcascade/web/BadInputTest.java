@@ -56,6 +56,7 @@ class BadInputTest extends CascadeTestSupport {
 
     private Campaign drafting;
     private Campaign reviewing;
+    private Campaign guiding;
     private String draftTask;
     private String reviewTask;
 
@@ -77,6 +78,7 @@ class BadInputTest extends CascadeTestSupport {
         taskCompletions(cases);
         campaigns(cases);
         documents(cases);
+        guidance(cases);
         imports(cases);
         addresses(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
@@ -96,6 +98,7 @@ class BadInputTest extends CascadeTestSupport {
         issueGuidance(reviewing, "VL");
         complete(reviewing, "VL-A", "DraftDocument", draft(1));
         reviewTask = task(reviewing, "VL-A", "ReviewDraft").getId();
+        guiding = start("TU");
         // The campaign the duplicate case sends again.
         assertThat(send(ADMIN, HttpMethod.POST, "/api/campaigns", duplicateCampaign()).getStatusCode().value()).isEqualTo(201);
     }
@@ -122,7 +125,8 @@ class BadInputTest extends CascadeTestSupport {
 
     private Snapshot snapshot() {
         return new Snapshot(List.of("select count(*) from campaign", "select coalesce(sum(content_version), 0) from report",
-                "select count(*) from report_figure", "select count(*) from report_document", "select count(*) from review_comment",
+                "select coalesce(sum(guidance_version), 0) from report",
+                "select count(*) from report_figure", "select count(*) from unit_document", "select count(*) from review_comment",
                 "select count(*) from ACT_ID_USER", "select count(*) from ACT_ID_MEMBERSHIP", "select count(*) from mail_outbox",
                 "select count(*) from ACT_RU_VARIABLE", "select count(*) from ACT_RU_TASK", "select count(*) from ACT_HI_DETAIL")
                 .stream().map(sql -> jdbc.queryForObject(sql, Long.class)).toList());
@@ -306,6 +310,29 @@ class BadInputTest extends CascadeTestSupport {
             form.add("tep", "x");
             return multipart("bi.cc.dt", report(drafting, "CC") + "/document", form);
         }, 400, "file", "Chưa chọn tệp"));
+    }
+
+    private void guidance(List<Case> cases) {
+        String drafted = "/api/campaigns/" + guiding.id() + "/units/TU/guidance";
+        Object[][] bodies = {{"{\"text\": \"a\\u0000b\"}", "guidanceText", "ký tự NUL"},
+                {"{\"text\": \"" + "h".repeat(100_001) + "\"}", "guidanceText", "dài 100,001 ký tự"},
+                {"{\"text\": 5}", "guidanceText", "phải là văn bản"},
+                {"{\"text\": \"x\", \"number\": \"9-HD/TU\"}", "number", "Không có trường 'number'"},
+                {"{\"version\": \"0\"}", "version", "không âm"}};
+        for (Object[] body : bodies) {
+            String label = ((String) body[0]).length() > 60 ? "a text of 100,001 characters" : (String) body[0];
+            cases.add(new Case("guidance " + label, () -> send(ADMIN, HttpMethod.PUT, drafted, (String) body[0]), 400,
+                    (String) body[1], (String) body[2]));
+        }
+        cases.add(new Case("guidance saved on an outdated version", () -> send(ADMIN, HttpMethod.PUT, drafted,
+                "{\"version\": 7, \"text\": \"Ghi đè\"}"), 409, null, "đã được lưu lại sau khi bạn mở"));
+        cases.add(new Case("guidance already issued", () -> send(ADMIN, HttpMethod.PUT,
+                "/api/campaigns/" + reviewing.id() + "/units/VL/guidance", "{\"text\": \"Sửa\"}"), 409, null, "đã ban hành số"));
+        cases.add(new Case("guidance written by a unit below", () -> send("bi.a.dt", HttpMethod.PUT,
+                "/api/campaigns/" + reviewing.id() + "/units/VL/guidance", "{\"text\": \"Sửa\"}"), 403, null,
+                "Chỉ người dự thảo hướng dẫn"));
+        cases.add(new Case("guidance of a sibling read", () -> send("bi.cc.dt", HttpMethod.GET,
+                "/api/campaigns/" + reviewing.id() + "/units/VL/guidance", null), 403, null, "không có quyền xem kế hoạch hướng dẫn"));
     }
 
     private void imports(List<Case> cases) {

@@ -3,7 +3,9 @@
 //  - their language: Vietnamese, whatever the browser's, unless the user chose English (the link in the header,
 //    or ?lang=en / ?lang=vi in the address), a choice kept in this browser;
 //  - the link that switches between the two;
-//  - no banner telling Party office staff to migrate software they do not run.
+//  - no banner telling Party office staff to migrate software they do not run, and in Tasklist none of the actions
+//    the system's users have no right to (creating a task, starting a process, commenting outside the report,
+//    setting a follow-up date or removing a deadline): the engine would refuse them.
 
 const STORAGE_KEY = 'reviewCascade.language';
 const LANGUAGES = ['vi', 'en'];
@@ -33,6 +35,7 @@ export const locales = { availableLocales: [language], fallbackLocale: language 
 
 const STYLE = `
 .ce-eol-banner { display: none !important; }
+li.create-task-action, li.start-process-action, .createCommentLink, .followup-date, .reset-due-date { display: none !important; }
 li.review-cascade-language a { cursor: pointer; }
 `;
 

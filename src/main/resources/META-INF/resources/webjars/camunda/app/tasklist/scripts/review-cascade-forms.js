@@ -118,6 +118,8 @@ const STYLE = `
 .rc-status { color: #3c763d; margin: 6px 0; min-height: 1.4em; }
 .rc-badge { display: inline-block; padding: 0 6px; margin-left: 6px; border-radius: 3px; background: #fcf8e3; color: #8a6d3b; font-size: 12px; }
 .rc-readonly { background: #d9edf7; border: 1px solid #bce8f1; padding: 6px 10px; margin-bottom: 10px; }
+.rc-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
+.rc-file-button { margin-bottom: 6px; }
 .rc-guidance { border: 1px solid #bce8f1; background: #f4fafd; padding: 4px 12px 8px; margin-bottom: 12px; }
 `;
 
@@ -194,8 +196,10 @@ function documentPicker(form, kind, status, onStored) {
   const holder = el('div', { className: 'form-group', 'data-document': true });
   const current = () => documentLink(form.campaignId, form.unitCode, kind, kind === 'report'
     ? form.report.document : form.guidance.document);
-  const input = el('input', { type: 'file', name: 'document',
+  // The browser's own file button speaks the browser's language: a labelled button speaks Vietnamese.
+  const input = el('input', { type: 'file', name: 'document', className: 'rc-file-input',
     accept: '.pdf,.docx,application/pdf,application/vnd.openxmlformats-officedocument.wordprocessingml.document' });
+  const picker = el('label', { className: 'btn btn-default rc-file-button' }, 'Chọn tệp PDF hoặc Word…', input);
   input.addEventListener('change', async () => {
     const file = input.files && input.files[0];
     if (!file) return;
@@ -216,7 +220,7 @@ function documentPicker(form, kind, status, onStored) {
       input.value = '';
     }
   });
-  holder.append(current(), input, el('div', { className: 'rc-field-error', 'data-error-for': 'document' }));
+  holder.append(current(), picker, el('div', { className: 'rc-field-error', 'data-error-for': 'document' }));
   return holder;
 }
 
