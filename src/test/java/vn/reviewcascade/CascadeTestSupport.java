@@ -38,10 +38,9 @@ import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.campaign.UnitReviewStarter;
-import vn.reviewcascade.report.Indicator;
+import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
-import vn.reviewcascade.report.Section;
 
 /**
  * What the cascade tests share: one application context on an in-memory database with the job executor off,
@@ -54,6 +53,7 @@ import vn.reviewcascade.report.Section;
 public abstract class CascadeTestSupport {
 
     protected static final int YEAR = 2030;
+    protected static final String KH_117 = "117-KH/TU";
     private static final AtomicInteger CAMPAIGNS = new AtomicInteger();
 
     @Autowired protected CampaignService campaigns;
@@ -75,10 +75,15 @@ public abstract class CascadeTestSupport {
         return start(rootUnit, null);
     }
 
-    protected Campaign start(String rootUnit, Map<String, String> deadlines) {
+    /** A campaign of KH 117 from the unit, with the given deadlines per level ({"BASE": {"report": …}}). */
+    protected Campaign start(String rootUnit, Map<String, Map<String, String>> deadlines) {
+        return start(KH_117, rootUnit, deadlines);
+    }
+
+    protected Campaign start(String plan, String rootUnit, Map<String, Map<String, String>> deadlines) {
         // Tests share one database: each campaign is titled apart, or a second would be refused as a duplicate.
-        Campaign campaign = campaigns.start(new StartCampaign("117-KH/TU", "Thử nghiệm số " + CAMPAIGNS.incrementAndGet(),
-                rootUnit, YEAR, deadlines), "tester");
+        Campaign campaign = campaigns.start(new StartCampaign(plan, null, "Thử nghiệm số " + CAMPAIGNS.incrementAndGet(),
+                rootUnit, YEAR, deadlines, null), "tester");
         runJobs(campaign);
         return campaign;
     }
@@ -185,12 +190,17 @@ public abstract class CascadeTestSupport {
         return Map.of("guidanceText", "Kế hoạch hướng dẫn sơ kết: các đơn vị báo cáo theo đề cương, nộp đúng hạn.");
     }
 
-    /** A complete, consistent draft whose figures are all derived from {@code scale}. */
+    /** A complete, consistent KH 117 draft whose figures are all derived from {@code scale}. */
     protected static Map<String, Object> draft(long scale) {
-        Map<String, Object> variables = sections();
-        for (Indicator indicator : Indicator.values()) {
+        return draft(TestPlans.kh117(), scale);
+    }
+
+    /** A complete, consistent draft of the plan's report whose figures are all derived from {@code scale}. */
+    protected static Map<String, Object> draft(Plan plan, long scale) {
+        Map<String, Object> variables = sections(plan);
+        for (Plan.Indicator indicator : plan.indicators()) {
             // Wholes get 10 × scale, parts 2 × scale, so every part stays within its whole.
-            variables.put(indicator.key(), indicator.whole() == null ? 10 * scale : 2 * scale);
+            variables.put(indicator.key(), indicator.partOf() == null ? 10 * scale : 2 * scale);
         }
         return variables;
     }
@@ -215,8 +225,12 @@ public abstract class CascadeTestSupport {
     }
 
     protected static Map<String, Object> sections() {
+        return sections(TestPlans.kh117());
+    }
+
+    protected static Map<String, Object> sections(Plan plan) {
         Map<String, Object> variables = new HashMap<>();
-        for (Section section : Section.values()) {
+        for (Plan.Section section : plan.sections()) {
             variables.put(section.key(), "Nội dung mục " + section.number() + ": số liệu cụ thể để chứng minh.");
         }
         return variables;

@@ -11,6 +11,7 @@ import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
@@ -43,14 +44,15 @@ public class ApprovalTasks {
         return tree.groupId(key.unitCode(), role);
     }
 
-    /** When the document is due: the campaign's guidance deadline, or the unit's report deadline. */
+    /** When the document is due: the guidance or report deadline of the unit's level in the campaign. */
     public Date due(DelegateExecution execution) {
         return Date.from(dueOf(ReviewKey.of(execution)));
     }
 
     public Instant dueOf(ReviewKey key) {
-        return key.kind() == DocumentKind.GUIDANCE ? campaigns.find(key.campaignId()).deadlines().guidance()
-                : reports.unit(key.campaignId(), key.unitCode()).reportDue();
+        UnitReport unit = reports.unit(key.campaignId(), key.unitCode());
+        return key.kind() == DocumentKind.GUIDANCE ? campaigns.find(key.campaignId()).deadlines().guidanceDue(unit.level())
+                : unit.reportDue();
     }
 
     public boolean needsReview(DelegateExecution execution) {

@@ -13,6 +13,7 @@ import org.springframework.stereotype.Component;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.PlainText;
+import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ReviewComment;
@@ -33,8 +34,11 @@ public class DecisionRecorder implements JavaDelegate {
     private final ReviewCommentRepository comments;
     private final IdentityService identityService;
     private final EngineClock clock;
+    private final CampaignService campaigns;
 
-    public DecisionRecorder(ReviewCommentRepository comments, IdentityService identityService, EngineClock clock) {
+    public DecisionRecorder(ReviewCommentRepository comments, IdentityService identityService, EngineClock clock,
+                            CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.comments = comments;
         this.identityService = identityService;
         this.clock = clock;
@@ -42,7 +46,7 @@ public class DecisionRecorder implements JavaDelegate {
 
     @Override
     public void execute(DelegateExecution execution) {
-        ApprovalStep step = TaskInputs.checkCompleted(execution);
+        ApprovalStep step = TaskInputs.checkCompleted(execution, campaigns.find(ReviewKey.of(execution).campaignId()).plan());
         Object approved = execution.getVariable(TaskInputs.APPROVED);
         Object comment = execution.getVariable(TaskInputs.COMMENT);
         List<FieldError> errors = new ArrayList<>();

@@ -7,8 +7,9 @@ import java.time.Instant;
  * listeners that send anything should act after commit.
  *
  * @param parentCode       the unit that is told, with the organising board; null for the root unit
- * @param organisingGroup  the Camunda group of the organising board (Ban Dân vận)
+ * @param organisingGroup  the Camunda group of the plan's organising board (Ban Dân vận for KH 117)
+ * @param reportTitle      how the plan names the report the unit owes ("báo cáo sơ kết")
  */
 public record EscalationRaised(long campaignId, String planNumber, String unitCode, String unitName, String parentCode,
-                               String organisingGroup, Instant deadline, Instant raisedAt) {
+                               String organisingGroup, String reportTitle, Instant deadline, Instant raisedAt) {
 }

@@ -11,29 +11,27 @@ import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
-import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.UnitReport;
 
 /**
  * Runs when a unit's report deadline passes unsubmitted, at every level alike: records the escalation once
- * (the job may run again after a crash; the escalation table's key makes that harmless), marks the unit
- * overdue, and publishes {@link EscalationRaised}, the one place notifications hook in.
+ * (the job may run again after a crash; the escalation table's key makes that harmless), which is the one record
+ * that the unit is overdue beside the engine's token waiting at "Báo cáo quá hạn", and publishes
+ * {@link EscalationRaised}, the one place notifications hook in.
  */
 @Component
 public class EscalationRaiser implements JavaDelegate {
 
     private final JdbcClient jdbc;
-    private final ReportRepository reports;
     private final ReportService reportService;
     private final CampaignService campaigns;
     private final ApplicationEventPublisher events;
     private final EngineClock clock;
 
-    public EscalationRaiser(JdbcClient jdbc, ReportRepository reports, ReportService reportService,
+    public EscalationRaiser(JdbcClient jdbc, ReportService reportService,
                             CampaignService campaigns, ApplicationEventPublisher events, EngineClock clock) {
         this.jdbc = jdbc;
-        this.reports = reports;
         this.reportService = reportService;
         this.campaigns = campaigns;
         this.events = events;
@@ -54,11 +52,8 @@ public class EscalationRaiser implements JavaDelegate {
         jdbc.sql("insert into escalation (campaign_id, unit_code, deadline, raised_at) values (?, ?, ?, ?)")
                 .params(key.campaignId(), key.unitCode(), SqlTimes.at(unit.reportDue()), SqlTimes.at(now))
                 .update();
-        reports.markEscalated(key.campaignId(), key.unitCode(), now);
-        // Lets Cockpit find overdue units by variable, beside the token waiting at "Báo cáo quá hạn".
-        execution.getProcessInstance().setVariable("overdue", true);
         Campaign campaign = campaigns.find(key.campaignId());
         events.publishEvent(new EscalationRaised(campaign.id(), campaign.planNumber(), unit.unitCode(), unit.unitName(),
-                unit.parentCode(), campaign.organisingGroup(), unit.reportDue(), now));
+                unit.parentCode(), campaign.organisingGroup(), campaign.plan().documents().report(), unit.reportDue(), now));
     }
 }

@@ -1,7 +1,6 @@
 package vn.reviewcascade.approval;
 
 import java.util.List;
-import java.util.Set;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
@@ -40,10 +39,9 @@ public class SubordinateReviewOpener implements JavaDelegate {
             return;
         }
         Campaign campaign = campaigns.find(key.campaignId());
-        Set<String> withOwn = reports.subordinatesWithSubordinates(key.campaignId(), key.unitCode());
         for (UnitReport subordinate : subordinates) {
             if (subordinate.processInstanceId() == null) {
-                starter.start(campaign, subordinate, withOwn.contains(subordinate.unitCode()));
+                starter.start(campaign, subordinate);
             }
         }
     }

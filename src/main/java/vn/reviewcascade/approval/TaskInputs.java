@@ -13,6 +13,7 @@ import org.camunda.bpm.model.bpmn.instance.UserTask;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.GuidanceService;
@@ -40,12 +41,12 @@ public final class TaskInputs {
     }
 
     /** The names a task of this step accepts for a document of this kind. */
-    public static Set<String> accepted(ApprovalStep step, DocumentKind kind) {
+    public static Set<String> accepted(Plan plan, ApprovalStep step, DocumentKind kind) {
         Set<String> names = new LinkedHashSet<>();
         switch (step) {
             case DRAFT -> {
                 if (kind == DocumentKind.REPORT) {
-                    names.addAll(ReportValidator.inputKeys());
+                    names.addAll(ReportValidator.inputKeys(plan));
                     names.add(REPORT_VERSION);
                 } else {
                     names.add(GuidanceService.GuidanceFields.TEXT);
@@ -61,27 +62,27 @@ public final class TaskInputs {
     }
 
     /**
-     * Checks the inputs of the user task the current service task follows in the BPMN, and names its step: the
-     * model says which task was just completed, no variable does.
+     * Checks the inputs of the user task the current service task follows in the BPMN against the campaign's plan,
+     * and names its step: the model says which task was just completed, no variable does.
      */
-    static ApprovalStep checkCompleted(DelegateExecution execution) {
+    static ApprovalStep checkCompleted(DelegateExecution execution, Plan plan) {
         FlowNode current = (FlowNode) execution.getBpmnModelElementInstance();
         ApprovalStep step = current.getPreviousNodes().filterByType(UserTask.class).list().stream()
                 .map(task -> ApprovalStep.ofTask(task.getId())).flatMap(Optional::stream).findFirst()
                 .orElseThrow(() -> new IllegalStateException(current.getId() + " does not follow an approval step"));
-        check(execution, step);
+        check(execution, plan, step);
         return step;
     }
 
     /** Refuses every input of the completed task that its step does not accept, or that is not transient. */
-    private static void check(DelegateExecution execution, ApprovalStep step) {
+    private static void check(DelegateExecution execution, Plan plan, ApprovalStep step) {
         DocumentKind kind = ReviewKey.of(execution).kind();
-        Set<String> accepted = accepted(step, kind);
+        Set<String> accepted = accepted(plan, step, kind);
         VariableMap variables = execution.getVariablesTyped(false);
         List<FieldError> errors = new ArrayList<>();
         for (String name : variables.keySet()) {
             if (!accepted.contains(name)) {
-                errors.add(new FieldError(name, "Việc \"" + step.verb() + " " + kind.title() + "\" không nhận trường '"
+                errors.add(new FieldError(name, "Việc \"" + step.verb() + " " + kind.title(plan) + "\" không nhận trường '"
                         + name + "'" + (accepted.isEmpty() ? "" : "; chỉ nhận: " + describe(accepted))));
             } else if (!variables.getValueTyped(name).isTransient()) {
                 errors.add(new FieldError(name, "Trường '" + name + "' phải gửi dưới dạng biến tạm (valueInfo "

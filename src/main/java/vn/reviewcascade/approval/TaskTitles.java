@@ -41,11 +41,11 @@ public class TaskTitles {
         ApprovalStep step = ApprovalStep.ofTask(task.getTaskDefinitionKey()).orElseThrow();
         UnitReport unit = reports.unit(key.campaignId(), key.unitCode());
         Campaign campaign = campaigns.find(key.campaignId());
-        String document = key.kind().title();
+        String document = key.kind().title(campaign.plan());
         task.setName(step.verb() + " " + document + " – " + unit.unitName() + " (đợt " + campaign.id() + ")");
-        task.setDescription(returned(key, step) + "Đợt sơ kết số " + campaign.id() + " (" + campaign.title() + "), Kế hoạch "
-                + campaign.planNumber() + ": " + step.verb().toLowerCase() + " " + document + " của " + unit.unitName()
-                + ". Hạn: " + DeadlineFormat.label(task.getDueDate().toInstant()) + ".");
+        task.setDescription(returned(key, step) + "Đợt " + campaign.plan().kind() + " số " + campaign.id() + " ("
+                + campaign.title() + "), Kế hoạch " + campaign.planNumber() + ": " + step.verb().toLowerCase() + " "
+                + document + " của " + unit.unitName() + ". Hạn: " + DeadlineFormat.label(task.getDueDate().toInstant()) + ".");
     }
 
     /** "Bị trả lại để sửa: …" when the draft comes back, with the last decision on it; empty otherwise. */

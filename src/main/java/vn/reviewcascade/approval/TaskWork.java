@@ -104,7 +104,7 @@ public class TaskWork {
         return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork(task),
                 campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(), unit.unitName(), key.kind(),
-                key.kind().title(), report ? ReportStructure.current() : null, report ? view : null,
+                key.kind().title(campaign.plan()), report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
                 report ? null : guidance.view(key.campaignId(), key.unitCode()),
                 report ? guidance.received(key.campaignId(), key.unitCode()).orElse(null) : null, history);
     }

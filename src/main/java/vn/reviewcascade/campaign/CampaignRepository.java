@@ -5,7 +5,8 @@ import java.sql.SQLException;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
-import java.util.EnumMap;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -16,7 +17,8 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
-import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.plan.PlanCatalog;
 
 import static vn.reviewcascade.SqlTimes.at;
 import static vn.reviewcascade.SqlTimes.instant;
@@ -24,33 +26,33 @@ import static vn.reviewcascade.SqlTimes.instant;
 @Repository
 public class CampaignRepository {
 
-    private static final String COLUMNS = """
-            id, plan_number, title, root_unit, organising_group, campaign_year, guidance_due, base_due, district_due,
-            submission_due, province_due, started_at, started_by""";
+    private static final String COLUMNS = "id, plan_number, plan_version, title, root_unit, campaign_year, started_at, started_by";
 
     private final JdbcClient jdbc;
+    private final PlanCatalog plans;
 
-    public CampaignRepository(JdbcClient jdbc) {
+    public CampaignRepository(JdbcClient jdbc, PlanCatalog plans) {
         this.jdbc = jdbc;
+        this.plans = plans;
     }
 
-    public long insert(String planNumber, String title, String rootUnit, String organisingGroup, int year,
-                       Deadlines deadlines, Instant startedAt, String startedBy) {
+    public long insert(Campaign campaign) {
         KeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
-                        insert into campaign (plan_number, title, root_unit, organising_group, campaign_year, guidance_due,
-                                              base_due, district_due, submission_due, province_due, started_at, started_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(planNumber, title, rootUnit, organisingGroup, year, at(deadlines.guidance()), at(deadlines.base()),
-                        at(deadlines.district()), at(deadlines.submission()), at(deadlines.province()), at(startedAt), startedBy)
+                        insert into campaign (plan_number, plan_version, title, root_unit, campaign_year, started_at, started_by)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaign.planNumber(), campaign.plan().version(), campaign.title(), campaign.rootUnit(),
+                        campaign.year(), at(campaign.startedAt()), campaign.startedBy())
                 .update(keys, "id");
-        return keys.getKey().longValue();
-    }
-
-    public void insertReminders(long campaignId, Map<Level, List<Duration>> reminders) {
-        reminders.forEach((level, offsets) -> jdbc.sql("insert into campaign_reminder (campaign_id, level, offsets) values (?, ?, ?)")
-                .params(campaignId, level.name(), offsets.stream().map(Duration::toString).collect(Collectors.joining(",")))
-                .update());
+        long id = keys.getKey().longValue();
+        campaign.deadlines().byLevel().forEach((level, dues) -> dues.forEach((kind, due) ->
+                jdbc.sql("insert into campaign_deadline (campaign_id, level, kind, due) values (?, ?, ?, ?)")
+                        .params(id, level, kind.name(), at(due)).update()));
+        campaign.reminders().forEach((level, offsets) ->
+                jdbc.sql("insert into campaign_reminder (campaign_id, level, offsets) values (?, ?, ?)")
+                        .params(id, level, offsets.stream().map(Duration::toString).collect(Collectors.joining(",")))
+                        .update());
+        return id;
     }
 
     public Optional<Campaign> find(long id) {
@@ -60,7 +62,7 @@ public class CampaignRepository {
 
     /** The campaigns of the plan over the unit in that year whose root has not yet submitted its report. */
     public List<Campaign> findRunning(String planNumber, String rootUnit, int year) {
-        return jdbc.sql("select " + COLUMNS + """
+        return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "c.$1") + """
                          from campaign c join report r on r.campaign_id = c.id and r.unit_code = c.root_unit
                         where c.plan_number = ? and c.root_unit = ? and c.campaign_year = ? and r.submitted_at is null
                         order by c.id""")
@@ -73,21 +75,31 @@ public class CampaignRepository {
 
     private Campaign campaign(ResultSet rs, int row) throws SQLException {
         long id = rs.getLong("id");
-        Deadlines deadlines = new Deadlines(instant(rs, "guidance_due"), instant(rs, "base_due"),
-                instant(rs, "district_due"), instant(rs, "submission_due"), instant(rs, "province_due"));
-        return new Campaign(id, rs.getString("plan_number"), rs.getString("title"),
-                rs.getString("root_unit"), rs.getString("organising_group"), rs.getInt("campaign_year"), deadlines, reminders(id),
-                instant(rs, "started_at"), rs.getString("started_by"));
+        Plan plan = plans.plan(rs.getString("plan_number"), rs.getInt("plan_version"));
+        return new Campaign(id, plan, rs.getString("title"), rs.getString("root_unit"), rs.getInt("campaign_year"),
+                deadlines(id, plan), reminders(id), instant(rs, "started_at"), rs.getString("started_by"));
     }
 
-    private Map<Level, List<Duration>> reminders(long campaignId) {
-        Map<Level, List<Duration>> reminders = new EnumMap<>(Level.class);
+    /** In the order of the plan's levels, top down. */
+    private Deadlines deadlines(long campaignId, Plan plan) {
+        Map<String, Map<DeadlineKind, Instant>> stored = new HashMap<>();
+        jdbc.sql("select level, kind, due from campaign_deadline where campaign_id = ?").param(campaignId)
+                .query(rs -> {
+                    stored.computeIfAbsent(rs.getString(1), level -> new LinkedHashMap<>())
+                            .put(DeadlineKind.valueOf(rs.getString(2)), instant(rs, "due"));
+                });
+        Map<String, Map<DeadlineKind, Instant>> byLevel = new LinkedHashMap<>();
+        plan.levelKeys().stream().filter(stored::containsKey).forEach(level -> byLevel.put(level, stored.get(level)));
+        return new Deadlines(byLevel);
+    }
+
+    private Map<String, List<Duration>> reminders(long campaignId) {
+        Map<String, List<Duration>> reminders = new LinkedHashMap<>();
         jdbc.sql("select level, offsets from campaign_reminder where campaign_id = ?").param(campaignId).query(rs -> {
             String offsets = rs.getString(2);
-            reminders.put(Level.valueOf(rs.getString(1)), offsets.isEmpty() ? List.of()
+            reminders.put(rs.getString(1), offsets.isEmpty() ? List.of()
                     : Arrays.stream(offsets.split(",")).map(Duration::parse).toList());
         });
         return reminders;
     }
-
 }

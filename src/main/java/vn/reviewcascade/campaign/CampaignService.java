@@ -2,11 +2,9 @@ package vn.reviewcascade.campaign;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.EnumMap;
-import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -21,18 +19,20 @@ import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
-import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.unit.TreeLevel;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitTree;
 
-/** Starts campaigns from plan templates and reads them back. */
+/** Starts campaigns of registered plans over the unit tree, and reads them back. */
 @Service
 public class CampaignService {
 
-    private final CascadeProperties properties;
+    private final PlanCatalog plans;
     private final UnitTree tree;
     private final CampaignRepository campaigns;
     private final ReportRepository reports;
@@ -42,11 +42,10 @@ public class CampaignService {
     private final ApplicationEventPublisher events;
     private final SystemContext system;
 
-    public CampaignService(CascadeProperties properties, UnitTree tree, CampaignRepository campaigns,
-                           ReportRepository reports, DocumentNumbers documentNumbers, UnitReviewStarter starter,
-                           EngineClock clock, ApplicationEventPublisher events, SystemContext system) {
-        this.system = system;
-        this.properties = properties;
+    public CampaignService(PlanCatalog plans, UnitTree tree, CampaignRepository campaigns, ReportRepository reports,
+                           DocumentNumbers documentNumbers, UnitReviewStarter starter, EngineClock clock,
+                           ApplicationEventPublisher events, SystemContext system) {
+        this.plans = plans;
         this.tree = tree;
         this.campaigns = campaigns;
         this.reports = reports;
@@ -54,32 +53,25 @@ public class CampaignService {
         this.starter = starter;
         this.clock = clock;
         this.events = events;
-    }
-
-    public List<PlanTemplate> templates() {
-        return properties.plans();
+        this.system = system;
     }
 
     /**
      * Validates the whole request first (every wrong field is reported at once), then in one transaction
-     * records the campaign, a report row per unit of the subtree, and the root unit's review process.
+     * records the campaign, a report row per unit it reaches, and the root unit's review process.
      */
     @Transactional
     public Campaign start(StartCampaign request, String startedBy) {
         List<FieldError> errors = new ArrayList<>();
-        Optional<PlanTemplate> template = properties.plans().stream()
-                .filter(plan -> plan.planNumber().equals(request.plan())).findFirst();
-        String available = String.join(", ", properties.plans().stream().map(PlanTemplate::planNumber).toList());
-        if (request.plan() == null || request.plan().isBlank()) {
-            errors.add(new FieldError("plan", "Thiếu số hiệu kế hoạch (plan); có: " + available));
-        } else if (template.isEmpty()) {
-            errors.add(new FieldError("plan", "Không có kế hoạch mẫu '" + request.plan() + "'; có: " + available));
-        }
+        Plan plan = plan(request, errors);
         Optional<Unit> root = request.rootUnit() == null ? Optional.empty() : tree.find(request.rootUnit());
         if (request.rootUnit() == null || request.rootUnit().isBlank()) {
-            errors.add(new FieldError("rootUnit", "Thiếu mã đơn vị chủ trì đợt sơ kết (rootUnit)"));
+            errors.add(new FieldError("rootUnit", "Thiếu mã đơn vị chủ trì đợt (rootUnit)"));
         } else if (root.isEmpty()) {
             errors.add(new FieldError("rootUnit", "Không có đơn vị '" + request.rootUnit() + "' trong cây đơn vị"));
+        } else if (plan != null && plan.level(root.get().level()).isEmpty()) {
+            errors.add(new FieldError("rootUnit", "%s thuộc cấp %s, nhưng kế hoạch %s không đến cấp này (chỉ có: %s)"
+                    .formatted(root.get().name(), levelName(root.get().level()), plan.number(), String.join(", ", plan.levelKeys()))));
         }
         if (request.year() == null) {
             errors.add(new FieldError("year", "Thiếu năm thực hiện (year): các hạn của kế hoạch được đặt vào năm này"));
@@ -89,111 +81,164 @@ public class CampaignService {
         String title = request.title() == null ? null : PlainText.normalize(request.title().strip());
         if (title != null) {
             if (title.isEmpty() || title.length() > 500) {
-                errors.add(new FieldError("title", "Tên đợt sơ kết phải có từ 1 đến 500 ký tự"));
+                errors.add(new FieldError("title", "Tên đợt phải có từ 1 đến 500 ký tự"));
             } else {
-                PlainText.problem(title).ifPresent(problem -> errors.add(new FieldError("title", "Tên đợt sơ kết " + problem)));
+                PlainText.problem(title).ifPresent(problem -> errors.add(new FieldError("title", "Tên đợt " + problem)));
             }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        List<Plan.Level> levels = plan.levels().subList(plan.levelKeys().indexOf(root.get().level()), plan.levels().size());
+        requireRunOfTreeLevels(plan, levels);
+        List<Unit> units = reached(plan, root.get());
         Instant now = clock.now();
-        Deadlines deadlines = deadlines(template.get(), request, now);
-        Map<Level, List<Duration>> reminders = reminders(template.get(), request);
-        String campaignTitle = title == null ? template.get().title() : title;
+        Deadlines deadlines = deadlines(plan, levels, request, now);
+        Map<String, List<Duration>> reminders = reminders(levels, request);
+        String campaignTitle = title == null ? plan.title() : title;
         // The same request sent twice (a double click, a retried call) must not open the same campaign twice.
-        campaigns.findRunning(template.get().planNumber(), root.get().code(), request.year()).stream()
+        campaigns.findRunning(plan.number(), root.get().code(), request.year()).stream()
                 .filter(running -> running.title().equals(campaignTitle) && running.deadlines().equals(deadlines))
                 .findFirst().ifPresent(running -> {
-                    throw new CampaignConflictException(("Đợt sơ kết này đã được mở: đợt số %d, cùng kế hoạch %s, cùng đơn vị, "
+                    throw new CampaignConflictException(("Đợt này đã được mở: đợt số %d, cùng kế hoạch %s, cùng đơn vị, "
                             + "năm, tên và các hạn, bắt đầu %s, đang chạy. Muốn mở thêm một đợt thì đặt tên khác.")
                             .formatted(running.id(), running.planNumber(), DeadlineFormat.label(running.startedAt())));
                 });
-        long id = campaigns.insert(template.get().planNumber(), campaignTitle, root.get().code(), template.get().organisingGroup(), request.year(), deadlines, now, startedBy);
-        campaigns.insertReminders(id, reminders);
-        List<Unit> units = tree.subtree(root.get().code());
-        Map<Level, Instant> dueByLevel = new EnumMap<>(Level.class);
-        for (Level level : Level.values()) {
-            dueByLevel.put(level, deadlines.reportDue(level));
-        }
-        reports.insertAll(id, root.get().code(), units, dueByLevel);
+        long id = campaigns.insert(new Campaign(0, plan, campaignTitle, root.get().code(), request.year(), deadlines,
+                reminders, now, startedBy));
+        reports.insertAll(id, root.get().code(), units);
         documentNumbers.prepare(units.stream().map(Unit::code).toList());
-        Campaign campaign = campaigns.find(id).orElseThrow();
+        Campaign campaign = find(id);
         UnitReport rootReport = reports.find(id, root.get().code()).orElseThrow();
         // The caller's right to start a campaign was checked by the API; the processes are the application's own.
         system.run(() -> {
-            starter.start(campaign, rootReport, !tree.childrenOf(root.get().code()).isEmpty());
+            starter.start(campaign, rootReport);
             events.publishEvent(new CampaignStarted(campaign));
         });
         return campaign;
     }
 
     public Campaign find(long id) {
-        return campaigns.find(id).orElseThrow(() -> new NotFoundException("Không có đợt sơ kết số " + id));
+        return campaigns.find(id).orElseThrow(() -> new NotFoundException("Không có đợt số " + id));
     }
 
     public List<Campaign> findAll() {
         return campaigns.findAll();
     }
 
-    private static Deadlines deadlines(PlanTemplate template, StartCampaign request, Instant now) {
-        int year = request.year();
-        PlanTemplate.Days days = template.deadlines();
-        Map<String, Instant> named = new HashMap<>();
-        named.put("guidance", inYear(days.guidance(), year));
-        named.put("base", inYear(days.base(), year));
-        named.put("district", inYear(days.district(), year));
-        named.put("submission", inYear(days.submission(), year));
-        named.put("province", inYear(days.province(), year));
+    private Plan plan(StartCampaign request, List<FieldError> errors) {
+        String available = String.join(", ", plans.versions().stream().map(PlanCatalog.PlanVersion::number).distinct().toList());
+        if (request.plan() == null || request.plan().isBlank()) {
+            errors.add(new FieldError("plan", "Thiếu số hiệu kế hoạch (plan); có: " + available));
+            return null;
+        }
+        Optional<PlanCatalog.PlanVersion> latest = plans.latest(request.plan());
+        if (latest.isEmpty()) {
+            errors.add(new FieldError("plan", "Không có kế hoạch '" + request.plan() + "'; có: " + available));
+            return null;
+        }
+        if (request.planVersion() == null) {
+            return plans.plan(request.plan(), latest.get().version());
+        }
+        if (request.planVersion() < 1 || request.planVersion() > latest.get().version()) {
+            errors.add(new FieldError("planVersion", "Kế hoạch %s không có phiên bản %d (có từ 1 đến %d)"
+                    .formatted(request.plan(), request.planVersion(), latest.get().version())));
+            return null;
+        }
+        return plans.plan(request.plan(), request.planVersion());
+    }
+
+    /** The plan's levels from the root down must be levels of the tree, each directly below the one before. */
+    private void requireRunOfTreeLevels(Plan plan, List<Plan.Level> levels) {
+        List<String> treeLevels = tree.levels().stream().map(TreeLevel::key).toList();
         List<FieldError> errors = new ArrayList<>();
-        if (request.deadlines() != null) {
-            request.deadlines().forEach((name, value) -> {
-                if (!named.containsKey(name)) {
-                    errors.add(new FieldError("deadlines." + name, "Không có hạn '" + name + "'; chỉ có: "
-                            + String.join(", ", Deadlines.NAMES)));
-                    return;
-                }
-                try {
-                    named.put(name, DeadlineFormat.parse(value));
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError("deadlines." + name, e.getMessage()));
-                }
-            });
+        for (int i = 1; i < levels.size(); i++) {
+            String upper = levels.get(i - 1).key();
+            String lower = levels.get(i).key();
+            if (treeLevels.indexOf(lower) < 0 || treeLevels.indexOf(lower) != treeLevels.indexOf(upper) + 1) {
+                errors.add(new FieldError("plan", ("Kế hoạch %s có cấp %s ngay dưới cấp %s, nhưng cây đơn vị của hệ thống có "
+                        + "các cấp %s: kế hoạch này không chạy được trên cây này").formatted(plan.number(), lower, upper,
+                        String.join(", ", treeLevels))));
+            }
         }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        Deadlines deadlines = new Deadlines(named.get("guidance"), named.get("base"), named.get("district"),
-                named.get("submission"), named.get("province"));
-        List<FieldError> problems = new ArrayList<>(deadlines.contradictions());
-        // A deadline already past would make every unit of it overdue at once, with an escalation mail each.
-        deadlines.byName().forEach((name, deadline) -> {
-            if (!deadline.isAfter(now)) {
-                problems.add(new FieldError("deadlines." + name, "%s (%s) đã qua; đặt lại hạn này hoặc chọn năm khác"
-                        .formatted(Deadlines.label(name), DeadlineFormat.label(deadline))));
+    }
+
+    /**
+     * The root and every unit below it that the plan reaches: level by level, down to the plan's last level. Units
+     * of a level below the plan's last are left out, with everything under them.
+     */
+    private List<Unit> reached(Plan plan, Unit root) {
+        List<Unit> units = new ArrayList<>(List.of(root));
+        for (int next = 0; next < units.size(); next++) {
+            Unit parent = units.get(next);
+            for (Unit child : tree.childrenOf(parent.code())) {
+                if (plan.level(child.level()).isPresent()) {
+                    units.add(child);
+                }
             }
-        });
+        }
+        return units;
+    }
+
+    /** The plan's days in the campaign's year, with the request's overrides; refuses contradictions and the past. */
+    private static Deadlines deadlines(Plan plan, List<Plan.Level> levels, StartCampaign request, Instant now) {
+        Deadlines deadlines = Deadlines.of(plan, levels, request.year());
+        List<FieldError> errors = new ArrayList<>();
+        if (request.deadlines() != null) {
+            for (Map.Entry<String, Map<String, String>> level : request.deadlines().entrySet()) {
+                if (!deadlines.byLevel().containsKey(level.getKey())) {
+                    errors.add(new FieldError("deadlines." + level.getKey(), "Đợt này không có cấp '" + level.getKey()
+                            + "'; chỉ có: " + String.join(", ", deadlines.byLevel().keySet())));
+                    continue;
+                }
+                for (Map.Entry<String, String> given : (level.getValue() == null ? Map.<String, String>of() : level.getValue()).entrySet()) {
+                    String field = "deadlines." + level.getKey() + "." + given.getKey();
+                    Map<DeadlineKind, Instant> dues = deadlines.byLevel().get(level.getKey());
+                    Optional<DeadlineKind> kind = DeadlineKind.byKey(given.getKey());
+                    if (kind.isEmpty() || !dues.containsKey(kind.get())) {
+                        errors.add(new FieldError(field, "Cấp %s không có hạn '%s'; chỉ có: %s".formatted(level.getKey(),
+                                given.getKey(), String.join(", ", dues.keySet().stream().map(DeadlineKind::key).toList()))));
+                        continue;
+                    }
+                    try {
+                        deadlines = deadlines.with(level.getKey(), kind.get(), DeadlineFormat.parse(given.getValue()));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new FieldError(field, e.getMessage()));
+                    }
+                }
+            }
+        }
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        List<FieldError> problems = new ArrayList<>(deadlines.contradictions(plan));
+        // A deadline already past would make every unit of it overdue at once, with an escalation mail each.
+        deadlines.byLevel().forEach((level, dues) -> dues.forEach((kind, due) -> {
+            if (!due.isAfter(now)) {
+                problems.add(new FieldError(Deadlines.field(level, kind), "%s (%s) đã qua; đặt lại hạn này hoặc chọn năm khác"
+                        .formatted(Deadlines.capitalised(Deadlines.label(plan, level, kind)), DeadlineFormat.label(due))));
+            }
+        }));
         if (!problems.isEmpty()) {
             throw new InvalidInputException(problems);
         }
         return deadlines;
     }
 
-    /** Reminder offsets per level: the template's for every level, or those given per level. */
-    private static Map<Level, List<Duration>> reminders(PlanTemplate template, StartCampaign request) {
-        Map<Level, List<Duration>> reminders = new EnumMap<>(Level.class);
-        for (Level level : Level.values()) {
-            reminders.put(level, template.reminders());
-        }
+    /** Reminder offsets per level: the plan's, or those the request gives for a level. */
+    private static Map<String, List<Duration>> reminders(List<Plan.Level> levels, StartCampaign request) {
+        Map<String, List<Duration>> reminders = new LinkedHashMap<>();
+        levels.forEach(level -> reminders.put(level.key(), level.reminders()));
         List<FieldError> errors = new ArrayList<>();
         if (request.reminders() != null) {
-            request.reminders().forEach((levelName, offsets) -> {
-                String field = "reminders." + levelName;
-                Level level;
-                try {
-                    level = Level.valueOf(levelName);
-                } catch (IllegalArgumentException e) {
-                    errors.add(new FieldError(field, "Không có cấp '" + levelName + "'; chỉ có PROVINCE, DISTRICT, BASE"));
+            request.reminders().forEach((level, offsets) -> {
+                String field = "reminders." + level;
+                if (!reminders.containsKey(level)) {
+                    errors.add(new FieldError(field, "Đợt này không có cấp '" + level + "'; chỉ có: "
+                            + String.join(", ", reminders.keySet())));
                     return;
                 }
                 List<Duration> parsed = new ArrayList<>();
@@ -217,7 +262,7 @@ public class CampaignService {
         return reminders;
     }
 
-    private static Instant inYear(MonthDay day, int year) {
-        return DeadlineFormat.endOfDay(day.atYear(year));
+    private String levelName(String level) {
+        return tree.level(level).map(found -> level + " – " + found.name()).orElse(level);
     }
 }

@@ -1,80 +1,133 @@
 package vn.reviewcascade.campaign;
 
 import java.time.Instant;
+import java.time.MonthDay;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
 import vn.reviewcascade.FieldError;
-import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.plan.Plan;
 
 /**
- * The deadlines of one campaign.
- *
- * @param guidance   every unit with subordinates issues its guidance by then
- * @param base       base units finish their report
- * @param district   district-level units finish theirs
- * @param submission every report directly under the province reaches it (through Ban Dân vận)
- * @param province   the provincial report is signed
+ * The deadlines of one campaign, per level of its plan that the campaign reaches (its root's level and those
+ * below): when each level's guidance is issued, when it stops waiting for the level below, when its own report is
+ * due. A level without guidance or without a level below has no such deadline.
  */
-public record Deadlines(Instant guidance, Instant base, Instant district, Instant submission, Instant province) {
+public record Deadlines(Map<String, Map<DeadlineKind, Instant>> byLevel) {
 
-    public static final List<String> NAMES = List.of("guidance", "base", "district", "submission", "province");
-    private static final Map<String, String> LABELS = Map.of(
-            "guidance", "hạn ban hành hướng dẫn", "base", "hạn của cấp cơ sở", "district", "hạn của cấp huyện",
-            "submission", "hạn gửi báo cáo về tỉnh (qua Ban Dân vận)", "province", "hạn hoàn thành sơ kết cấp tỉnh");
-
-    /** "Hạn của cấp cơ sở": how messages name a deadline, capitalised. */
-    public static String label(String name) {
-        return capitalise(LABELS.get(name));
+    public Deadlines {
+        Map<String, Map<DeadlineKind, Instant>> copy = new LinkedHashMap<>();
+        byLevel.forEach((level, dues) -> copy.put(level, Map.copyOf(dues)));
+        byLevel = java.util.Collections.unmodifiableMap(copy);
     }
 
-    /** When a unit of this level must have its report signed and submitted. */
-    public Instant reportDue(Level level) {
-        return switch (level) {
-            case PROVINCE -> province;
-            case DISTRICT -> district;
-            case BASE -> base;
-        };
+    /** The plan's days placed in the campaign's year, for the given levels of the plan. */
+    public static Deadlines of(Plan plan, List<Plan.Level> levels, int year) {
+        Map<String, Map<DeadlineKind, Instant>> byLevel = new LinkedHashMap<>();
+        for (Plan.Level level : levels) {
+            Map<DeadlineKind, Instant> dues = new LinkedHashMap<>();
+            put(dues, DeadlineKind.GUIDANCE, level.guidanceDue(), year);
+            put(dues, DeadlineKind.SUBORDINATES, level.subordinatesDue(), year);
+            put(dues, DeadlineKind.REPORT, level.reportDue(), year);
+            byLevel.put(level.key(), dues);
+        }
+        return new Deadlines(byLevel);
     }
 
-    /** How long a unit of this level waits for its subordinates before it consolidates what it has. */
-    public Instant subordinatesDue(Level level) {
-        return switch (level) {
-            case PROVINCE -> submission;
-            case DISTRICT -> base;
-            case BASE -> null;
-        };
+    private static void put(Map<DeadlineKind, Instant> dues, DeadlineKind kind, MonthDay day, int year) {
+        if (day != null) {
+            dues.put(kind, DeadlineFormat.endOfDay(day.atYear(year)));
+        }
     }
 
-    public Map<String, Instant> byName() {
-        Map<String, Instant> named = new LinkedHashMap<>();
-        named.put("guidance", guidance);
-        named.put("base", base);
-        named.put("district", district);
-        named.put("submission", submission);
-        named.put("province", province);
+    /** The deadline, or null where the level has none. */
+    public Instant due(String level, DeadlineKind kind) {
+        return byLevel.getOrDefault(level, Map.of()).get(kind);
+    }
+
+    public Instant reportDue(String level) {
+        return due(level, DeadlineKind.REPORT);
+    }
+
+    public Instant guidanceDue(String level) {
+        return due(level, DeadlineKind.GUIDANCE);
+    }
+
+    public Instant subordinatesDue(String level) {
+        return due(level, DeadlineKind.SUBORDINATES);
+    }
+
+    /** This set with one deadline replaced. */
+    Deadlines with(String level, DeadlineKind kind, Instant due) {
+        Map<String, Map<DeadlineKind, Instant>> changed = new LinkedHashMap<>(byLevel);
+        Map<DeadlineKind, Instant> dues = new LinkedHashMap<>(changed.get(level));
+        dues.put(kind, due);
+        changed.put(level, dues);
+        return new Deadlines(changed);
+    }
+
+    /** For requests and answers: {"DISTRICT": {"guidance": …, "subordinates": …, "report": …}}. */
+    public Map<String, Map<String, Instant>> asMap() {
+        Map<String, Map<String, Instant>> named = new LinkedHashMap<>();
+        byLevel.forEach((level, dues) -> {
+            Map<String, Instant> byKind = new LinkedHashMap<>();
+            for (DeadlineKind kind : DeadlineKind.values()) {
+                if (dues.containsKey(kind)) {
+                    byKind.put(kind.key(), dues.get(kind));
+                }
+            }
+            named.put(level, byKind);
+        });
         return named;
     }
 
-    /** The cascade runs bottom-up, so each deadline must come no earlier than the one before it. */
-    public List<FieldError> contradictions() {
+    /**
+     * The cascade runs bottom-up: within a level guidance, then the wait for the level below, then the report; a
+     * level's report reaches the level above while that one still waits; guidance goes down no later than the
+     * reports come up. Each contradiction names the later field.
+     */
+    public List<FieldError> contradictions(Plan plan) {
         List<FieldError> errors = new ArrayList<>();
-        List<Map.Entry<String, Instant>> ordered = new ArrayList<>(byName().entrySet());
-        for (int i = 1; i < ordered.size(); i++) {
-            Map.Entry<String, Instant> earlier = ordered.get(i - 1);
-            Map.Entry<String, Instant> later = ordered.get(i);
-            if (later.getValue().isBefore(earlier.getValue())) {
-                errors.add(new FieldError("deadlines." + later.getKey(), "%s (%s) không được sớm hơn %s (%s)".formatted(
-                        capitalise(LABELS.get(later.getKey())), DeadlineFormat.label(later.getValue()),
-                        LABELS.get(earlier.getKey()), DeadlineFormat.label(earlier.getValue()))));
-            }
+        List<String> levels = new ArrayList<>(byLevel.keySet());
+        for (String level : levels) {
+            order(plan, errors, level, DeadlineKind.GUIDANCE, level, DeadlineKind.SUBORDINATES);
+            order(plan, errors, level, DeadlineKind.SUBORDINATES, level, DeadlineKind.REPORT);
+            order(plan, errors, level, DeadlineKind.GUIDANCE, level, DeadlineKind.REPORT);
+        }
+        for (int i = 1; i < levels.size(); i++) {
+            String upper = levels.get(i - 1);
+            String lower = levels.get(i);
+            order(plan, errors, lower, DeadlineKind.REPORT, upper, DeadlineKind.SUBORDINATES);
+            order(plan, errors, upper, DeadlineKind.GUIDANCE, lower, DeadlineKind.GUIDANCE);
+            order(plan, errors, upper, DeadlineKind.GUIDANCE, lower, DeadlineKind.REPORT);
         }
         return errors;
     }
 
-    private static String capitalise(String text) {
+    private void order(Plan plan, List<FieldError> errors, String earlierLevel, DeadlineKind earlierKind,
+                       String laterLevel, DeadlineKind laterKind) {
+        Instant earlier = due(earlierLevel, earlierKind);
+        Instant later = due(laterLevel, laterKind);
+        if (earlier != null && later != null && later.isBefore(earlier)) {
+            errors.add(new FieldError(field(laterLevel, laterKind), "%s (%s) không được sớm hơn %s (%s)".formatted(
+                    capitalised(label(plan, laterLevel, laterKind)), DeadlineFormat.label(later),
+                    label(plan, earlierLevel, earlierKind), DeadlineFormat.label(earlier))));
+        }
+    }
+
+    /** "deadlines.DISTRICT.report": how requests and refusals name a deadline. */
+    static String field(String level, DeadlineKind kind) {
+        return "deadlines." + level + "." + kind.key();
+    }
+
+    /** "hạn báo cáo của cấp huyện". */
+    public static String label(Plan plan, String level, DeadlineKind kind) {
+        return kind.label() + " của " + plan.level(level).map(Plan.Level::name).orElse(level);
+    }
+
+    static String capitalised(String text) {
         return Character.toUpperCase(text.charAt(0)) + text.substring(1);
     }
 }

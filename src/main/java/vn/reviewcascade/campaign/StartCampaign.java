@@ -6,19 +6,21 @@ import java.util.Map;
 /**
  * A request to start a campaign.
  *
- * @param plan      the plan number of a template, e.g. {@code 117-KH/TU}
- * @param title     optional; the template's title by default
- * @param rootUnit  the unit the campaign covers with everything below it
- * @param year      optional; the template's days are placed in this year (the plan's own year by default)
- * @param deadlines optional overrides by name (guidance, base, district, submission, province): a date
- *                  {@code 2019-09-30} or a date-time with offset
- * @param reminders optional, by level (PROVINCE, DISTRICT, BASE): how long before each deadline to remind,
- *                  as ISO-8601 durations ({@code ["P7D", "P1D"]}); the template's by default
+ * @param plan        the number of a registered plan, e.g. {@code 117-KH/TU}
+ * @param planVersion optional; the latest version of the plan by default
+ * @param title       optional; the plan's title by default
+ * @param rootUnit    the unit the campaign covers, with the units below it that the plan reaches
+ * @param year        the year the plan's days are placed in
+ * @param deadlines   optional overrides per level and kind: {@code {"BASE": {"report": "2031-09-25"}}}, a date
+ *                    (the end of that day in Vietnam) or a date-time with offset
+ * @param reminders   optional, per level: how long before each deadline to remind, as ISO-8601 durations
+ *                    ({@code ["P7D", "P1D"]}); the plan's by default
  */
-public record StartCampaign(String plan, String title, String rootUnit, Integer year, Map<String, String> deadlines,
-                            Map<String, List<String>> reminders) {
+public record StartCampaign(String plan, Integer planVersion, String title, String rootUnit, Integer year,
+                            Map<String, Map<String, String>> deadlines, Map<String, List<String>> reminders) {
 
-    public StartCampaign(String plan, String title, String rootUnit, Integer year, Map<String, String> deadlines) {
-        this(plan, title, rootUnit, year, deadlines, null);
+    /** The latest version of the plan with its own deadlines and reminders. */
+    public static StartCampaign of(String plan, String title, String rootUnit, int year) {
+        return new StartCampaign(plan, null, title, rootUnit, year, null, null);
     }
 }

@@ -1,8 +1,13 @@
 package vn.reviewcascade.demo;
 
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.Year;
 import java.time.ZoneOffset;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -12,22 +17,29 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Profile;
 import org.springframework.core.annotation.Order;
+import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.CsvLine;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.DeadlineKind;
 import vn.reviewcascade.campaign.StartCampaign;
+import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
- * The demo profile only: named users for a few units (password "demo", documented in the README), a KH 117
- * campaign over the whole Quảng Trị tree placed next year, and a short one whose deadlines fall within minutes.
- * Runs last of the set-up steps; the campaigns' jobs wait in the database until the job executor starts.
+ * The demo profile only: the named users of {@code demo/users.csv} (password "demo", documented in the README), a
+ * campaign of the configured plan over the whole tree placed next year, and a short one from the configured unit
+ * whose deadlines fall within minutes. Runs last of the set-up steps; the campaigns' jobs wait in the database
+ * until the job executor starts.
  */
 @Component
 @Order(10)
@@ -37,70 +49,94 @@ class DemoData implements SetupStep {
     static final String PASSWORD = "demo";
     private static final Logger log = LoggerFactory.getLogger(DemoData.class);
 
-    private record DemoUser(String id, String firstName, String lastName, String unitCode, Set<UnitRole> roles) {
-    }
-
-    private static final List<DemoUser> USERS = List.of(
-            new DemoUser("bdv", "Cán bộ", "Ban Dân vận", "TU", Set.of(UnitRole.DRAFTER)),
-            new DemoUser("btc", "Cán bộ", "Ban Tổ chức", "TU", Set.of(UnitRole.REVIEWER, UnitRole.GUIDANCE_DRAFTER)),
-            new DemoUser("btv", "Thường trực", "Ban Thường vụ", "TU", Set.of(UnitRole.SIGNER)),
-            new DemoUser("vinhlinh.dt", "Chuyên viên", "Huyện ủy Vĩnh Linh", "VL", Set.of(UnitRole.DRAFTER)),
-            new DemoUser("vinhlinh.td", "Phó Ban", "Huyện ủy Vĩnh Linh", "VL", Set.of(UnitRole.REVIEWER)),
-            new DemoUser("vinhlinh.kd", "Bí thư", "Huyện ủy Vĩnh Linh", "VL", Set.of(UnitRole.SIGNER)),
-            new DemoUser("hoxa.dt", "Văn phòng", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(UnitRole.DRAFTER)),
-            new DemoUser("hoxa.td", "Phó Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(UnitRole.REVIEWER)),
-            new DemoUser("hoxa.kd", "Bí thư", "Đảng ủy thị trấn Hồ Xá", "VL-HOXA", Set.of(UnitRole.SIGNER)),
-            new DemoUser("conco.dt", "Chuyên viên", "Huyện ủy Cồn Cỏ", "CC", Set.of(UnitRole.DRAFTER)),
-            new DemoUser("conco.td", "Phó Ban", "Huyện ủy Cồn Cỏ", "CC", Set.of(UnitRole.REVIEWER)),
-            new DemoUser("conco.kd", "Bí thư", "Huyện ủy Cồn Cỏ", "CC", Set.of(UnitRole.SIGNER)));
-
     private final IdentityService identityService;
     private final UnitTree tree;
     private final CampaignService campaigns;
+    private final PlanCatalog plans;
     private final EngineClock clock;
+    private final String planNumber;
+    private final String shortCampaignRoot;
 
-    DemoData(IdentityService identityService, UnitTree tree, CampaignService campaigns, EngineClock clock) {
+    DemoData(IdentityService identityService, UnitTree tree, CampaignService campaigns, PlanCatalog plans,
+             EngineClock clock, @Value("${review-cascade.demo.plan}") String planNumber,
+             @Value("${review-cascade.demo.short-campaign-root}") String shortCampaignRoot) {
         this.identityService = identityService;
         this.tree = tree;
         this.campaigns = campaigns;
+        this.plans = plans;
         this.clock = clock;
+        this.planNumber = planNumber;
+        this.shortCampaignRoot = shortCampaignRoot;
     }
 
     @Override
     public void run() {
-        for (DemoUser demo : USERS) {
-            if (identityService.createUserQuery().userId(demo.id()).count() > 0) {
-                continue;
-            }
-            User user = identityService.newUser(demo.id());
-            user.setFirstName(demo.firstName());
-            user.setLastName(demo.lastName());
-            user.setEmail(demo.id() + "@demo.reviewcascade.vn");
-            user.setPassword(PASSWORD);
-            identityService.saveUser(user);
-            Unit unit = tree.find(demo.unitCode()).orElseThrow();
-            Set<String> groups = new LinkedHashSet<>();
-            demo.roles().forEach(role -> groups.add(role.groupOf(unit).id()));
-            groups.forEach(group -> identityService.createMembership(demo.id(), group));
-        }
+        createUsers();
         if (campaigns.findAll().isEmpty()) {
-            var campaign = campaigns.start(new StartCampaign("117-KH/TU", null, "TU", Year.now().getValue() + 1, null), "demo");
-            log.info("Demo campaign {} started for {} units", campaign.id(), tree.subtree("TU").size());
+            String root = tree.roots().get(0).code();
+            var campaign = campaigns.start(StartCampaign.of(planNumber, null, root, Year.now().getValue() + 1), "demo");
+            log.info("Demo campaign {} started for {} units", campaign.id(), tree.subtree(root).size());
             var shortCampaign = campaigns.start(shortCampaign(clock.now().atOffset(ZoneOffset.ofHours(7))), "demo");
-            log.info("Short demo campaign {} started for Huyện ủy Cồn Cỏ: mails within minutes", shortCampaign.id());
+            log.info("Short demo campaign {} started from {}: mails within minutes", shortCampaign.id(), shortCampaignRoot);
+        }
+    }
+
+    private void createUsers() {
+        try (BufferedReader reader = new BufferedReader(new InputStreamReader(
+                new ClassPathResource("demo/users.csv").getInputStream(), StandardCharsets.UTF_8))) {
+            reader.readLine();
+            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+                List<String> cells = CsvLine.split(line);
+                String id = cells.get(0);
+                if (identityService.createUserQuery().userId(id).count() > 0) {
+                    continue;
+                }
+                User user = identityService.newUser(id);
+                user.setFirstName(cells.get(1));
+                user.setLastName(cells.get(2));
+                user.setEmail(id + "@demo.reviewcascade.vn");
+                user.setPassword(PASSWORD);
+                identityService.saveUser(user);
+                Unit unit = tree.find(cells.get(3)).orElseThrow(() -> new IllegalStateException(
+                        "demo/users.csv names unit " + cells.get(3) + ", which the tree does not have"));
+                Set<String> groups = new LinkedHashSet<>();
+                for (String role : cells.get(4).split(" ")) {
+                    groups.add(UnitRole.parse(role).orElseThrow().groupOf(unit).id());
+                }
+                groups.forEach(group -> identityService.createMembership(id, group));
+            }
+        } catch (IOException e) {
+            throw new IllegalStateException("Cannot read demo/users.csv", e);
         }
     }
 
     /**
-     * Huyện ủy Cồn Cỏ on a timetable of minutes: guidance due in 2, base units in 4, the district in 6, each
-     * reminded 1 minute ahead. Left alone it shows a reminder, the base units starting when the guidance
-     * deadline passes, escalations and the organising board's digest.
+     * The short campaign on a timetable of minutes: guidance due in 2, the bottom level's reports in 4, each level
+     * above waiting a minute longer and reporting 2 minutes after the level below, each reminded 1 minute ahead.
+     * Left alone it shows a reminder, units starting when the guidance deadline passes, escalations and the
+     * organising board's digest.
      */
-    private static StartCampaign shortCampaign(OffsetDateTime now) {
-        return new StartCampaign("117-KH/TU", "Sơ kết thử – Huyện ủy Cồn Cỏ (hạn tính bằng phút)", "CC", now.getYear(),
-                Map.of("guidance", now.plusMinutes(2).toString(), "base", now.plusMinutes(4).toString(),
-                        "district", now.plusMinutes(6).toString(), "submission", now.plusMinutes(7).toString(),
-                        "province", now.plusMinutes(8).toString()),
-                Map.of("PROVINCE", List.of("PT1M"), "DISTRICT", List.of("PT1M"), "BASE", List.of("PT1M")));
+    private StartCampaign shortCampaign(OffsetDateTime now) {
+        Plan plan = plans.plan(planNumber, plans.latest(planNumber).orElseThrow().version());
+        List<Plan.Level> levels = plan.levels().subList(
+                plan.levelKeys().indexOf(tree.find(shortCampaignRoot).orElseThrow().level()), plan.levels().size());
+        Map<String, Map<String, String>> deadlines = new LinkedHashMap<>();
+        Map<String, List<String>> reminders = new LinkedHashMap<>();
+        for (int fromBottom = 0; fromBottom < levels.size(); fromBottom++) {
+            Plan.Level level = levels.get(levels.size() - 1 - fromBottom);
+            Map<String, String> dues = new LinkedHashMap<>();
+            if (level.issuesGuidance()) {
+                dues.put(DeadlineKind.GUIDANCE.key(), now.plusMinutes(2).toString());
+            }
+            if (fromBottom > 0) {
+                dues.put(DeadlineKind.SUBORDINATES.key(), now.plusMinutes(3L + 2 * fromBottom).toString());
+            }
+            dues.put(DeadlineKind.REPORT.key(), now.plusMinutes(4L + 2 * fromBottom).toString());
+            deadlines.put(level.key(), dues);
+            reminders.put(level.key(), List.of("PT1M"));
+        }
+        String kind = Character.toUpperCase(plan.kind().charAt(0)) + plan.kind().substring(1);
+        return new StartCampaign(planNumber, null, kind + " thử – " + tree.find(shortCampaignRoot).orElseThrow().name()
+                + " (hạn tính bằng phút)", shortCampaignRoot, now.getYear(), deadlines, reminders);
     }
 }

@@ -48,6 +48,7 @@ class EscalationMailer {
         Map<String, Object> model = new HashMap<>();
         model.put("planNumber", escalation.planNumber());
         model.put("unitName", escalation.unitName());
+        model.put("reportTitle", escalation.reportTitle());
         model.put("parentName", parentName);
         model.put("deadline", DeadlineFormat.label(escalation.deadline()));
         Duration late = Duration.between(escalation.deadline(), escalation.raisedAt());

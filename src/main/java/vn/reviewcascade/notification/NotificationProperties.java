@@ -1,5 +1,7 @@
 package vn.reviewcascade.notification;
 
+import java.util.Map;
+
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
 
@@ -14,9 +16,15 @@ import org.springframework.validation.annotation.Validated;
  * @param digestCron when Ban Dân vận gets the overdue digest (Spring cron, in Vietnam's time), daily by default
  * @param retryCycle the waits between delivery attempts when the mail server fails, after which an incident is
  *                   raised (the engine's retry time cycle: a list of ISO-8601 durations)
+ * @param distribution the addresses of the recipients plans name by a key ("Nơi nhận": {@code bbt} → an e-mail),
+ *                     set per deployment, e.g. {@code REVIEW_CASCADE_NOTIFICATIONS_DISTRIBUTION_BBT}
  */
 @Validated
 @ConfigurationProperties("review-cascade.notifications")
 public record NotificationProperties(@NotBlank String baseUrl, @NotBlank @Email String from, @NotBlank String digestCron,
-                                     @NotBlank String retryCycle) {
+                                     @NotBlank String retryCycle, Map<String, String> distribution) {
+
+    public NotificationProperties {
+        distribution = distribution == null ? Map.of() : Map.copyOf(distribution);
+    }
 }

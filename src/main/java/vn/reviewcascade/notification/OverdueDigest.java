@@ -10,7 +10,9 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
+import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.event.EventListener;
@@ -25,12 +27,11 @@ import vn.reviewcascade.campaign.CampaignStarted;
 import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
-import vn.reviewcascade.unit.Level;
 
 /**
  * The organising board's digest of overdue units: one {@code overdueDigest} process per campaign wakes at
- * each slot of the digest schedule and, while any unit is overdue, mails the list grouped by district-level
- * unit. It ends with the campaign, when the root unit's report is submitted.
+ * each slot of the digest schedule and, while any unit is overdue, mails the list grouped by the unit each one
+ * reports to. It ends with the campaign, when the root unit's report is submitted.
  */
 @Component
 public class OverdueDigest implements JavaDelegate {
@@ -46,10 +47,13 @@ public class OverdueDigest implements JavaDelegate {
     private final CronExpression schedule;
     private final String scheduleWords;
     private final EngineClock clock;
+    private final IdentityService identityService;
 
-    public OverdueDigest(RuntimeService runtimeService, CampaignService campaigns, ReportRepository reports,
+    public OverdueDigest(IdentityService identityService, RuntimeService runtimeService, CampaignService campaigns,
+                         ReportRepository reports,
                          MailRecipients recipients, MailTemplates templates, MailOutbox outbox,
                          NotificationProperties properties, EngineClock clock) {
+        this.identityService = identityService;
         this.runtimeService = runtimeService;
         this.campaigns = campaigns;
         this.reports = reports;
@@ -80,20 +84,20 @@ public class OverdueDigest implements JavaDelegate {
         if (!overdue.isEmpty()) {
             Map<String, String> names = new HashMap<>();
             units.forEach(unit -> names.put(unit.unitCode(), unit.unitName()));
-            Map<String, List<Map<String, Object>>> byDistrict = new LinkedHashMap<>();
+            Map<String, List<Map<String, Object>>> byParent = new LinkedHashMap<>();
             overdue.stream()
-                    .sorted(Comparator.comparing((UnitReport unit) -> names.getOrDefault(districtOf(unit), ""))
-                            .thenComparing(UnitReport::unitName))
-                    .forEach(unit -> byDistrict.computeIfAbsent(names.getOrDefault(districtOf(unit), districtOf(unit)),
-                            district -> new ArrayList<>()).add(Map.of(
+                    .sorted(Comparator.comparing((UnitReport unit) -> parentName(unit, names)).thenComparing(UnitReport::unitName))
+                    .forEach(unit -> byParent.computeIfAbsent(parentName(unit, names), parent -> new ArrayList<>()).add(Map.of(
                             "name", unit.unitName(),
                             "deadline", DeadlineFormat.label(unit.reportDue()),
                             "late", TimeWords.of(Duration.between(unit.reportDue(), now)))));
             Map<String, Object> model = new HashMap<>();
+            model.put("board", boardName(campaign.organisingGroup()));
             model.put("planNumber", campaign.planNumber());
             model.put("title", campaign.title());
+            model.put("reportTitle", campaign.plan().documents().report());
             model.put("count", overdue.size());
-            model.put("districts", byDistrict);
+            model.put("byParent", byParent);
             model.put("at", DeadlineFormat.label(now));
             model.put("schedule", scheduleWords);
             outbox.queue(new OutgoingMail("DIGEST/%d/%s".formatted(campaignId, slot), campaignId, null,
@@ -109,8 +113,14 @@ public class OverdueDigest implements JavaDelegate {
         return Date.from(schedule.next(instant.atZone(Vietnam.ZONE)).toInstant());
     }
 
-    /** The district-level unit a unit is listed under: itself, or its parent for a base unit. */
-    private static String districtOf(UnitReport unit) {
-        return unit.level() == Level.BASE && unit.parentCode() != null ? unit.parentCode() : unit.unitCode();
+    /** The unit an overdue unit is listed under: its parent in the campaign; the campaign's root under itself. */
+    private static String parentName(UnitReport unit, Map<String, String> names) {
+        return unit.parentCode() == null ? unit.unitName() : names.getOrDefault(unit.parentCode(), unit.parentCode());
+    }
+
+    /** "Ban Dân vận Tỉnh ủy": the organising group's name as the engine knows it, else its id. */
+    private String boardName(String groupId) {
+        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
+        return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
     }
 }

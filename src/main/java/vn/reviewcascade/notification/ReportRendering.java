@@ -1,16 +1,17 @@
 package vn.reviewcascade.notification;
 
 import java.nio.charset.StandardCharsets;
+import java.util.HashMap;
 import java.util.Map;
 
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.report.Indicator;
 import vn.reviewcascade.report.ReportService;
-import vn.reviewcascade.report.Section;
+import vn.reviewcascade.report.ReportView;
 
-/** The report as an HTML document, sent when no written document (PDF, DOCX) was uploaded. */
+/** The report as an HTML document, laid out by its plan, sent when no written document (PDF, DOCX) was uploaded. */
 @Component
 class ReportRendering {
 
@@ -25,10 +26,12 @@ class ReportRendering {
     }
 
     byte[] html(long campaignId, String unitCode) {
-        return templates.page("report-document", Map.of(
-                "campaign", campaigns.find(campaignId),
-                "report", reports.view(campaignId, unitCode),
-                "sections", Section.values(),
-                "indicators", Indicator.values())).getBytes(StandardCharsets.UTF_8);
+        Campaign campaign = campaigns.find(campaignId);
+        ReportView report = reports.view(campaignId, unitCode);
+        Map<String, Object> model = new HashMap<>(DocumentWords.of(campaign, report.unit().level()));
+        model.put("campaign", campaign);
+        model.put("plan", campaign.plan());
+        model.put("report", report);
+        return templates.page("report-document", model).getBytes(StandardCharsets.UTF_8);
     }
 }

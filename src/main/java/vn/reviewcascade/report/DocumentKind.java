@@ -1,17 +1,17 @@
 package vn.reviewcascade.report;
 
+import vn.reviewcascade.plan.Plan;
+
 /** What a run of the approval process produces; the type code is the one of the document's number. */
 public enum DocumentKind {
-    GUIDANCE("HD", "kế hoạch hướng dẫn sơ kết", false),
-    REPORT("BC", "báo cáo sơ kết", true);
+    GUIDANCE("HD", false),
+    REPORT("BC", true);
 
     private final String typeCode;
-    private final String title;
     private final boolean reviewed;
 
-    DocumentKind(String typeCode, String title, boolean reviewed) {
+    DocumentKind(String typeCode, boolean reviewed) {
         this.typeCode = typeCode;
-        this.title = title;
         this.reviewed = reviewed;
     }
 
@@ -19,9 +19,9 @@ public enum DocumentKind {
         return typeCode;
     }
 
-    /** How task names call the document: "Dự thảo báo cáo sơ kết – Huyện ủy Vĩnh Linh". */
-    public String title() {
-        return title;
+    /** How the plan calls the document, for task names and mails: "báo cáo sơ kết". */
+    public String title(Plan plan) {
+        return this == GUIDANCE ? plan.documents().guidance() : plan.documents().report();
     }
 
     /** Whether a reviewer checks the draft before the leader signs (reports), or the leader signs at once. */

@@ -3,10 +3,10 @@ package vn.reviewcascade.report;
 import java.util.Map;
 
 /**
- * Parsed edits to a report; a key mapped to null clears that section or figure. Built only by
- * {@link ReportValidator#parse}, so every value in it is well-formed.
+ * Parsed edits to a report, by the keys of its plan; a key mapped to null clears that section or figure. Built
+ * only by {@link ReportValidator#parse}, so every key is the plan's and every value well-formed.
  */
-public record ReportChanges(Map<Section, String> sections, Map<Indicator, Long> figures) {
+public record ReportChanges(Map<String, String> sections, Map<String, Long> figures) {
 
     public boolean isEmpty() {
         return sections.isEmpty() && figures.isEmpty();

@@ -1,18 +1,20 @@
 package vn.reviewcascade.report;
 
-import java.util.EnumMap;
+import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.Map;
 
 /**
- * The text of the sections and the figures of the annex; absent keys are not written yet.
+ * The text of a report's sections and the figures of its annex, by the keys of its plan; absent keys are not
+ * written yet.
  *
  * @param version how many times the content was saved: a save based on an older version is refused
  */
-public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> figures, int version) {
+public record ReportContent(Map<String, String> sections, Map<String, Long> figures, int version) {
 
     public ReportContent {
-        sections = sections.isEmpty() ? new EnumMap<>(Section.class) : new EnumMap<>(sections);
-        figures = figures.isEmpty() ? new EnumMap<>(Indicator.class) : new EnumMap<>(figures);
+        sections = Collections.unmodifiableMap(new LinkedHashMap<>(sections));
+        figures = Collections.unmodifiableMap(new LinkedHashMap<>(figures));
     }
 
     public static ReportContent empty() {
@@ -21,8 +23,7 @@ public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> 
 
     /** This content with every section and figure that {@code changes} holds replaced; a null value clears it. */
     public ReportContent with(ReportChanges changes) {
-        Map<Section, String> mergedSections = new EnumMap<>(Section.class);
-        mergedSections.putAll(sections);
+        Map<String, String> mergedSections = new LinkedHashMap<>(sections);
         changes.sections().forEach((section, text) -> {
             if (text == null || text.isBlank()) {
                 mergedSections.remove(section);
@@ -30,8 +31,7 @@ public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> 
                 mergedSections.put(section, text);
             }
         });
-        Map<Indicator, Long> mergedFigures = new EnumMap<>(Indicator.class);
-        mergedFigures.putAll(figures);
+        Map<String, Long> mergedFigures = new LinkedHashMap<>(figures);
         changes.figures().forEach((indicator, value) -> {
             if (value == null) {
                 mergedFigures.remove(indicator);
@@ -42,7 +42,7 @@ public record ReportContent(Map<Section, String> sections, Map<Indicator, Long> 
         return new ReportContent(mergedSections, mergedFigures, version);
     }
 
-    public ReportContent withFigures(Map<Indicator, Long> newFigures) {
+    public ReportContent withFigures(Map<String, Long> newFigures) {
         return new ReportContent(sections, newFigures, version);
     }
 }

@@ -5,18 +5,15 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-import vn.reviewcascade.unit.Level;
 import vn.reviewcascade.unit.Unit;
 
 import static vn.reviewcascade.SqlTimes.at;
@@ -26,10 +23,19 @@ import static vn.reviewcascade.SqlTimes.instant;
 @Repository
 public class ReportRepository {
 
-    private static final String COLUMNS = """
-            campaign_id, unit_code, unit_name, level, parent_code, symbol, status, report_due, guidance_received_at,
-            guidance_number, guidance_issued_at, consolidated_at, submitted_at, escalated_at, document_number,
-            process_instance_id""";
+    /**
+     * A unit's row with its report deadline (its level's, in the campaign) and when it was found overdue (the
+     * escalation raised for it): each kept once, in its own table.
+     */
+    private static final String SELECT = """
+            select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, r.status, d.due as report_due,
+                   r.guidance_received_at, r.guidance_number, r.guidance_issued_at, r.consolidated_at, r.submitted_at,
+                   (select min(e.raised_at) from escalation e where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code)
+                       as escalated_at,
+                   r.document_number, r.process_instance_id
+            from report r
+            join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
+            """;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -43,43 +49,47 @@ public class ReportRepository {
      * One row per unit; a batch, because a national campaign has tens of thousands of units. The campaign's root
      * has no parent in the campaign, whatever it has in the tree.
      */
-    public void insertAll(long campaignId, String rootCode, List<Unit> units, Map<Level, Instant> dueByLevel) {
+    public void insertAll(long campaignId, String rootCode, List<Unit> units) {
         jdbcTemplate.batchUpdate("""
-                        insert into report (campaign_id, unit_code, unit_name, level, parent_code, symbol, status, report_due)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""", units, 500, (statement, unit) -> {
+                        insert into report (campaign_id, unit_code, unit_name, level, parent_code, symbol, status)
+                        values (?, ?, ?, ?, ?, ?, ?)""", units, 500, (statement, unit) -> {
                     statement.setLong(1, campaignId);
                     statement.setString(2, unit.code());
                     statement.setString(3, unit.name());
-                    statement.setString(4, unit.level().name());
+                    statement.setString(4, unit.level());
                     statement.setString(5, unit.code().equals(rootCode) ? null : unit.parentCode());
                     statement.setString(6, unit.symbol());
                     statement.setString(7, UnitStatus.NOT_STARTED.name());
-                    statement.setObject(8, at(dueByLevel.get(unit.level())));
                 });
     }
 
     public Optional<UnitReport> find(long campaignId, String unitCode) {
-        return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? and unit_code = ?")
+        return jdbc.sql(SELECT + "where r.campaign_id = ? and r.unit_code = ?")
                 .params(campaignId, unitCode).query(ReportRepository::unitReport).optional();
     }
 
     public List<UnitReport> findAll(long campaignId) {
-        return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? order by unit_code")
+        return jdbc.sql(SELECT + "where r.campaign_id = ? order by r.unit_code")
                 .param(campaignId).query(ReportRepository::unitReport).list();
     }
 
     public List<UnitReport> findSubordinates(long campaignId, String parentCode) {
-        return jdbc.sql("select " + COLUMNS + " from report where campaign_id = ? and parent_code = ? order by unit_code")
+        return jdbc.sql(SELECT + "where r.campaign_id = ? and r.parent_code = ? order by r.unit_code")
                 .params(campaignId, parentCode).query(ReportRepository::unitReport).list();
     }
 
-    /** The direct subordinates of a unit that have subordinates of their own, in one query. */
-    public Set<String> subordinatesWithSubordinates(long campaignId, String parentCode) {
-        return new HashSet<>(jdbc.sql("""
-                        select distinct child.parent_code from report child
-                        join report unit on unit.campaign_id = child.campaign_id and unit.unit_code = child.parent_code
-                        where child.campaign_id = ? and unit.parent_code = ?""")
-                .params(campaignId, parentCode).query(String.class).list());
+    /** The units not submitted whose missed deadline was escalated, in one query. */
+    public List<UnitReport> findOverdue(long campaignId) {
+        return jdbc.sql(SELECT + """
+                        where r.campaign_id = ? and r.submitted_at is null
+                          and exists (select 1 from escalation e where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code)
+                        order by r.unit_code""")
+                .param(campaignId).query(ReportRepository::unitReport).list();
+    }
+
+    public boolean hasSubordinates(long campaignId, String unitCode) {
+        return jdbc.sql("select count(*) from report where campaign_id = ? and parent_code = ?")
+                .params(campaignId, unitCode).query(Long.class).single() > 0;
     }
 
     /** Counted in the database: a national campaign has tens of thousands of rows. */
@@ -94,9 +104,12 @@ public class ReportRepository {
                 });
         return jdbc.sql("""
                         select count(*),
-                               sum(case when escalated_at is not null and submitted_at is null then 1 else 0 end),
-                               sum(case when submitted_at > report_due then 1 else 0 end)
-                        from report where campaign_id = ?""")
+                               sum(case when r.submitted_at is null and exists (select 1 from escalation e
+                                   where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code) then 1 else 0 end),
+                               sum(case when r.submitted_at > d.due then 1 else 0 end)
+                        from report r
+                        join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
+                        where r.campaign_id = ?""")
                 .param(campaignId)
                 .query((rs, n) -> new CampaignProgress(rs.getLong(1), counts, rs.getLong(2), rs.getLong(3)))
                 .single();
@@ -152,11 +165,6 @@ public class ReportRepository {
                 .params(at(at), UnitStatus.SUBMITTED.name(), campaignId, unitCode).update();
     }
 
-    public void markEscalated(long campaignId, String unitCode, Instant at) {
-        jdbc.sql("update report set escalated_at = ? where campaign_id = ? and unit_code = ? and escalated_at is null")
-                .params(at(at), campaignId, unitCode).update();
-    }
-
     public void setDocumentNumber(long campaignId, String unitCode, DocumentKind kind, String number) {
         String column = kind == DocumentKind.GUIDANCE ? "guidance_number" : "document_number";
         jdbc.sql("update report set " + column + " = ? where campaign_id = ? and unit_code = ?")
@@ -164,27 +172,19 @@ public class ReportRepository {
     }
 
     public ReportContent loadContent(long campaignId, String unitCode) {
-        Map<Section, String> sections = new EnumMap<>(Section.class);
-        int[] version = {0};
-        jdbc.sql("""
-                        select section_1, section_2, section_3, section_4, section_5, section_6, content_version
-                        from report where campaign_id = ? and unit_code = ?""")
+        int version = jdbc.sql("select content_version from report where campaign_id = ? and unit_code = ?")
+                .params(campaignId, unitCode).query(Integer.class).single();
+        Map<String, String> sections = new LinkedHashMap<>();
+        jdbc.sql("select section_key, body from report_section where campaign_id = ? and unit_code = ?")
                 .params(campaignId, unitCode).query(rs -> {
-                    for (Section section : Section.values()) {
-                        String text = rs.getString(section.number());
-                        if (text != null) {
-                            sections.put(section, text);
-                        }
-                    }
-                    version[0] = rs.getInt("content_version");
+                    sections.put(rs.getString(1), rs.getString(2));
                 });
-        Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
+        Map<String, Long> figures = new LinkedHashMap<>();
         jdbc.sql("select indicator, figure from report_figure where campaign_id = ? and unit_code = ?")
-                .params(campaignId, unitCode)
-                .query(rs -> {
-                    figures.put(Indicator.valueOf(rs.getString(1)), rs.getLong(2));
+                .params(campaignId, unitCode).query(rs -> {
+                    figures.put(rs.getString(1), rs.getLong(2));
                 });
-        return new ReportContent(sections, figures, version[0]);
+        return new ReportContent(sections, figures, version);
     }
 
     /**
@@ -192,27 +192,27 @@ public class ReportRepository {
      * written, when someone saved in between: the caller's content would overwrite theirs.
      */
     public boolean saveContent(long campaignId, String unitCode, ReportContent content) {
-        List<Object> params = new ArrayList<>();
-        for (Section section : Section.values()) {
-            params.add(content.sections().get(section));
-        }
-        params.add(campaignId);
-        params.add(unitCode);
-        params.add(content.version());
         int updated = jdbc.sql("""
-                update report set section_1 = ?, section_2 = ?, section_3 = ?, section_4 = ?, section_5 = ?, section_6 = ?,
-                                  content_version = content_version + 1
-                where campaign_id = ? and unit_code = ? and content_version = ?""").params(params).update();
+                        update report set content_version = content_version + 1
+                        where campaign_id = ? and unit_code = ? and content_version = ?""")
+                .params(campaignId, unitCode, content.version()).update();
         if (updated == 0) {
             return false;
         }
-        jdbc.sql("delete from report_figure where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
-        List<Map.Entry<Indicator, Long>> figures = new ArrayList<>(content.figures().entrySet());
-        jdbcTemplate.batchUpdate("insert into report_figure (campaign_id, unit_code, indicator, figure) values (?, ?, ?, ?)",
-                figures, 100, (statement, figure) -> {
+        jdbc.sql("delete from report_section where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
+        jdbcTemplate.batchUpdate("insert into report_section (campaign_id, unit_code, section_key, body) values (?, ?, ?, ?)",
+                new ArrayList<>(content.sections().entrySet()), 100, (statement, section) -> {
                     statement.setLong(1, campaignId);
                     statement.setString(2, unitCode);
-                    statement.setString(3, figure.getKey().name());
+                    statement.setString(3, section.getKey());
+                    statement.setString(4, section.getValue());
+                });
+        jdbc.sql("delete from report_figure where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
+        jdbcTemplate.batchUpdate("insert into report_figure (campaign_id, unit_code, indicator, figure) values (?, ?, ?, ?)",
+                new ArrayList<>(content.figures().entrySet()), 100, (statement, figure) -> {
+                    statement.setLong(1, campaignId);
+                    statement.setString(2, unitCode);
+                    statement.setString(3, figure.getKey());
                     statement.setLong(4, figure.getValue());
                 });
         return true;
@@ -241,8 +241,8 @@ public class ReportRepository {
     }
 
     /** The sum of each figure over the subordinates that have submitted, late ones included. */
-    public Map<Indicator, Long> sumSubmittedSubordinateFigures(long campaignId, String parentCode) {
-        Map<Indicator, Long> sums = new LinkedHashMap<>();
+    public Map<String, Long> sumSubmittedSubordinateFigures(long campaignId, String parentCode) {
+        Map<String, Long> sums = new LinkedHashMap<>();
         jdbc.sql("""
                         select f.indicator, sum(f.figure) from report_figure f
                         join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
@@ -250,19 +250,17 @@ public class ReportRepository {
                         group by f.indicator""")
                 .params(campaignId, parentCode)
                 .query(rs -> {
-                    sums.put(Indicator.valueOf(rs.getString(1)), rs.getLong(2));
+                    sums.put(rs.getString(1), rs.getLong(2));
                 });
-        Map<Indicator, Long> ordered = new EnumMap<>(Indicator.class);
-        ordered.putAll(sums);
-        return ordered;
+        return sums;
     }
 
     private static UnitReport unitReport(ResultSet rs, int row) throws SQLException {
         return new UnitReport(rs.getLong("campaign_id"), rs.getString("unit_code"), rs.getString("unit_name"),
-                Level.valueOf(rs.getString("level")), rs.getString("parent_code"), rs.getString("symbol"),
+                rs.getString("level"), rs.getString("parent_code"), rs.getString("symbol"),
                 UnitStatus.valueOf(rs.getString("status")), instant(rs, "report_due"), instant(rs, "guidance_received_at"),
-                rs.getString("guidance_number"), instant(rs, "guidance_issued_at"), instant(rs, "consolidated_at"), instant(rs, "submitted_at"),
-                instant(rs, "escalated_at"), rs.getString("document_number"), rs.getString("process_instance_id"));
+                rs.getString("guidance_number"), instant(rs, "guidance_issued_at"), instant(rs, "consolidated_at"),
+                instant(rs, "submitted_at"), instant(rs, "escalated_at"), rs.getString("document_number"),
+                rs.getString("process_instance_id"));
     }
-
 }

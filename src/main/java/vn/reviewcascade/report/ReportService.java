@@ -1,7 +1,6 @@
 package vn.reviewcascade.report;
 
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +11,7 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.plan.Plan;
 
 /** Writing, checking, summing up and reading reports; the delegates and the REST API both go through here. */
 @Service
@@ -29,7 +29,7 @@ public class ReportService {
 
     public UnitReport unit(long campaignId, String unitCode) {
         return reports.find(campaignId, unitCode).orElseThrow(() -> new NotFoundException(
-                "Không có đơn vị '" + unitCode + "' trong đợt sơ kết số " + campaignId));
+                "Không có đơn vị '" + unitCode + "' trong đợt số " + campaignId));
     }
 
     /**
@@ -38,19 +38,19 @@ public class ReportService {
      * @param basedOn the version the caller read and changed, or null to change whatever is stored now
      */
     @Transactional
-    public void saveDraft(long campaignId, String unitCode, ReportChanges changes, Integer basedOn) {
+    public void saveDraft(Plan plan, long campaignId, String unitCode, ReportChanges changes, Integer basedOn) {
         requireEditable(unit(campaignId, unitCode));
         ReportContent merged = current(campaignId, unitCode, basedOn).with(changes);
-        failOn(ReportValidator.checkConsistency(merged));
+        failOn(ReportValidator.checkConsistency(plan, merged));
         store(campaignId, unitCode, merged);
     }
 
     /** Finishes a draft (task completion): the same checks as {@link #saveDraft}, and nothing may be missing. */
     @Transactional
-    public void completeDraft(long campaignId, String unitCode, ReportChanges changes, Integer basedOn) {
+    public void completeDraft(Plan plan, long campaignId, String unitCode, ReportChanges changes, Integer basedOn) {
         ReportContent merged = current(campaignId, unitCode, basedOn).with(changes);
-        List<FieldError> errors = new ArrayList<>(ReportValidator.checkConsistency(merged));
-        errors.addAll(ReportValidator.checkComplete(merged));
+        List<FieldError> errors = new ArrayList<>(ReportValidator.checkConsistency(plan, merged));
+        errors.addAll(ReportValidator.checkComplete(plan, merged));
         failOn(errors);
         if (!changes.isEmpty()) {
             store(campaignId, unitCode, merged);
@@ -79,8 +79,7 @@ public class ReportService {
     @Transactional
     public void prefillFromSubordinates(long campaignId, String unitCode) {
         ReportContent own = reports.loadContent(campaignId, unitCode);
-        Map<Indicator, Long> figures = new EnumMap<>(Indicator.class);
-        figures.putAll(reports.sumSubmittedSubordinateFigures(campaignId, unitCode));
+        Map<String, Long> figures = new LinkedHashMap<>(reports.sumSubmittedSubordinateFigures(campaignId, unitCode));
         figures.putAll(own.figures());
         store(campaignId, unitCode, own.withFigures(figures));
     }
@@ -109,34 +108,24 @@ public class ReportService {
     public ReportView view(long campaignId, String unitCode) {
         UnitReport unit = unit(campaignId, unitCode);
         ReportContent content = reports.loadContent(campaignId, unitCode);
-        Map<String, String> sections = new LinkedHashMap<>();
-        content.sections().forEach((section, text) -> sections.put(section.key(), text));
-        Map<String, Long> figures = keyed(content.figures());
-        Map<Indicator, Long> totals = reports.sumSubmittedSubordinateFigures(campaignId, unitCode);
+        Map<String, Long> totals = reports.sumSubmittedSubordinateFigures(campaignId, unitCode);
         Map<String, Long> differences = new LinkedHashMap<>();
         List<UnitReport> subordinateReports = reports.findSubordinates(campaignId, unitCode);
         if (!subordinateReports.isEmpty()) {
-            for (Indicator indicator : Indicator.values()) {
-                Long own = content.figures().get(indicator);
+            content.figures().forEach((indicator, own) -> {
                 long sum = totals.getOrDefault(indicator, 0L);
-                if (own != null && own != sum) {
-                    differences.put(indicator.key(), own - sum);
+                if (own != sum) {
+                    differences.put(indicator, own - sum);
                 }
-            }
+            });
         }
         List<ReportView.Subordinate> subordinates = subordinateReports.stream()
                 .map(sub -> new ReportView.Subordinate(sub.unitCode(), sub.unitName(), sub.status(), sub.submittedAt(),
                         sub.overdue(), sub.submittedLate(), unit.consolidatedAt() != null && sub.submittedAt() != null
                         && sub.submittedAt().isAfter(unit.consolidatedAt())))
                 .toList();
-        return new ReportView(unit, content.version(), sections, figures, keyed(totals), differences, subordinates,
+        return new ReportView(unit, content.version(), content.sections(), content.figures(), totals, differences, subordinates,
                 comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode, DocumentKind.REPORT).orElse(null));
-    }
-
-    private static Map<String, Long> keyed(Map<Indicator, Long> figures) {
-        Map<String, Long> keyed = new LinkedHashMap<>();
-        figures.forEach((indicator, value) -> keyed.put(indicator.key(), value));
-        return keyed;
     }
 
     private static void failOn(List<FieldError> errors) {

@@ -3,8 +3,6 @@ package vn.reviewcascade.report;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.Arrays;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,11 +13,12 @@ import java.util.Set;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.PlainText;
+import vn.reviewcascade.plan.Plan;
 
 /**
  * The one validation of report input, shared by the REST API and by task completion, so a figure refused
- * in one place is refused in the other with the same words. Fields are named by their flat keys
- * ({@code section2}, {@code partyMembers}) wherever they come from.
+ * in one place is refused in the other with the same words. Sections and figures are those of the report's plan,
+ * named by their keys ({@code section2}, {@code partyMembers}) wherever they come from.
  */
 public final class ReportValidator {
 
@@ -31,15 +30,16 @@ public final class ReportValidator {
 
     /**
      * Parses raw values (from JSON or from task variables) into changes. Keys that are neither a section nor
-     * an indicator are refused, so a misspelt figure is never silently dropped.
+     * an indicator of the plan are refused, so a misspelt figure is never silently dropped.
      */
-    public static ReportChanges parse(Map<String, ?> sections, Map<String, ?> figures) {
+    public static ReportChanges parse(Plan plan, Map<String, ?> sections, Map<String, ?> figures) {
         List<FieldError> errors = new ArrayList<>();
-        Map<Section, String> parsedSections = new LinkedHashMap<>();
+        Map<String, String> parsedSections = new LinkedHashMap<>();
         sections.forEach((key, value) -> {
-            Optional<Section> section = Arrays.stream(Section.values()).filter(s -> s.key().equals(key)).findFirst();
+            Optional<Plan.Section> section = plan.section(key);
             if (section.isEmpty()) {
-                errors.add(new FieldError(key, "Không có mục '" + key + "' trong báo cáo (chỉ có section1 đến section6)"));
+                errors.add(new FieldError(key, "Không có mục '" + key + "' trong đề cương báo cáo (chỉ có: "
+                        + String.join(", ", plan.sections().stream().map(Plan.Section::key).toList()) + ")"));
                 return;
             }
             String name = "Mục " + section.get().number();
@@ -55,19 +55,24 @@ public final class ReportValidator {
             } else if (problem.isPresent()) {
                 errors.add(new FieldError(key, name + " " + problem.get()));
             } else {
-                parsedSections.put(section.get(), text);
+                parsedSections.put(key, text);
             }
         });
-        Map<Indicator, Long> parsedFigures = new HashMap<>();
+        Map<String, Long> parsedFigures = new LinkedHashMap<>();
         figures.forEach((key, value) -> {
-            Optional<Indicator> indicator = Indicator.byKey(key);
+            Optional<Plan.Indicator> indicator = plan.indicator(key);
             if (indicator.isEmpty()) {
                 errors.add(new FieldError(key, "Không có chỉ tiêu '" + key + "' trong phụ lục số liệu"));
                 return;
             }
-            Indicator figure = indicator.get();
+            Plan.Indicator figure = indicator.get();
             try {
-                parsedFigures.put(figure, wholeNumber(value));
+                Long number = wholeNumber(value);
+                if (number != null && (number < figure.min() || number > figure.max())) {
+                    throw new IllegalArgumentException("phải từ %,d đến %,d (%,d)".formatted(figure.min(),
+                            Math.min(figure.max(), MAX_FIGURE), number));
+                }
+                parsedFigures.put(key, number);
             } catch (IllegalArgumentException e) {
                 errors.add(new FieldError(key, "\"" + figure.label() + "\" " + e.getMessage()));
             }
@@ -78,38 +83,39 @@ public final class ReportValidator {
         return new ReportChanges(parsedSections, parsedFigures);
     }
 
-    /** Every key a report's input may carry: its sections, then the figures of its annex. */
-    public static Set<String> inputKeys() {
+    /** Every key a report's input may carry: its plan's sections, then the figures of its annex. */
+    public static Set<String> inputKeys(Plan plan) {
         Set<String> keys = new LinkedHashSet<>();
-        Arrays.stream(Section.values()).map(Section::key).forEach(keys::add);
-        Arrays.stream(Indicator.values()).map(Indicator::key).forEach(keys::add);
+        plan.sections().forEach(section -> keys.add(section.key()));
+        plan.indicators().forEach(indicator -> keys.add(indicator.key()));
         return keys;
     }
 
     /** A part never above its whole: new Party members within Party members, and so on. */
-    public static List<FieldError> checkConsistency(ReportContent content) {
+    public static List<FieldError> checkConsistency(Plan plan, ReportContent content) {
         List<FieldError> errors = new ArrayList<>();
-        content.figures().forEach((indicator, value) -> {
-            Indicator whole = indicator.whole();
-            Long wholeValue = whole == null ? null : content.figures().get(whole);
-            if (wholeValue != null && value > wholeValue) {
+        for (Plan.Indicator indicator : plan.indicators()) {
+            Long value = content.figures().get(indicator.key());
+            Optional<Plan.Indicator> whole = indicator.partOf() == null ? Optional.empty() : plan.indicator(indicator.partOf());
+            Long wholeValue = whole.map(w -> content.figures().get(w.key())).orElse(null);
+            if (value != null && wholeValue != null && value > wholeValue) {
                 errors.add(new FieldError(indicator.key(), "\"%s\" (%d) không được lớn hơn \"%s\" (%d)"
-                        .formatted(indicator.label(), value, whole.label(), wholeValue)));
+                        .formatted(indicator.label(), value, whole.get().label(), wholeValue)));
             }
-        });
+        }
         return errors;
     }
 
-    /** A report goes to review only with all six sections written and every figure of the annex given. */
-    public static List<FieldError> checkComplete(ReportContent content) {
+    /** A report goes to review only with every section of its plan written and every figure of the annex given. */
+    public static List<FieldError> checkComplete(Plan plan, ReportContent content) {
         List<FieldError> errors = new ArrayList<>();
-        for (Section section : Section.values()) {
-            if (!content.sections().containsKey(section)) {
+        for (Plan.Section section : plan.sections()) {
+            if (!content.sections().containsKey(section.key())) {
                 errors.add(new FieldError(section.key(), "Mục " + section.number() + " (" + section.title() + ") chưa được viết"));
             }
         }
-        for (Indicator indicator : Indicator.values()) {
-            if (!content.figures().containsKey(indicator)) {
+        for (Plan.Indicator indicator : plan.indicators()) {
+            if (!content.figures().containsKey(indicator.key())) {
                 errors.add(new FieldError(indicator.key(), "Chưa nhập số liệu \"" + indicator.label() + "\" (ghi 0 nếu không có)"));
             }
         }

@@ -150,7 +150,8 @@ public class UnitAccess {
 
     public void requireSeesEverything(String what) {
         if (!seesEverything()) {
-            throw new AccessDeniedException("Chỉ quản trị viên, Ban Dân vận và Ban Tổ chức được " + what);
+            throw new AccessDeniedException("Chỉ quản trị viên và các ban theo dõi mọi đơn vị (" + String.join(", ",
+                    properties.observerGroups()) + ") được " + what);
         }
     }
 

@@ -10,6 +10,7 @@ import java.util.Optional;
 /** An immutable, validated tree of units; build it with {@link UnitTreeCsvReader}. */
 public final class UnitTree {
 
+    private final List<TreeLevel> levels;
     private final Map<String, Unit> byCode;
     private final Map<String, List<Unit>> children;
     private final Map<String, List<Membership>> byGroup;
@@ -18,7 +19,8 @@ public final class UnitTree {
     public record Membership(String unitCode, UnitRole role) {
     }
 
-    UnitTree(Collection<Unit> units) {
+    UnitTree(List<TreeLevel> levels, Collection<Unit> units) {
+        this.levels = List.copyOf(levels);
         this.byCode = new LinkedHashMap<>();
         this.children = new LinkedHashMap<>();
         for (Unit unit : units) {
@@ -33,6 +35,15 @@ public final class UnitTree {
                 byGroup.computeIfAbsent(role.groupOf(unit).id(), id -> new ArrayList<>()).add(new Membership(unit.code(), role));
             }
         }
+    }
+
+    /** The tree's levels, top down. */
+    public List<TreeLevel> levels() {
+        return levels;
+    }
+
+    public Optional<TreeLevel> level(String key) {
+        return levels.stream().filter(level -> level.key().equals(key)).findFirst();
     }
 
     /** The units and roles the given groups hold. */

@@ -16,8 +16,11 @@ import java.util.Set;
 import vn.reviewcascade.CsvLine;
 
 /**
- * Reads a unit tree from CSV with the header
- * {@code code,name,level,parent,symbol,drafters,reviewers,signers,guidance_drafters}.
+ * Reads a unit tree: a first line naming the tree's levels top down,
+ * {@code # levels: PROVINCE=Tỉnh ủy; COMMUNE=Đảng ủy cấp xã; BASE=Chi bộ}, then CSV with the header
+ * {@code code,name,level,parent,symbol,drafters,reviewers,signers,guidance_drafters}. A unit's parent sits exactly
+ * one level above it; a unit without a parent sits at the top level. Further lines starting with {@code #} are
+ * comments.
  *
  * <p>Group cells are optional: empty means the unit's own group ({@code CODE.drafters}, …); a cell
  * {@code id=Name} names a shared board such as Ban Dân vận. Every problem of the file is collected with its
@@ -28,6 +31,9 @@ public final class UnitTreeCsvReader {
     static final List<String> HEADER =
             List.of("code", "name", "level", "parent", "symbol", "drafters", "reviewers", "signers", "guidance_drafters");
     private static final String CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,47}";
+    private static final String LEVEL_KEY = "[A-Z][A-Z0-9_]{0,15}";
+    static final int MIN_LEVELS = 2;
+    static final int MAX_LEVELS = 5;
 
     private UnitTreeCsvReader() {
     }
@@ -36,19 +42,26 @@ public final class UnitTreeCsvReader {
         List<String> problems = new ArrayList<>();
         Map<String, Integer> lineOf = new HashMap<>();
         Map<String, Unit> units = new LinkedHashMap<>();
+        List<TreeLevel> levels;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
+            String first = reader.readLine();
+            levels = levels(first == null ? "" : CsvLine.withoutBom(first), source);
             String header = reader.readLine();
-            if (header == null || !CsvLine.split(CsvLine.withoutBom(header)).equals(HEADER)) {
-                throw new UnitTreeException(source, List.of("Dòng 1: tiêu đề phải là " + String.join(",", HEADER)));
+            if (header == null || !CsvLine.split(header).equals(HEADER)) {
+                throw new UnitTreeException(source, List.of("Dòng 2: tiêu đề phải là " + String.join(",", HEADER)));
+            }
+            Map<String, Integer> depth = new HashMap<>();
+            for (int i = 0; i < levels.size(); i++) {
+                depth.put(levels.get(i).key(), i);
             }
             String line;
-            int number = 1;
+            int number = 2;
             while ((line = reader.readLine()) != null) {
                 number++;
-                if (line.isBlank()) {
+                if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                Unit unit = parseUnit(number, CsvLine.split(line), problems);
+                Unit unit = parseUnit(number, CsvLine.split(line), depth, levels, problems);
                 if (unit == null) {
                     continue;
                 }
@@ -59,20 +72,57 @@ public final class UnitTreeCsvReader {
                 units.put(unit.code(), unit);
                 lineOf.put(unit.code(), number);
             }
+            checkParents(units, lineOf, levels, depth, problems);
         } catch (IOException e) {
             throw new UnitTreeException(source, List.of("không đọc được tệp: " + e.getMessage()));
         }
-        checkParents(units, lineOf, problems);
         if (units.isEmpty() && problems.isEmpty()) {
             problems.add("tệp không có đơn vị nào");
         }
         if (!problems.isEmpty()) {
             throw new UnitTreeException(source, problems);
         }
-        return new UnitTree(units.values());
+        return new UnitTree(levels, units.values());
     }
 
-    private static Unit parseUnit(int number, List<String> cells, List<String> problems) {
+    /** The first line: {@code # levels: KEY=Name; KEY=Name …}, top down, two to five levels. */
+    private static List<TreeLevel> levels(String line, String source) {
+        String prefix = "# levels:";
+        if (!line.startsWith(prefix)) {
+            throw new UnitTreeException(source, List.of("Dòng 1: phải nêu các cấp của cây, từ trên xuống, dạng \"" + prefix
+                    + " PROVINCE=Tỉnh ủy; COMMUNE=Đảng ủy cấp xã; BASE=Chi bộ\""));
+        }
+        List<String> problems = new ArrayList<>();
+        List<TreeLevel> levels = new ArrayList<>();
+        Set<String> keys = new HashSet<>();
+        for (String part : line.substring(prefix.length()).split(";")) {
+            if (part.isBlank()) {
+                continue;
+            }
+            int equals = part.indexOf('=');
+            String key = (equals < 0 ? part : part.substring(0, equals)).trim();
+            String name = equals < 0 ? "" : part.substring(equals + 1).trim();
+            if (!key.matches(LEVEL_KEY)) {
+                problems.add("Dòng 1: mã cấp '%s' chỉ gồm chữ hoa không dấu, số và '_', bắt đầu bằng chữ, tối đa 16 ký tự".formatted(key));
+            } else if (!keys.add(key)) {
+                problems.add("Dòng 1: cấp '%s' được nêu hai lần".formatted(key));
+            }
+            if (name.isEmpty()) {
+                problems.add("Dòng 1: cấp '%s' thiếu tên (dạng %s=Tên cấp)".formatted(key, key));
+            }
+            levels.add(new TreeLevel(key, name));
+        }
+        if (levels.size() < MIN_LEVELS || levels.size() > MAX_LEVELS) {
+            problems.add("Dòng 1: cây có %d cấp; phải từ %d đến %d cấp".formatted(levels.size(), MIN_LEVELS, MAX_LEVELS));
+        }
+        if (!problems.isEmpty()) {
+            throw new UnitTreeException(source, problems);
+        }
+        return List.copyOf(levels);
+    }
+
+    private static Unit parseUnit(int number, List<String> cells, Map<String, Integer> depth, List<TreeLevel> levels,
+                                  List<String> problems) {
         if (cells.size() != HEADER.size()) {
             problems.add("Dòng %d: cần %d cột, có %d".formatted(number, HEADER.size(), cells.size()));
             return null;
@@ -89,15 +139,11 @@ public final class UnitTreeCsvReader {
         if (name.isEmpty()) {
             problems.add("Dòng %d: thiếu tên đơn vị".formatted(number));
         }
-        Level level = null;
+        String known = String.join(", ", levels.stream().map(TreeLevel::key).toList());
         if (levelText.isEmpty()) {
-            problems.add("Dòng %d: thiếu cấp của đơn vị (PROVINCE, DISTRICT hoặc BASE)".formatted(number));
-        } else {
-            try {
-                level = Level.valueOf(levelText);
-            } catch (IllegalArgumentException e) {
-                problems.add("Dòng %d: cấp '%s' không hợp lệ (PROVINCE, DISTRICT hoặc BASE)".formatted(number, levelText));
-            }
+            problems.add("Dòng %d: thiếu cấp của đơn vị (%s)".formatted(number, known));
+        } else if (!depth.containsKey(levelText)) {
+            problems.add("Dòng %d: cấp '%s' không có trong các cấp của cây (%s)".formatted(number, levelText, known));
         }
         if (symbol.isEmpty()) {
             problems.add("Dòng %d: thiếu ký hiệu văn bản của đơn vị (ví dụ HU, ĐU)".formatted(number));
@@ -110,7 +156,7 @@ public final class UnitTreeCsvReader {
         if (problems.size() > before) {
             return null;
         }
-        return new Unit(code, name, level, parent.isEmpty() ? null : parent, symbol,
+        return new Unit(code, name, levelText, parent.isEmpty() ? null : parent, symbol,
                 drafters, reviewers, signers, guidanceDrafters, UnitRole.CLERK.defaultGroup(code, name));
     }
 
@@ -129,13 +175,15 @@ public final class UnitTreeCsvReader {
         return new UnitGroup(id, name);
     }
 
-    private static void checkParents(Map<String, Unit> units, Map<String, Integer> lineOf, List<String> problems) {
+    private static void checkParents(Map<String, Unit> units, Map<String, Integer> lineOf, List<TreeLevel> levels,
+                                     Map<String, Integer> depth, List<String> problems) {
         for (Unit unit : units.values()) {
             int number = lineOf.get(unit.code());
+            int unitDepth = depth.get(unit.level());
             if (unit.parentCode() == null) {
-                if (unit.level() != Level.PROVINCE) {
-                    problems.add("Dòng %d: đơn vị '%s' thuộc %s nhưng không có đơn vị cấp trên"
-                            .formatted(number, unit.code(), unit.level().label()));
+                if (unitDepth != 0) {
+                    problems.add("Dòng %d: đơn vị '%s' thuộc cấp %s nhưng không có đơn vị cấp trên; chỉ đơn vị cấp %s "
+                            .formatted(number, unit.code(), unit.level(), levels.get(0).key()) + "không có cấp trên");
                 }
                 continue;
             }
@@ -143,27 +191,16 @@ public final class UnitTreeCsvReader {
             if (parent == null) {
                 problems.add("Dòng %d: đơn vị cấp trên '%s' của '%s' không tồn tại"
                         .formatted(number, unit.parentCode(), unit.code()));
-            } else if (parent.level().below() != unit.level()) {
-                problems.add("Dòng %d: đơn vị '%s' (%s) không thể trực thuộc '%s' (%s)".formatted(number, unit.code(),
-                        unit.level().label(), parent.code(), parent.level().label()));
+            } else if (unitDepth == 0) {
+                problems.add("Dòng %d: đơn vị '%s' thuộc cấp cao nhất (%s) nên không trực thuộc đơn vị nào"
+                        .formatted(number, unit.code(), unit.level()));
+            } else if (depth.get(parent.level()) != unitDepth - 1) {
+                problems.add("Dòng %d: đơn vị '%s' (cấp %s) không thể trực thuộc '%s' (cấp %s): cấp trên của nó phải thuộc cấp %s"
+                        .formatted(number, unit.code(), unit.level(), parent.code(), parent.level(),
+                                levels.get(unitDepth - 1).key()));
             }
         }
-        // Levels already forbid most loops; this names any that remain (e.g. a unit that is its own parent).
-        Set<String> reported = new HashSet<>();
-        for (Unit start : units.values()) {
-            Set<String> path = new HashSet<>();
-            Unit current = start;
-            while (current != null && current.parentCode() != null) {
-                if (!path.add(current.code())) {
-                    if (reported.add(current.code())) {
-                        problems.add("Dòng %d: đơn vị '%s' nằm trong một vòng lặp cấp trên – cấp dưới"
-                                .formatted(lineOf.get(current.code()), current.code()));
-                    }
-                    break;
-                }
-                current = units.get(current.parentCode());
-            }
-        }
+        // A parent is always one level up, so the tree can hold no loop.
     }
 
 }

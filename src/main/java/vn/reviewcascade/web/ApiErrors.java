@@ -31,6 +31,7 @@ import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.approval.TaskInputRejected;
 import vn.reviewcascade.approval.TaskTakenException;
 import vn.reviewcascade.campaign.CampaignConflictException;
+import vn.reviewcascade.plan.PlanException;
 import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportLockedException;
 import vn.reviewcascade.security.AccessDeniedException;
@@ -51,6 +52,13 @@ class ApiErrors {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.errors()));
+    }
+
+    /** A plan file refused: every problem with its line. */
+    @ExceptionHandler(PlanException.class)
+    ResponseEntity<ErrorBody> plan(PlanException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Tệp kế hoạch không dùng được; không có gì được lưu",
+                e.problems().stream().map(problem -> new FieldError("plan", problem)).toList()));
     }
 
     @ExceptionHandler(NotFoundException.class)

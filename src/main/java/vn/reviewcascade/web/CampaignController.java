@@ -1,9 +1,14 @@
 package vn.reviewcascade.web;
 
 import java.net.URI;
+import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -13,15 +18,18 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.campaign.PlanTemplate;
+import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.campaign.StartCampaign;
+import vn.reviewcascade.notification.TimeWords;
+import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.CampaignProgress;
 import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.report.UnitStatus;
 import vn.reviewcascade.security.UnitAccess;
-import vn.reviewcascade.unit.Level;
 
 @RestController
 @RequestMapping("/api")
@@ -30,8 +38,10 @@ class CampaignController {
     private final CampaignService campaigns;
     private final ReportRepository reports;
     private final UnitAccess access;
+    private final EngineClock clock;
 
-    CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access) {
+    CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access, EngineClock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.reports = reports;
         this.access = access;
@@ -40,24 +50,53 @@ class CampaignController {
     record Created(long id) {
     }
 
-    record CampaignSummary(long id, String planNumber, String title, String rootUnit, String organisingGroup,
-                           Map<String, Instant> deadlines, Instant startedAt, String startedBy,
+    record CampaignSummary(long id, String planNumber, int planVersion, String title, String rootUnit, int year,
+                           String organisingGroup, Map<String, Map<String, Instant>> deadlines,
+                           Map<String, List<String>> reminders, Instant startedAt, String startedBy,
                            CampaignProgress progress) {
     }
 
-    record UnitState(String unitCode, String unitName, Level level, String parentCode, UnitStatus status,
-                        String statusLabel, Instant reportDue, boolean overdue, Instant submittedAt,
-                        boolean submittedLate, String documentNumber, String processInstanceId) {
+    record UnitState(String unitCode, String unitName, String level, String levelName, String parentCode,
+                     UnitStatus status, String statusLabel, Instant reportDue, boolean overdue, Instant submittedAt,
+                     boolean submittedLate, String documentNumber, String processInstanceId) {
     }
 
-    @GetMapping("/plans")
-    List<PlanTemplate> plans() {
-        return campaigns.templates();
+    /** An overdue unit, for the organising board's dashboard: listed under the unit it reports to. */
+    record OverdueUnit(String unitCode, String unitName, String level, String levelName, String parentCode,
+                       String parentName, Instant reportDue, String reportDueLabel, String lateness,
+                       String processInstanceId) {
+    }
+
+    record CampaignOverdue(long campaignId, String planNumber, String title, List<OverdueUnit> units) {
+    }
+
+    /** The overdue units of every campaign that has any, as far as the user may read them. */
+    @GetMapping("/overdue-units")
+    List<CampaignOverdue> overdue() {
+        List<CampaignOverdue> result = new ArrayList<>();
+        Instant now = clock.now();
+        for (Campaign campaign : campaigns.findAll()) {
+            List<UnitReport> overdue = access.readable(reports.findOverdue(campaign.id()));
+            if (overdue.isEmpty()) {
+                continue;
+            }
+            Map<String, String> parentNames = new HashMap<>();
+            overdue.stream().map(UnitReport::parentCode).filter(Objects::nonNull).distinct().forEach(code ->
+                    parentNames.put(code, reports.find(campaign.id(), code).map(UnitReport::unitName).orElse(code)));
+            result.add(new CampaignOverdue(campaign.id(), campaign.planNumber(), campaign.title(), overdue.stream()
+                    .map(unit -> new OverdueUnit(unit.unitCode(), unit.unitName(), unit.level(),
+                            campaign.plan().level(unit.level()).map(Plan.Level::name).orElse(unit.level()), unit.parentCode(),
+                            unit.parentCode() == null ? null : parentNames.get(unit.parentCode()), unit.reportDue(),
+                            DeadlineFormat.label(unit.reportDue()), TimeWords.of(Duration.between(unit.reportDue(), now)),
+                            unit.processInstanceId()))
+                    .toList()));
+        }
+        return result;
     }
 
     @PostMapping("/campaigns")
     ResponseEntity<Created> start(@RequestBody StartCampaign request) {
-        access.requireSeesEverything("bắt đầu đợt sơ kết");
+        access.requireSeesEverything("bắt đầu một đợt");
         Campaign campaign = campaigns.start(request, access.userId());
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(new Created(campaign.id()));
     }
@@ -74,15 +113,18 @@ class CampaignController {
 
     @GetMapping("/campaigns/{id}/units")
     List<UnitState> units(@PathVariable long id) {
-        campaigns.find(id);
-        return access.readable(reports.findAll(id)).stream().map(unit -> new UnitState(unit.unitCode(), unit.unitName(), unit.level(),
-                unit.parentCode(), unit.status(), unit.status().label(), unit.reportDue(), unit.overdue(),
-                unit.submittedAt(), unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
+        Plan plan = campaigns.find(id).plan();
+        return access.readable(reports.findAll(id)).stream().map(unit -> new UnitState(unit.unitCode(), unit.unitName(),
+                unit.level(), plan.level(unit.level()).map(Plan.Level::name).orElse(unit.level()), unit.parentCode(),
+                unit.status(), unit.status().label(), unit.reportDue(), unit.overdue(), unit.submittedAt(),
+                unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
     }
 
     private CampaignSummary summary(Campaign campaign) {
-        return new CampaignSummary(campaign.id(), campaign.planNumber(), campaign.title(), campaign.rootUnit(),
-                campaign.organisingGroup(), campaign.deadlines().byName(), campaign.startedAt(), campaign.startedBy(),
-                reports.progress(campaign.id()));
+        Map<String, List<String>> reminders = new LinkedHashMap<>();
+        campaign.reminders().forEach((level, offsets) -> reminders.put(level, offsets.stream().map(Duration::toString).toList()));
+        return new CampaignSummary(campaign.id(), campaign.planNumber(), campaign.plan().version(), campaign.title(),
+                campaign.rootUnit(), campaign.year(), campaign.organisingGroup(), campaign.deadlines().asMap(), reminders,
+                campaign.startedAt(), campaign.startedBy(), reports.progress(campaign.id()));
     }
 }

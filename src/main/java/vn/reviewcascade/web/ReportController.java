@@ -20,6 +20,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.UnitDocuments;
 import vn.reviewcascade.report.ReportService;
@@ -36,8 +38,10 @@ class ReportController {
     private final ReportService reports;
     private final UnitDocuments documents;
     private final UnitAccess access;
+    private final CampaignService campaigns;
 
-    ReportController(ReportService reports, UnitDocuments documents, UnitAccess access) {
+    ReportController(ReportService reports, UnitDocuments documents, UnitAccess access, CampaignService campaigns) {
+        this.campaigns = campaigns;
         this.reports = reports;
         this.documents = documents;
         this.access = access;
@@ -66,7 +70,8 @@ class ReportController {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-        reports.saveDraft(campaignId, unitCode, ReportValidator.parse(sections, figures), version);
+        Plan plan = campaigns.find(campaignId).plan();
+        reports.saveDraft(plan, campaignId, unitCode, ReportValidator.parse(plan, sections, figures), version);
         return reports.view(campaignId, unitCode);
     }
 

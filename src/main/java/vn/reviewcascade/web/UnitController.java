@@ -6,7 +6,7 @@ import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.unit.TreeLevel;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitGroup;
 import vn.reviewcascade.unit.UnitTree;
@@ -21,14 +21,17 @@ class UnitController {
         this.tree = tree;
     }
 
-    record UnitNode(String code, String name, Level level, String symbol, UnitGroup drafters, UnitGroup reviewers,
+    /** The tree: its levels top down, and its units nested from each root. */
+    record Tree(List<TreeLevel> levels, List<UnitNode> roots) {
+    }
+
+    record UnitNode(String code, String name, String level, String symbol, UnitGroup drafters, UnitGroup reviewers,
                     UnitGroup signers, List<UnitNode> children) {
     }
 
-    /** The whole tree, nested from each root. */
     @GetMapping
-    List<UnitNode> tree() {
-        return tree.roots().stream().map(this::node).toList();
+    Tree tree() {
+        return new Tree(tree.levels(), tree.roots().stream().map(this::node).toList());
     }
 
     private UnitNode node(Unit unit) {

@@ -96,7 +96,7 @@ class CascadeProcessTest extends CascadeTestSupport {
         submitReport(campaign, "VL", sections());
         runJobs(campaign);
 
-        assertThat(district).hasPassed("DistributeReport", "ProvincialReportFinal").isEnded();
+        assertThat(district).hasPassed("DistributeReport", "CampaignReportFinal").isEnded();
         UnitReport report = reports.find(campaign.id(), "VL").orElseThrow();
         assertThat(report.status()).isEqualTo(UnitStatus.SUBMITTED);
         assertThat(report.documentNumber()).matches("\\d+-BC/HU");
@@ -241,7 +241,7 @@ class CascadeProcessTest extends CascadeTestSupport {
 
         submitReport(campaign, "TU", sections());
 
-        assertThat(province).hasPassed("ProvincialReportFinal").isEnded();
+        assertThat(province).hasPassed("CampaignReportFinal").isEnded();
         assertThat(reports.find(campaign.id(), "TU").orElseThrow().documentNumber()).matches("\\d+-BC/TU");
         assertThat(events.stream(EscalationRaised.class).filter(e -> e.campaignId() == campaign.id()))
                 .extracting(EscalationRaised::unitCode).containsExactlyInAnyOrder("VL", "VL-A", "VL-B", "VL-C");

@@ -39,7 +39,8 @@ class CascadeBenchmark extends CascadeTestSupport {
     static void wideTree(DynamicPropertyRegistry registry) throws IOException {
         Path file = Path.of("target", "benchmark-tree.csv");
         Files.createDirectories(file.getParent());
-        StringBuilder csv = new StringBuilder("code,name,level,parent,symbol,drafters,reviewers,signers,guidance_drafters\n")
+        StringBuilder csv = new StringBuilder("# levels: PROVINCE=Tỉnh ủy; DISTRICT=Huyện ủy; BASE=Chi bộ\n")
+                .append("code,name,level,parent,symbol,drafters,reviewers,signers,guidance_drafters\n")
                 .append("BENCH,Tỉnh ủy đo tải,PROVINCE,,TU,,,,\n").append("WIDE,Đảng ủy đo tải,DISTRICT,BENCH,ĐU,,,,\n");
         for (int i = 1; i <= CHILDREN; i++) {
             csv.append("W%05d,Chi bộ đo tải %d,BASE,WIDE,CB,,,,\n".formatted(i, i));
@@ -52,7 +53,7 @@ class CascadeBenchmark extends CascadeTestSupport {
     void measure() throws Exception {
         List<String> lines = new ArrayList<>();
         long started = System.nanoTime();
-        Campaign campaign = campaigns.start(new StartCampaign("117-KH/TU", null, "WIDE", YEAR, null), "bench");
+        Campaign campaign = campaigns.start(StartCampaign.of(KH_117, null, "WIDE", YEAR), "bench");
         long startedIn = System.nanoTime() - started;
         runJobs(campaign);
         long openedIn = System.nanoTime() - started;

@@ -6,12 +6,15 @@ import java.time.LocalDate;
 import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.FieldError;
-import vn.reviewcascade.unit.Level;
+import vn.reviewcascade.TestPlans;
+import vn.reviewcascade.plan.Plan;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 class DeadlinesTest {
+
+    private static final Plan KH_117 = TestPlans.kh117();
 
     @Test
     void aDateEndsAtMidnightInVietnam() {
@@ -22,25 +25,39 @@ class DeadlinesTest {
     }
 
     @Test
-    void eachLevelHasItsDeadlineAndWaitsForItsSubordinatesUntilTheirs() {
-        Deadlines plan = plan("2019-03-30", "2019-09-30", "2019-10-30", "2019-11-10", "2019-11-30");
-        assertThat(plan.reportDue(Level.BASE)).isEqualTo(plan.base());
-        assertThat(plan.reportDue(Level.DISTRICT)).isEqualTo(plan.district());
-        assertThat(plan.reportDue(Level.PROVINCE)).isEqualTo(plan.province());
-        assertThat(plan.subordinatesDue(Level.DISTRICT)).isEqualTo(plan.base());
-        assertThat(plan.subordinatesDue(Level.PROVINCE)).as("through Ban Dân vận by 10/11").isEqualTo(plan.submission());
-        assertThat(plan.subordinatesDue(Level.BASE)).isNull();
-        assertThat(plan.contradictions()).isEmpty();
+    void theDaysOfKh117AreItsDatesOf2019AndHoldInAnyYear() {
+        Deadlines deadlines = Deadlines.of(KH_117, KH_117.levels(), 2019);
+        assertThat(deadlines.guidanceDue("PROVINCE")).isEqualTo(day("2019-03-30"));
+        assertThat(deadlines.guidanceDue("DISTRICT")).isEqualTo(day("2019-03-30"));
+        assertThat(deadlines.reportDue("BASE")).isEqualTo(day("2019-09-30"));
+        assertThat(deadlines.subordinatesDue("DISTRICT")).as("the district waits for its base units").isEqualTo(day("2019-09-30"));
+        assertThat(deadlines.reportDue("DISTRICT")).isEqualTo(day("2019-10-30"));
+        assertThat(deadlines.subordinatesDue("PROVINCE")).as("through Ban Dân vận by 10/11").isEqualTo(day("2019-11-10"));
+        assertThat(deadlines.reportDue("PROVINCE")).isEqualTo(day("2019-11-30"));
+        assertThat(deadlines.subordinatesDue("BASE")).isNull();
+        assertThat(deadlines.guidanceDue("BASE")).isNull();
+        assertThat(deadlines.contradictions(KH_117)).isEmpty();
+        assertThat(Deadlines.of(KH_117, KH_117.levels(), 2031).reportDue("BASE")).isEqualTo(day("2031-09-30"));
     }
 
     @Test
     void deadlinesAgainstTheCascadeAreNamed() {
-        Deadlines wrong = plan("2019-03-30", "2019-10-31", "2019-10-30", "2019-11-10", "2019-11-05");
-        assertThat(wrong.contradictions()).extracting(FieldError::field).containsExactly("deadlines.district", "deadlines.province");
+        Deadlines wrong = Deadlines.of(KH_117, KH_117.levels(), 2019)
+                .with("BASE", DeadlineKind.REPORT, day("2019-10-31"))
+                .with("PROVINCE", DeadlineKind.REPORT, day("2019-11-05"));
+        assertThat(wrong.contradictions(KH_117)).extracting(FieldError::field)
+                .containsExactlyInAnyOrder("deadlines.PROVINCE.report", "deadlines.DISTRICT.subordinates");
+        assertThat(wrong.contradictions(KH_117)).extracting(FieldError::message).contains(
+                "Hạn nhận báo cáo của cấp dưới của cấp huyện (23:59 ngày 30/09/2019) không được sớm hơn hạn báo cáo của "
+                        + "cấp cơ sở (23:59 ngày 31/10/2019)");
     }
 
-    private static Deadlines plan(String guidance, String base, String district, String submission, String province) {
-        return new Deadlines(day(guidance), day(base), day(district), day(submission), day(province));
+    @Test
+    void aCampaignFromALowerLevelHasOnlyTheDeadlinesOfItsLevels() {
+        Deadlines fromDistrict = Deadlines.of(KH_117, KH_117.levels().subList(1, 3), 2031);
+        assertThat(fromDistrict.byLevel()).containsOnlyKeys("DISTRICT", "BASE");
+        assertThat(fromDistrict.asMap().get("DISTRICT")).containsOnlyKeys("guidance", "subordinates", "report");
+        assertThat(fromDistrict.asMap().get("BASE")).containsOnlyKeys("report");
     }
 
     private static Instant day(String date) {

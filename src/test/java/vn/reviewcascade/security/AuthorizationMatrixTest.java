@@ -99,7 +99,7 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         HttpEntity<Object> startRequest = json(Map.of("plan", "117-KH/TU", "rootUnit", "CC", "year", 2032));
         var refused = as("mx.vl.dt").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
-        assertThat(refused.getBody()).contains("Chỉ quản trị viên, Ban Dân vận và Ban Tổ chức được bắt đầu đợt sơ kết");
+        assertThat(refused.getBody()).contains("Chỉ quản trị viên và các ban theo dõi mọi đơn vị (bdv-tu, btc-tu, btgdv-tu) được bắt đầu một đợt");
         assertThat(as("mx.bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class).getStatusCode().value())
                 .isEqualTo(201);
         assertThat(as("mx.a.dt").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())

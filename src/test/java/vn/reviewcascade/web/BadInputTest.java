@@ -242,7 +242,7 @@ class BadInputTest extends CascadeTestSupport {
         Object[][] bodies = {
                 {"{}", "plan", "Thiếu số hiệu kế hoạch"},
                 {"{\"plan\": \"\", \"rootUnit\": \"VL\", \"year\": " + year + "}", "plan", "Thiếu số hiệu kế hoạch"},
-                {"{\"plan\": \"999-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + "}", "plan", "Không có kế hoạch mẫu '999-KH/TU'"},
+                {"{\"plan\": \"999-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + "}", "plan", "Không có kế hoạch '999-KH/TU'"},
                 {"{\"plan\": 117, \"rootUnit\": \"VL\", \"year\": " + year + "}", "plan", "phải là văn bản"},
                 {"{\"plan\": \"117-KH/TU\", \"year\": " + year + "}", "rootUnit", "Thiếu mã đơn vị"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"NOPE\", \"year\": " + year + "}", "rootUnit", "Không có đơn vị 'NOPE'"},
@@ -258,19 +258,25 @@ class BadInputTest extends CascadeTestSupport {
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"dedlines\": {}}", "dedlines", "Không có trường 'dedlines'"},
                 {"{\"plan\": \"117-KH/TU\", \"rootunit\": \"VL\", \"year\": " + year + "}", "rootunit", "Không có trường 'rootunit'"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": []}", "deadlines", "một đối tượng JSON"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"base\": 5}}", "deadlines.base", "phải là văn bản"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"base\": \"30/09/" + year + "\"}}", "deadlines.base", "không phải ngày"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"base\": \"" + year + "-02-30\"}}", "deadlines.base", "không phải ngày"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"final\": \"" + year + "-12-01\"}}", "deadlines.final", "Không có hạn 'final'"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"base\": \"" + year + "-11-05\"}}", "deadlines.district", "không được sớm hơn"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": 2020}", "deadlines.guidance", "đã qua"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"province\": \"2020-01-01T00:00:00+07:00\"}}", "deadlines.province", "đã qua"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": 5}}", "deadlines.BASE", "một đối tượng JSON"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"report\": 5}}}", "deadlines.BASE.report", "phải là văn bản"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"report\": \"30/09/" + year + "\"}}}", "deadlines.BASE.report", "không phải ngày"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"report\": \"" + year + "-02-30\"}}}", "deadlines.BASE.report", "không phải ngày"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"final\": \"" + year + "-12-01\"}}}", "deadlines.BASE.final", "Cấp BASE không có hạn 'final'; chỉ có: report"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"guidance\": \"" + year + "-03-01\"}}}", "deadlines.BASE.guidance", "Cấp BASE không có hạn 'guidance'"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"PROVINCE\": {\"report\": \"" + year + "-12-01\"}}}", "deadlines.PROVINCE", "Đợt này không có cấp 'PROVINCE'; chỉ có: DISTRICT, BASE"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"report\": \"" + year + "-11-05\"}}}", "deadlines.DISTRICT.subordinates", "không được sớm hơn hạn báo cáo của cấp cơ sở"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": 2020}", "deadlines.DISTRICT.guidance", "đã qua"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"DISTRICT\": {\"report\": \"2020-01-01T00:00:00+07:00\"}}}", "deadlines.DISTRICT.report", "đã qua"},
+                {"{\"plan\": \"117-KH/TU\", \"planVersion\": 99, \"rootUnit\": \"VL\", \"year\": " + year + "}", "planVersion", "không có phiên bản 99"},
+                {"{\"plan\": \"900-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + "}", "rootUnit", "kế hoạch 900-KH/TU không đến cấp này"},
+                {"{\"plan\": \"900-KH/TU\", \"rootUnit\": \"TU\", \"year\": " + year + "}", "plan", "có cấp COMMUNE ngay dưới cấp PROVINCE, nhưng cây đơn vị"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"title\": \"\"}", "title", "từ 1 đến 500 ký tự"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"title\": \"   \"}", "title", "từ 1 đến 500 ký tự"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"title\": \"" + "đ".repeat(501) + "\"}", "title", "từ 1 đến 500 ký tự"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"title\": \"a\\u0000b\"}", "title", "ký tự NUL"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"title\": 5}", "title", "phải là văn bản"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"TINH\": [\"P1D\"]}}", "reminders.TINH", "Không có cấp 'TINH'"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"TINH\": [\"P1D\"]}}", "reminders.TINH", "Đợt này không có cấp 'TINH'"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"BASE\": [\"P-1D\"]}}", "reminders.BASE", "khoảng thời gian dương"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"BASE\": [\"abc\"]}}", "reminders.BASE", "khoảng thời gian dương"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"BASE\": \"P1D\"}}", "reminders.BASE", "một danh sách JSON"},
@@ -281,11 +287,11 @@ class BadInputTest extends CascadeTestSupport {
                     (String) body[1], (String) body[2]));
         }
         cases.add(new Case("the same campaign twice", () -> send(ADMIN, HttpMethod.POST, "/api/campaigns", duplicateCampaign()),
-                409, null, "Đợt sơ kết này đã được mở"));
+                409, null, "Đợt này đã được mở"));
         cases.add(new Case("a campaign as a JSON list", () -> send(ADMIN, HttpMethod.POST, "/api/campaigns", "[]"), 400, null,
                 "phải là một đối tượng JSON"));
         cases.add(new Case("a campaign started by a base unit", () -> send("bi.cc.dt", HttpMethod.POST, "/api/campaigns",
-                duplicateCampaign()), 403, null, "Chỉ quản trị viên, Ban Dân vận và Ban Tổ chức"));
+                duplicateCampaign()), 403, null, "Chỉ quản trị viên và các ban theo dõi mọi đơn vị"));
     }
 
     private void documents(List<Case> cases) {
@@ -372,7 +378,7 @@ class BadInputTest extends CascadeTestSupport {
         cases.add(new Case("a campaign number too large", () -> send(ADMIN, HttpMethod.GET, "/api/campaigns/99999999999999999999", null),
                 400, "id", "phải là số nguyên"));
         cases.add(new Case("an unknown campaign", () -> send(ADMIN, HttpMethod.GET, "/api/campaigns/999999", null), 404, null,
-                "Không có đợt sơ kết số 999999"));
+                "Không có đợt số 999999"));
         cases.add(new Case("an encoded slash in a unit", () -> raw("GET " + unit + "a%2Fb/report"), 404, null, "Không có đơn vị"));
         cases.add(new Case("an unknown unit", () -> send(ADMIN, HttpMethod.GET, unit + "NOPE/report", null), 404, null, "Không có đơn vị 'NOPE'"));
         cases.add(new Case("a unit code of 300 characters", () -> send(ADMIN, HttpMethod.GET, unit + "X".repeat(300) + "/report", null),

@@ -52,10 +52,10 @@ class ReviewApiTest extends CascadeTestSupport {
 
     @Test
     void unitsAreServedAsATree() {
-        ResponseEntity<List<Map<String, Object>>> response = http.exchange("/api/units", HttpMethod.GET, null,
-                new ParameterizedTypeReference<>() {
-                });
-        Map<String, Object> province = response.getBody().stream().filter(unit -> unit.get("code").equals("TU")).findFirst().orElseThrow();
+        Map<String, Object> tree = http.exchange("/api/units", HttpMethod.GET, null, JSON).getBody();
+        assertThat((List<Map<String, Object>>) tree.get("levels")).extracting(level -> level.get("key"))
+                .containsExactly("PROVINCE", "DISTRICT", "BASE");
+        Map<String, Object> province = ((List<Map<String, Object>>) tree.get("roots")).stream().filter(unit -> unit.get("code").equals("TU")).findFirst().orElseThrow();
         assertThat(province.get("name")).isEqualTo("Tỉnh ủy thử nghiệm");
         assertThat((List<Map<String, Object>>) province.get("children")).extracting(unit -> unit.get("code"))
                 .containsExactly("VL", "CC");
@@ -65,15 +65,20 @@ class ReviewApiTest extends CascadeTestSupport {
     void aCampaignStartsFromTheTemplateAndReportsItsUnits() {
         ResponseEntity<Map<String, Object>> created = http.exchange("/api/campaigns", HttpMethod.POST,
                 json(Map.of("plan", "117-KH/TU", "rootUnit", "VL", "year", 2031,
-                        "deadlines", Map.of("base", "2031-09-25", "district", "2031-10-29T17:00:00+07:00"))), JSON);
+                        "deadlines", Map.of("BASE", Map.of("report", "2031-09-25"),
+                                "DISTRICT", Map.of("report", "2031-10-29T17:00:00+07:00")))), JSON);
         assertThat(created.getStatusCode()).isEqualTo(HttpStatus.CREATED);
         Number id = (Number) created.getBody().get("id");
         assertThat(created.getHeaders().getLocation()).hasPath("/api/campaigns/" + id);
 
         Map<String, Object> campaign = http.exchange("/api/campaigns/" + id, HttpMethod.GET, null, JSON).getBody();
         assertThat(campaign.get("planNumber")).isEqualTo("117-KH/TU");
-        assertThat((Map<String, Object>) campaign.get("deadlines")).containsEntry("base", "2031-09-25T16:59:59Z")
-                .containsEntry("district", "2031-10-29T10:00:00Z").containsEntry("province", "2031-11-30T16:59:59Z");
+        assertThat(campaign).containsEntry("planVersion", 1).containsEntry("year", 2031).containsEntry("organisingGroup", "bdv-tu");
+        Map<String, Map<String, Object>> deadlines = (Map<String, Map<String, Object>>) campaign.get("deadlines");
+        assertThat(deadlines).containsOnlyKeys("DISTRICT", "BASE");
+        assertThat(deadlines.get("BASE")).containsExactly(Map.entry("report", "2031-09-25T16:59:59Z"));
+        assertThat(deadlines.get("DISTRICT")).containsEntry("report", "2031-10-29T10:00:00Z")
+                .containsEntry("subordinates", "2031-09-30T16:59:59Z").containsEntry("guidance", "2031-03-30T16:59:59Z");
         Map<String, Object> progress = (Map<String, Object>) campaign.get("progress");
         assertThat(progress).containsEntry("units", 4).containsEntry("overdue", 0);
         assertThat((Map<String, Object>) progress.get("countsByStatus")).containsEntry("NOT_STARTED", 4).containsEntry("SUBMITTED", 0);
@@ -94,17 +99,18 @@ class ReviewApiTest extends CascadeTestSupport {
         Map<String, Object> body = error(http.exchange("/api/campaigns", HttpMethod.POST,
                 json(Map.of("plan", "999-KH/TU", "rootUnit", "NOWHERE", "year", 1800)), JSON), HttpStatus.BAD_REQUEST);
         assertThat(fields(body)).containsExactly("plan", "rootUnit", "year");
-        assertThat(messages(body)).anyMatch(m -> m.contains("Không có kế hoạch mẫu '999-KH/TU'"));
+        assertThat(messages(body)).anyMatch(m -> m.contains("Không có kế hoạch '999-KH/TU'; có: 117-KH/TU, 900-KH/TU"));
 
         body = error(http.exchange("/api/campaigns", HttpMethod.POST, json(Map.of("plan", "117-KH/TU", "rootUnit", "VL",
-                "year", 2031, "deadlines", Map.of("base", "2031-11-05"))), JSON), HttpStatus.BAD_REQUEST);
-        assertThat(fields(body)).containsExactly("deadlines.district");
-        assertThat(messages(body)).singleElement().asString()
-                .contains("Hạn của cấp huyện (23:59 ngày 30/10/2031) không được sớm hơn hạn của cấp cơ sở (23:59 ngày 05/11/2031)");
+                "year", 2031, "deadlines", Map.of("BASE", Map.of("report", "2031-11-05")))), JSON), HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactly("deadlines.DISTRICT.subordinates");
+        assertThat(messages(body)).singleElement().asString().contains("Hạn nhận báo cáo của cấp dưới của cấp huyện (23:59 ngày "
+                + "30/09/2031) không được sớm hơn hạn báo cáo của cấp cơ sở (23:59 ngày 05/11/2031)");
 
         body = error(http.exchange("/api/campaigns", HttpMethod.POST, json(Map.of("plan", "117-KH/TU", "rootUnit", "VL",
-                "year", 2031, "deadlines", Map.of("base", "30/09/2031", "final", "2031-12-01"))), JSON), HttpStatus.BAD_REQUEST);
-        assertThat(fields(body)).containsExactlyInAnyOrder("deadlines.base", "deadlines.final");
+                "year", 2031, "deadlines", Map.of("BASE", Map.of("report", "30/09/2031", "final", "2031-12-01")))), JSON),
+                HttpStatus.BAD_REQUEST);
+        assertThat(fields(body)).containsExactlyInAnyOrder("deadlines.BASE.report", "deadlines.BASE.final");
 
         assertThat(http.exchange("/api/campaigns", HttpMethod.POST, json("{\"plan\": "), JSON).getStatusCode())
                 .isEqualTo(HttpStatus.BAD_REQUEST);

@@ -1,0 +1,8 @@
+package vn.reviewcascade.unit;
+
+/**
+ * A level of a unit tree, as its file names it: {@code COMMUNE} = "Đảng ủy cấp xã". Trees name their own levels,
+ * two to five of them; plans reach the levels they name by the same keys.
+ */
+public record TreeLevel(String key, String name) {
+}

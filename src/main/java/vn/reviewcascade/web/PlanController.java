@@ -1,0 +1,121 @@
+package vn.reviewcascade.web;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+import org.springframework.web.util.UriComponentsBuilder;
+
+import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.plan.PlanCatalog;
+import vn.reviewcascade.plan.PlanException;
+import vn.reviewcascade.plan.PlanReader;
+import vn.reviewcascade.security.SecurityProperties;
+import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.unit.TreeLevel;
+import vn.reviewcascade.unit.UnitTree;
+
+/**
+ * Plans are added without a release: administrators and the organising boards post a plan file; a file with any
+ * problem is refused whole, every problem with its line. Every signed-in user may list the plans and read them.
+ */
+@RestController
+@RequestMapping("/api/plans")
+class PlanController {
+
+    static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    private static final String YAML = "application/yaml";
+
+    private final PlanCatalog plans;
+    private final UnitAccess access;
+    private final SecurityProperties security;
+    private final UnitTree tree;
+
+    PlanController(PlanCatalog plans, UnitAccess access, SecurityProperties security, UnitTree tree) {
+        this.tree = tree;
+        this.plans = plans;
+        this.access = access;
+        this.security = security;
+    }
+
+    @GetMapping
+    List<PlanCatalog.PlanVersion> list() {
+        return plans.versions();
+    }
+
+    /** The file of one version, as registered: {@code /api/plans/file?number=117-KH/TU&version=1}. */
+    @GetMapping(path = "/file", produces = YAML + ";charset=UTF-8")
+    String file(@RequestParam String number, @RequestParam int version) {
+        return plans.source(number, version);
+    }
+
+    /** The plan as the application reads it (levels, outline, annex), for clients that build forms from it. */
+    @GetMapping("/plan")
+    Plan plan(@RequestParam String number, @RequestParam int version) {
+        return plans.plan(number, version);
+    }
+
+    /** A plan file as the request body ({@code Content-Type: application/yaml}). */
+    @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    ResponseEntity<PlanCatalog.PlanVersion> register(@RequestBody byte[] body) {
+        return register(text(body));
+    }
+
+    /** A plan file uploaded from a form (multipart/form-data, field {@code file}). */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<PlanCatalog.PlanVersion> upload(@RequestParam("file") MultipartFile file) throws IOException {
+        return register(text(file.getBytes()));
+    }
+
+    /** 201 with the new version; 200 with the existing one when the same file was registered before. */
+    private ResponseEntity<PlanCatalog.PlanVersion> register(String text) {
+        access.requireSeesEverything("đăng ký kế hoạch");
+        // The plan must fit the deployment's tree, and the board it names follows every unit of its campaigns: it must
+        // be one that sees every unit.
+        Plan plan = PlanReader.read(text, 0, tree.levels().stream().map(TreeLevel::key).toList());
+        if (!security.observerGroups().contains(plan.organisingGroup())) {
+            throw new PlanException(List.of(("Cơ quan chủ trì '%s' (organisingGroup) không phải một ban theo dõi mọi đơn vị "
+                    + "của hệ thống (có: %s)").formatted(plan.organisingGroup(), String.join(", ", security.observerGroups()))));
+        }
+        PlanCatalog.Registration registration = plans.register(text, access.userId());
+        PlanCatalog.PlanVersion version = registration.version();
+        if (!registration.created()) {
+            return ResponseEntity.ok(version);
+        }
+        URI location = UriComponentsBuilder.fromPath("/api/plans/file").queryParam("number", version.number())
+                .queryParam("version", version.version()).encode().build().toUri();
+        return ResponseEntity.status(HttpStatus.CREATED).location(location).body(version);
+    }
+
+    private static String text(byte[] body) {
+        if (body == null || body.length == 0) {
+            throw new InvalidInputException("file", "Tệp kế hoạch rỗng");
+        }
+        if (body.length > MAX_FILE_BYTES) {
+            throw new InvalidInputException("file", "Tệp kế hoạch quá lớn (%,d byte); tối đa %,d byte"
+                    .formatted(body.length, MAX_FILE_BYTES));
+        }
+        try {
+            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
+            return text.startsWith("\uFEFF") ? text.substring(1) : text;
+        } catch (CharacterCodingException e) {
+            throw new InvalidInputException("file", "Tệp kế hoạch phải là văn bản mã hóa UTF-8");
+        }
+    }
+}
