@@ -26,13 +26,26 @@ create table campaign_deadline (
     primary key (campaign_id, level, kind)
 );
 
--- The five named deadlines of earlier campaigns, which ran the three levels of KH 117, as deadlines per level.
-insert into campaign_deadline (campaign_id, level, kind, due) select id, 'PROVINCE', 'GUIDANCE', guidance_due from campaign;
-insert into campaign_deadline (campaign_id, level, kind, due) select id, 'PROVINCE', 'SUBORDINATES', submission_due from campaign;
-insert into campaign_deadline (campaign_id, level, kind, due) select id, 'PROVINCE', 'REPORT', province_due from campaign;
-insert into campaign_deadline (campaign_id, level, kind, due) select id, 'DISTRICT', 'GUIDANCE', guidance_due from campaign;
-insert into campaign_deadline (campaign_id, level, kind, due) select id, 'DISTRICT', 'SUBORDINATES', base_due from campaign;
-insert into campaign_deadline (campaign_id, level, kind, due) select id, 'DISTRICT', 'REPORT', district_due from campaign;
+-- The five named deadlines of earlier campaigns, which ran the three levels of KH 117, as deadlines per level: for
+-- the campaign's root's level and the levels below it only, as a campaign started now holds them.
+insert into campaign_deadline (campaign_id, level, kind, due)
+    select c.id, 'PROVINCE', 'GUIDANCE', c.guidance_due from campaign c
+    join report r on r.campaign_id = c.id and r.unit_code = c.root_unit where r.level = 'PROVINCE';
+insert into campaign_deadline (campaign_id, level, kind, due)
+    select c.id, 'PROVINCE', 'SUBORDINATES', c.submission_due from campaign c
+    join report r on r.campaign_id = c.id and r.unit_code = c.root_unit where r.level = 'PROVINCE';
+insert into campaign_deadline (campaign_id, level, kind, due)
+    select c.id, 'PROVINCE', 'REPORT', c.province_due from campaign c
+    join report r on r.campaign_id = c.id and r.unit_code = c.root_unit where r.level = 'PROVINCE';
+insert into campaign_deadline (campaign_id, level, kind, due)
+    select c.id, 'DISTRICT', 'GUIDANCE', c.guidance_due from campaign c
+    join report r on r.campaign_id = c.id and r.unit_code = c.root_unit where r.level in ('PROVINCE', 'DISTRICT');
+insert into campaign_deadline (campaign_id, level, kind, due)
+    select c.id, 'DISTRICT', 'SUBORDINATES', c.base_due from campaign c
+    join report r on r.campaign_id = c.id and r.unit_code = c.root_unit where r.level in ('PROVINCE', 'DISTRICT');
+insert into campaign_deadline (campaign_id, level, kind, due)
+    select c.id, 'DISTRICT', 'REPORT', c.district_due from campaign c
+    join report r on r.campaign_id = c.id and r.unit_code = c.root_unit where r.level in ('PROVINCE', 'DISTRICT');
 insert into campaign_deadline (campaign_id, level, kind, due) select id, 'BASE', 'REPORT', base_due from campaign;
 alter table campaign drop column guidance_due;
 alter table campaign drop column base_due;

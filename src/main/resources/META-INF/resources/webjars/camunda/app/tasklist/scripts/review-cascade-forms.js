@@ -106,6 +106,8 @@ const STYLE = `
 .rc-annex td.rc-num, .rc-annex th.rc-num { text-align: right; white-space: nowrap; }
 .rc-annex input { width: 130px; text-align: right; }
 .rc-annex .rc-group td { font-weight: 600; background: #f3f3f3; }
+.rc-unit { color: #777; font-size: 12px; }
+.rc-hint { margin: 0 0 4px; font-size: 12px; }
 .rc-annex .has-error input { border-color: #a94442; }
 .rc-field-error { color: #a94442; font-size: 12px; }
 .rc-history { list-style: none; padding: 0; }
@@ -123,12 +125,16 @@ const STYLE = `
 .rc-guidance { border: 1px solid #bce8f1; background: #f4fafd; padding: 4px 12px 8px; margin-bottom: 12px; }
 `;
 
+function capitalised(text) {
+  return text ? text.charAt(0).toUpperCase() + text.slice(1) : '';
+}
+
 function header(form) {
   return el('div', {},
     el('style', { text: STYLE }),
     el('h3', { text: form.stepLabel + ' ' + form.documentTitle + ' – ' + form.unitName }),
     el('div', { className: 'rc-meta' },
-      'Đợt sơ kết số ' + form.campaignId + ' (' + form.campaignTitle + '), Kế hoạch ' + form.planNumber,
+      'Đợt số ' + form.campaignId + ' (' + form.campaignTitle + '), Kế hoạch ' + form.planNumber,
       form.due ? el('br') : null, form.due ? 'Hạn: ' + when(form.due) : null));
 }
 
@@ -167,9 +173,11 @@ function groupedRows(indicators, columns, row) {
   return rows;
 }
 
-function annexLabel(indicator, depth) {
+/** The figure's label, indented under the whole it is part of, with what it counts ("người"). */
+function annexLabel(indicator, depth, withError) {
   return el('td', { style: 'padding-left:' + (6 + depth * 22) + 'px' }, indicator.label,
-    el('div', { className: 'rc-field-error', 'data-error-for': indicator.key }));
+    indicator.unit ? el('span', { className: 'rc-unit', text: ' (' + indicator.unit + ')' }) : null,
+    withError ? el('div', { className: 'rc-field-error', 'data-error-for': indicator.key }) : null);
 }
 
 /** The link to a unit's document of a kind ('report' or 'guidance'), or a note that there is none. */
@@ -185,7 +193,7 @@ function receivedGuidance(form) {
   const guidance = form.receivedGuidance;
   if (!guidance) return null;
   return el('div', { className: 'rc-guidance' },
-    el('h4', { text: 'Kế hoạch hướng dẫn của cấp trên: số ' + guidance.number + ' của ' + guidance.unitName
+    el('h4', { text: 'Văn bản hướng dẫn của cấp trên: số ' + guidance.number + ' của ' + guidance.unitName
       + ', ban hành ' + when(guidance.issuedAt) }),
     writtenText(guidance.text, '(không có nội dung)'),
     documentLink(form.campaignId, guidance.unitCode, 'guidance', guidance.document));
@@ -234,7 +242,7 @@ function reportView(form) {
     const own = report.figures[indicator.key];
     const difference = report.differences[indicator.key];
     return el('tr', { 'data-figure': indicator.key },
-      el('td', { style: 'padding-left:' + (6 + depth[indicator.key] * 22) + 'px', text: indicator.label }),
+      annexLabel(indicator, depth[indicator.key], false),
       el('td', { className: 'rc-num', text: own === undefined ? '—' : NUMBER.format(own) }),
       rolledUp ? el('td', { className: 'rc-num', text: NUMBER.format(report.subordinateTotals[indicator.key] || 0) }) : null,
       rolledUp ? el('td', { className: 'rc-num', text: difference ? (difference > 0 ? '+' : '') + NUMBER.format(difference) : '' }) : null);
@@ -316,6 +324,7 @@ function reportDraft(root, form) {
     sectionInputs[section.key] = input;
     return el('div', { className: 'form-group', 'data-section': section.key },
       el('label', { className: 'control-label' }, section.number + '. ' + section.title, counter),
+      section.hint ? el('p', { className: 'help-block rc-hint', text: section.hint }) : null,
       input, el('div', { className: 'rc-field-error', 'data-error-for': section.key }));
   });
 
@@ -327,7 +336,7 @@ function reportDraft(root, form) {
     input.value = value === undefined || value === null ? '' : String(value);
     figureInputs[indicator.key] = input;
     return el('tr', { 'data-figure': indicator.key },
-      annexLabel(indicator, depth[indicator.key]),
+      annexLabel(indicator, depth[indicator.key], true),
       el('td', { className: 'rc-num' }, input),
       rolledUp ? el('td', { className: 'rc-num', text: NUMBER.format(report.subordinateTotals[indicator.key] || 0) }) : null);
   });
@@ -399,7 +408,7 @@ function decision(root, form) {
     header(form),
     form.canWork ? null : el('div', { className: 'rc-readonly', text: 'Bạn chỉ được xem việc này (việc của đơn vị cấp dưới).' }),
     form.report ? reportView(form) : el('div', { className: 'rc-report' },
-      el('h4', { text: 'Kế hoạch hướng dẫn sơ kết gửi các đơn vị cấp dưới' }),
+      el('h4', { text: capitalised(form.documentTitle) + ' gửi các đơn vị cấp dưới' }),
       writtenText(form.guidance && form.guidance.text),
       documentLink(form.campaignId, form.unitCode, 'guidance', form.guidance && form.guidance.document)),
     history(form.history),
@@ -433,7 +442,7 @@ function guidanceDraft(root, form) {
   const status = el('div', { className: 'rc-status', role: 'status' });
   const counter = el('span', { className: 'rc-counter' });
   const text = el('textarea', { className: 'form-control', name: 'guidanceText', rows: 12, maxlength: MAX_SECTION,
-    'aria-label': 'Nội dung kế hoạch hướng dẫn' });
+    'aria-label': 'Nội dung ' + form.documentTitle });
   text.value = form.guidance.text || '';
   const count = () => {
     counter.textContent = NUMBER.format(text.value.length) + ' / ' + NUMBER.format(MAX_SECTION) + ' ký tự';
@@ -444,11 +453,11 @@ function guidanceDraft(root, form) {
   show(root,
     header(form),
     history(form.history),
-    el('p', { className: 'rc-meta', text: 'Kế hoạch hướng dẫn gửi các đơn vị cấp dưới: nội dung, thời hạn, đề cương báo cáo. '
+    el('p', { className: 'rc-meta', text: capitalised(form.documentTitle) + ' gửi các đơn vị cấp dưới: nội dung, thời hạn, đề cương báo cáo. '
       + 'Sau khi lãnh đạo ký ban hành, mọi đơn vị cấp dưới thấy nội dung và tệp văn bản này ở đầu biểu mẫu báo cáo của mình.' }),
     el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
     el('div', { className: 'form-group', 'data-field': 'guidanceText' },
-      el('label', { className: 'control-label' }, 'Nội dung kế hoạch hướng dẫn', counter),
+      el('label', { className: 'control-label' }, 'Nội dung ' + form.documentTitle, counter),
       text, el('div', { className: 'rc-field-error', 'data-error-for': 'guidanceText' })),
     el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + MAX_DOCUMENT_MB + ' MB, không bắt buộc)' }),
     documentPicker(form, 'guidance', status, (info) => { form.guidance.document = info; }),
