@@ -63,8 +63,10 @@ function vietnamTime(offset) {
   return shifted.toISOString().replace(/\.\d{3}Z$/, '+07:00');
 }
 
+/** Starts a KH 117 campaign whose deadlines, per level and kind, fall the given number of ms from now. */
 async function startCampaign(rootUnit, title, offsets) {
-  const deadlines = Object.fromEntries(Object.entries(offsets).map(([name, offset]) => [name, vietnamTime(offset)]));
+  const deadlines = Object.fromEntries(Object.entries(offsets).map(([level, kinds]) => [level,
+    Object.fromEntries(Object.entries(kinds).map(([kind, offset]) => [kind, vietnamTime(offset)]))]));
   const year = new Date(Date.now() + 7 * 60 * MINUTE).getUTCFullYear();
   const { id } = await api('/api/campaigns', { method: 'POST', body: { plan: '117-KH/TU', rootUnit, title, year, deadlines } });
   return id;
@@ -231,11 +233,11 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await eventually(async () => (await api('/api/campaigns')).length >= 2,
       { what: 'the demo campaigns', timeout: 120_000 });
     vinhLinh = await startCampaign('VL', 'E2E Vĩnh Linh', {
-      guidance: 5 * DAY, base: 30 * DAY, district: 40 * DAY, submission: 45 * DAY, province: 50 * DAY,
+      DISTRICT: { guidance: 5 * DAY, subordinates: 30 * DAY, report: 40 * DAY }, BASE: { report: 30 * DAY },
     });
     // Every deadline of Cồn Cỏ falls within a minute: its units become overdue and are escalated.
     conCo = await startCampaign('CC', 'E2E Cồn Cỏ', {
-      guidance: 20 * SECOND, base: 30 * SECOND, district: 40 * SECOND, submission: 45 * SECOND, province: 50 * SECOND,
+      DISTRICT: { guidance: 20 * SECOND, subordinates: 30 * SECOND, report: 40 * SECOND }, BASE: { report: 30 * SECOND },
     });
 
     userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-cascade-e2e-'));
@@ -438,8 +440,8 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await login(page, 'bdv', COCKPIT);
     const plugin = page.locator('section.overdue-units-plugin');
     await plugin.locator('h3', { hasText: 'Đơn vị quá hạn' }).waitFor();
-    // The plugin lists each campaign as a heading, then a heading and a table per district, as siblings.
-    const campaign = plugin.locator(`xpath=.//h4[starts-with(normalize-space(.), "Đợt sơ kết số ${conCo} –")]`);
+    // The plugin lists each campaign as a heading, then a heading and a table per unit reported to, as siblings.
+    const campaign = plugin.locator(`xpath=.//h4[starts-with(normalize-space(.), "Đợt số ${conCo} –")]`);
     const district = campaign.locator('xpath=following-sibling::h5[1]');
     await district.waitFor();
     assert.match(await district.textContent(), /Huyện ủy Cồn Cỏ/);

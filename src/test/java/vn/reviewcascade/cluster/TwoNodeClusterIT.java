@@ -35,6 +35,9 @@ import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
+import vn.reviewcascade.TestPlans;
+import vn.reviewcascade.plan.Plan;
+
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
@@ -92,9 +95,10 @@ class TwoNodeClusterIT {
         OffsetDateTime now = OffsetDateTime.now(ZoneOffset.ofHours(7));
         JsonNode created = send(PORT_A, "POST", "/api/campaigns", Map.of(
                 "plan", "117-KH/TU", "rootUnit", "CC", "title", "Cụm hai máy chủ", "year", now.getYear(),
-                "deadlines", Map.of("guidance", now.plusSeconds(8).toString(), "base", now.plusSeconds(45).toString(),
-                        "district", now.plusSeconds(150).toString(), "submission", now.plusSeconds(160).toString(),
-                        "province", now.plusSeconds(170).toString()),
+                "deadlines", Map.of(
+                        "DISTRICT", Map.of("guidance", now.plusSeconds(8).toString(), "subordinates", now.plusSeconds(45).toString(),
+                                "report", now.plusSeconds(150).toString()),
+                        "BASE", Map.of("report", now.plusSeconds(45).toString())),
                 "reminders", Map.of("BASE", List.of("PT35S"), "DISTRICT", List.of("PT120S"))));
         long campaign = created.get("id").asLong();
         List<String> bases = List.of("CC-M01", "CC-M02", "CC-M03", "CC-M04", "CC-M05", "CC-M06");
@@ -207,21 +211,13 @@ class TwoNodeClusterIT {
         assertThat(response.statusCode()).as(response.body()).isEqualTo(204);
     }
 
+    /** A complete KH 117 draft, wholes 10 and parts 2, as the plan file lays it out. */
     private static Map<String, Object> draft() {
+        Plan plan = TestPlans.kh117();
         Map<String, Object> sections = new HashMap<>();
-        for (int section = 1; section <= 6; section++) {
-            sections.put("section" + section, "Nội dung mục " + section);
-        }
+        plan.sections().forEach(section -> sections.put(section.key(), "Nội dung mục " + section.number()));
         Map<String, Object> values = new HashMap<>();
-        for (String whole : List.of("enterprises", "partyOrgs", "partyMembers", "tradeUnions", "tradeUnionMembers",
-                "youthOrgs", "youthMembers", "womenBranches", "womenMembers", "veteranBranches", "veteranMembers")) {
-            values.put(whole, 10);
-        }
-        for (String part : List.of("eligibleEnterprises", "enterprisesWithPartyOrg", "partyCommittees", "baseCells",
-                "subordinateCells", "newPartyOrgs", "newPartyMembers", "ownerPartyMembers", "newTradeUnions",
-                "newTradeUnionMembers", "newYouthOrgs", "newYouthMembers")) {
-            values.put(part, 2);
-        }
+        plan.indicators().forEach(indicator -> values.put(indicator.key(), indicator.partOf() == null ? 10 : 2));
         return Map.of("sections", sections, "figures", values);
     }
 

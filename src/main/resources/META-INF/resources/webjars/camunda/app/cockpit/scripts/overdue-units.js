@@ -33,7 +33,8 @@ function render(node, campaigns) {
       + campaign.units.length + ' đơn vị quá hạn</h4>';
     const byParent = {};
     for (const unit of campaign.units) {
-      const parent = unit.parentName || 'Đơn vị chủ trì đợt';
+      // The campaign's root is listed under its own name, with the units that report to it.
+      const parent = unit.parentName || unit.unitName;
       (byParent[parent] = byParent[parent] || []).push(unit);
     }
     for (const parent of Object.keys(byParent).sort((a, b) => a.localeCompare(b, 'vi'))) {
