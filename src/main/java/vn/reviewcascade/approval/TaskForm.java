@@ -18,10 +18,11 @@ import vn.reviewcascade.report.ReviewComment;
  * @param guidance         the guidance as stored, with its version; null for a report
  * @param receivedGuidance the guidance the unit received from the unit above, once issued; shown with its report
  * @param history          the decisions and comments on this document so far, newest first
+ * @param timeZone         the zone the form shows every time in: Vietnam's
  */
 public record TaskForm(String taskId, String taskName, ApprovalStep step, String stepLabel, Instant due, String assignee,
                        boolean canWork, long campaignId, String campaignTitle, String planNumber, String unitCode,
                        String unitName, DocumentKind documentKind, String documentTitle, ReportStructure structure,
                        ReportView report, GuidanceView guidance, GuidanceView receivedGuidance,
-                       List<ReviewComment> history) {
+                       List<ReviewComment> history, String timeZone) {
 }

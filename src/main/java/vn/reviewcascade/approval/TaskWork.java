@@ -23,6 +23,7 @@ import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
@@ -106,7 +107,8 @@ public class TaskWork {
                 campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(), unit.unitName(), key.kind(),
                 key.kind().title(campaign.plan()), report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
                 report ? null : guidance.view(key.campaignId(), key.unitCode()),
-                report ? guidance.received(key.campaignId(), key.unitCode()).orElse(null) : null, history);
+                report ? guidance.received(key.campaignId(), key.unitCode()).orElse(null) : null, history,
+                Vietnam.ZONE.getId());
     }
 
     /**

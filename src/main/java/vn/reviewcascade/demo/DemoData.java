@@ -6,7 +6,6 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.time.OffsetDateTime;
 import java.time.Year;
-import java.time.ZoneOffset;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -26,6 +25,7 @@ import org.springframework.stereotype.Component;
 import vn.reviewcascade.CsvLine;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SetupStep;
+import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.DeadlineKind;
 import vn.reviewcascade.campaign.StartCampaign;
@@ -76,7 +76,7 @@ class DemoData implements SetupStep {
             String root = tree.roots().get(0).code();
             var campaign = campaigns.start(StartCampaign.of(planNumber, null, root, Year.now().getValue() + 1), "demo");
             log.info("Demo campaign {} started for {} units", campaign.id(), tree.subtree(root).size());
-            var shortCampaign = campaigns.start(shortCampaign(clock.now().atOffset(ZoneOffset.ofHours(7))), "demo");
+            var shortCampaign = campaigns.start(shortCampaign(clock.now().atZone(Vietnam.ZONE).toOffsetDateTime()), "demo");
             log.info("Short demo campaign {} started from {}: mails within minutes", shortCampaign.id(), shortCampaignRoot);
         }
     }

@@ -7,9 +7,8 @@
 // user's input to /api/tasks/{id}/complete instead of the engine's submit-form, which would copy every text
 // field into the engine's history; Tasklist's "save" button saves the draft on the server.
 
-const DATE_TIME = new Intl.DateTimeFormat('vi-VN', {
-  timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
-});
+// Times are shown in Vietnam's time, whatever the browser's zone; the API names the zone with every form.
+let dateTime = null;
 const NUMBER = new Intl.NumberFormat('vi-VN');
 const MAX_SECTION = 100000;
 const MAX_COMMENT = 10000;
@@ -17,7 +16,7 @@ const MAX_DOCUMENT_MB = 10;
 
 /** "10:32 25/11/2026", in Vietnam's time. */
 function when(iso) {
-  return iso ? DATE_TIME.format(new Date(iso)) : '';
+  return iso && dateTime ? dateTime.format(new Date(iso)) : '';
 }
 
 function csrfToken() {
@@ -493,6 +492,9 @@ function attach(camForm) {
   const root = camForm.formElement[0].querySelector('[data-rc-root]');
   let editor = null;
   let loading = call('GET', '/api/tasks/' + encodeURIComponent(camForm.taskId)).then((form) => {
+    dateTime = new Intl.DateTimeFormat('vi-VN', {
+      timeZone: form.timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
+    });
     if (form.step === 'DRAFT' && form.documentKind === 'REPORT' && form.canWork) editor = reportDraft(root, form);
     else if (form.step === 'DRAFT' && form.canWork) editor = guidanceDraft(root, form);
     else editor = decision(root, form);
