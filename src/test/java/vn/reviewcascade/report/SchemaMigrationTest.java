@@ -4,6 +4,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.PreparedStatement;
 import java.sql.SQLException;
+import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -53,7 +54,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class SchemaMigrationTest {
 
-    private static final String URL = "jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000";
+    /**
+     * The database the migration runs on: the suite's own kind, so CI migrates H2 and PostgreSQL alike — an in-memory
+     * H2 database, or a database of its own on the suite's PostgreSQL server (-Dspring.datasource.url=jdbc:postgresql:…).
+     */
+    private static final Database DATABASE = Database.forSuite();
 
     // The five deadlines of the old campaign: all different, so each mapping to a level and kind is told apart.
     private static final OffsetDateTime GUIDANCE_DUE = due("2031-03-30");
@@ -135,12 +140,38 @@ class SchemaMigrationTest {
     @DynamicPropertySource
     static synchronized void previousRelease(DynamicPropertyRegistry registry) throws SQLException {
         if (campaignId == 0) {
-            Flyway.configure().dataSource(URL, "sa", "").locations("classpath:db/migration").target("5").load().migrate();
-            try (Connection connection = DriverManager.getConnection(URL, "sa", "")) {
+            Flyway.configure().dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password()).locations("classpath:db/migration")
+                    .target("5").load().migrate();
+            try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.user(), DATABASE.password())) {
                 campaignId = writeV5Data(connection);
             }
         }
-        registry.add("spring.datasource.url", () -> URL);
+        registry.add("spring.datasource.url", DATABASE::url);
+        registry.add("spring.datasource.username", DATABASE::user);
+        registry.add("spring.datasource.password", DATABASE::password);
+    }
+
+    private record Database(String url, String user, String password) {
+
+        static Database forSuite() {
+            String suite = System.getProperty("spring.datasource.url", "");
+            if (!suite.startsWith("jdbc:postgresql:")) {
+                return new Database("jdbc:h2:mem:migration-" + UUID.randomUUID() + ";DB_CLOSE_DELAY=-1;LOCK_TIMEOUT=10000",
+                        "sa", "");
+            }
+            String user = System.getProperty("spring.datasource.username", "postgres");
+            String password = System.getProperty("spring.datasource.password", "");
+            String server = suite.substring(0, suite.indexOf('/', "jdbc:postgresql://".length()) + 1);
+            String name = "review_cascade_migration_test";
+            try (Connection admin = DriverManager.getConnection(server + "postgres", user, password);
+                 Statement statement = admin.createStatement()) {
+                statement.execute("drop database if exists " + name);
+                statement.execute("create database " + name);
+            } catch (SQLException e) {
+                throw new IllegalStateException("Cannot create the migration test's database on " + server, e);
+            }
+            return new Database(server + name, user, password);
+        }
     }
 
     @Test
