@@ -20,7 +20,7 @@ public final class TimeWords {
         if (hours > 0) {
             return rest > 0 ? hours + " giờ " + rest + " phút" : hours + " giờ";
         }
-        return rest + " phút";
+        return rest > 0 ? rest + " phút" : "dưới 1 phút";
     }
 
     /**

@@ -15,7 +15,8 @@ class TimeWordsTest {
         assertThat(TimeWords.of(Duration.ofHours(3).plusMinutes(20))).isEqualTo("3 giờ 20 phút");
         assertThat(TimeWords.of(Duration.ofHours(4))).isEqualTo("4 giờ");
         assertThat(TimeWords.of(Duration.ofSeconds(58))).as("rounded, not cut").isEqualTo("1 phút");
-        assertThat(TimeWords.of(Duration.ofMinutes(-5))).isEqualTo("0 phút");
+        assertThat(TimeWords.of(Duration.ofSeconds(20))).as("a unit overdue for seconds").isEqualTo("dưới 1 phút");
+        assertThat(TimeWords.of(Duration.ofMinutes(-5))).isEqualTo("dưới 1 phút");
     }
 
     @Test
