@@ -16,6 +16,7 @@ import java.util.concurrent.atomic.AtomicInteger;
 
 import org.camunda.bpm.engine.runtime.Job;
 import org.junit.jupiter.api.Test;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -27,10 +28,12 @@ import vn.reviewcascade.report.UnitReport;
 /**
  * Measures, not asserts: how long opening a wide campaign takes, how fast a thousand subordinates of one
  * parent submit from four threads, how many of those attempts fail (optimistic locking would show here),
- * and the heap afterwards. Run with {@code mvn -B -Pbenchmark test}; figures go to target/benchmark.md and
- * are recorded in docs/benchmark.md. Set -Dbenchmark.children=N for another width.
+ * and the heap afterwards. Run with {@code mvn -o -B -Pbenchmark test} (with {@link NationalBenchmark}) or
+ * {@code -Dtest=FanInBenchmark} alone; figures go to target/benchmark.md and are recorded in docs/benchmark.md.
+ * Set -Dbenchmark.children=N for another width.
  */
-class CascadeBenchmark extends CascadeTestSupport {
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
+class FanInBenchmark extends CascadeTestSupport {
 
     private static final int CHILDREN = Integer.getInteger("benchmark.children", 1000);
     private static final int THREADS = 4;
@@ -47,6 +50,7 @@ class CascadeBenchmark extends CascadeTestSupport {
         }
         Files.writeString(file, csv);
         registry.add("review-cascade.units-file", () -> "file:" + file.toAbsolutePath());
+        BenchmarkReport.ownDatabase(registry);
     }
 
     @Test
@@ -99,11 +103,8 @@ class CascadeBenchmark extends CascadeTestSupport {
 
         List<String> report = new ArrayList<>(List.of("| measure | value |", "|---|---|"));
         report.addAll(lines);
-        Collections.addAll(report, "", "Database: " + System.getProperty("spring.datasource.url", "H2 in memory")
-                + "; " + Runtime.getRuntime().availableProcessors() + " cores; max heap "
-                + Runtime.getRuntime().maxMemory() / (1024 * 1024) + " MB.");
-        Files.write(Path.of("target", "benchmark.md"), report);
-        report.forEach(System.out::println);
+        Collections.addAll(report, "", BenchmarkReport.environment());
+        BenchmarkReport.write("Fan-in: one parent, %,d subordinates (FanInBenchmark)".formatted(CHILDREN), report);
     }
 
     private static String row(String what, long nanos) {

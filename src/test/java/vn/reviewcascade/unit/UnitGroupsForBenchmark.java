@@ -1,0 +1,30 @@
+package vn.reviewcascade.unit;
+
+import java.util.List;
+
+import org.camunda.bpm.engine.IdentityService;
+
+/**
+ * Lets the benchmark run the start-up step that creates the Camunda groups ({@link UnitGroupSynchronizer}) over a
+ * slice of the tree, so its cost can be measured slice by slice, and extrapolated where the whole would take too long.
+ */
+public final class UnitGroupsForBenchmark {
+
+    private UnitGroupsForBenchmark() {
+    }
+
+    /** The units from {@code from} (inclusive) to {@code to} (exclusive), in file order, as a tree of their own. */
+    public static UnitTree slice(UnitTree tree, int from, int to) {
+        List<Unit> units = List.copyOf(tree.units()).subList(from, to);
+        return new UnitTree(tree.levels(), units);
+    }
+
+    /** Runs the synchronizer, exactly as at start-up, over the given tree. */
+    public static void synchronize(UnitTree tree, IdentityService identityService) {
+        new UnitGroupSynchronizer(tree, identityService).run();
+    }
+
+    public static boolean isSynchronizer(Object bean) {
+        return bean instanceof UnitGroupSynchronizer;
+    }
+}
