@@ -8,6 +8,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -41,6 +42,7 @@ public class CampaignService {
     private final EngineClock clock;
     private final ApplicationEventPublisher events;
     private final SystemContext system;
+    private final Map<Long, Campaign> started = new ConcurrentHashMap<>();
 
     public CampaignService(PlanCatalog plans, UnitTree tree, CampaignRepository campaigns, ReportRepository reports,
                            DocumentNumbers documentNumbers, UnitReviewStarter starter, EngineClock clock,
@@ -108,7 +110,8 @@ public class CampaignService {
                 reminders, now, startedBy));
         reports.insertAll(id, root.get().code(), units);
         documentNumbers.prepare(units.stream().map(Unit::code).toList());
-        Campaign campaign = find(id);
+        // Read from the table, not kept: this transaction may still roll back.
+        Campaign campaign = campaigns.find(id).orElseThrow();
         UnitReport rootReport = reports.find(id, root.get().code()).orElseThrow();
         // The caller's right to start a campaign was checked by the API; the processes are the application's own.
         system.run(() -> {
@@ -118,8 +121,18 @@ public class CampaignService {
         return campaign;
     }
 
+    /**
+     * A campaign never changes once started (its plan version, deadlines and reminders are fixed), so each node keeps
+     * those it has read: the delegates of every unit ask for their campaign, at national size fifty thousand times.
+     */
     public Campaign find(long id) {
-        return campaigns.find(id).orElseThrow(() -> new NotFoundException("Không có đợt số " + id));
+        Campaign known = started.get(id);
+        if (known != null) {
+            return known;
+        }
+        Campaign campaign = campaigns.find(id).orElseThrow(() -> new NotFoundException("Không có đợt số " + id));
+        started.put(id, campaign);
+        return campaign;
     }
 
     public List<Campaign> findAll() {

@@ -1,5 +1,6 @@
 package vn.reviewcascade.security;
 
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Stream;
@@ -33,6 +34,7 @@ class TasklistFilters implements SetupStep {
     static final String DUE_SOON = "Sắp đến hạn";
     static final String OVERDUE = "Quá hạn";
     static final String SUBORDINATES = "Đơn vị cấp dưới – ";
+    private static final String GROUPS = "reviewCascadeGroups";
 
     private final FilterService filters;
     private final TaskService taskService;
@@ -52,22 +54,27 @@ class TasklistFilters implements SetupStep {
         createForEveryone(DUE_SOON, -9, "Việc của tôi đến hạn trong 7 ngày tới",
                 mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
         createForEveryone(OVERDUE, -8, "Việc của tôi đã quá hạn", mine().dueBeforeExpression("${now()}"));
+        // Read once; a filter is saved again only when the groups of the units below changed since the last start.
+        Map<String, Filter> existing = new HashMap<>();
+        filters.createFilterQuery().filterNameLike(SUBORDINATES + "%").list()
+                .forEach(filter -> existing.putIfAbsent(filter.getName(), filter));
         for (Unit unit : tree.units()) {
             List<Unit> children = tree.childrenOf(unit.code());
             if (children.isEmpty()) {
                 continue;
             }
-            // The subordinates' tasks are those of their groups; the tree may have changed since the last start.
             List<String> groups = children.stream().flatMap(child -> Stream.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER,
                     UnitRole.REVIEWER, UnitRole.SIGNER).map(role -> tree.groupId(child.code(), role))).distinct().toList();
             TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
             String name = SUBORDINATES + unit.name();
-            Filter existing = filters.createFilterQuery().filterName(name).singleResult();
-            if (existing == null) {
-                grant(save(name, -7, "Việc đang mở của các đơn vị trực thuộc " + unit.name(), query), unit.reviewers().id());
-            } else {
-                existing.setQuery(query);
-                filters.saveFilter(existing);
+            String description = "Việc đang mở của các đơn vị trực thuộc " + unit.name();
+            Filter filter = existing.get(name);
+            if (filter == null) {
+                grant(save(name, -7, description, query, groups), unit.reviewers().id());
+            } else if (!String.join(",", groups).equals(filter.getProperties().get(GROUPS))) {
+                filter.setQuery(query);
+                filter.setProperties(properties(-7, description, groups));
+                filters.saveFilter(filter);
             }
         }
     }
@@ -91,10 +98,23 @@ class TasklistFilters implements SetupStep {
     }
 
     private Filter save(String name, int priority, String description, TaskQuery query) {
+        return save(name, priority, description, query, null);
+    }
+
+    private Filter save(String name, int priority, String description, TaskQuery query, List<String> groups) {
         Filter filter = filters.newTaskFilter(name);
         filter.setQuery(query);
-        filter.setProperties(Map.of("priority", priority, "description", description, "refresh", true));
+        filter.setProperties(properties(priority, description, groups));
         return filters.saveFilter(filter);
+    }
+
+    /** Tasklist's properties of a filter, with the groups it shows the tasks of, to tell later whether they changed. */
+    private static Map<String, Object> properties(int priority, String description, List<String> groups) {
+        Map<String, Object> properties = new HashMap<>(Map.of("priority", priority, "description", description, "refresh", true));
+        if (groups != null) {
+            properties.put(GROUPS, String.join(",", groups));
+        }
+        return properties;
     }
 
     private void grant(Filter filter, String group) {
