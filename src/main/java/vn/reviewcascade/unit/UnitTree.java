@@ -70,6 +70,16 @@ public final class UnitTree {
         return find(unitCode).map(role::groupOf).map(UnitGroup::id).orElse(role.defaultGroup(unitCode, unitCode).id());
     }
 
+    /** Where the unit's documents are dated from: its own place, or the nearest one above it; empty if none is named. */
+    public String placeOf(String code) {
+        for (Unit unit = byCode.get(code); unit != null; unit = unit.parentCode() == null ? null : byCode.get(unit.parentCode())) {
+            if (unit.place() != null) {
+                return unit.place();
+            }
+        }
+        return "";
+    }
+
     public Optional<Unit> find(String code) {
         return Optional.ofNullable(byCode.get(code));
     }

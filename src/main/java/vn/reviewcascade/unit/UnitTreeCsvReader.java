@@ -12,6 +12,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Stream;
 
 import vn.reviewcascade.CsvLine;
 
@@ -30,6 +31,8 @@ public final class UnitTreeCsvReader {
 
     static final List<String> HEADER =
             List.of("code", "name", "level", "parent", "symbol", "drafters", "reviewers", "signers", "guidance_drafters");
+    /** The header with the optional last column: the place a unit's documents are dated from ("Vĩnh Linh"). */
+    static final List<String> WITH_PLACE = Stream.concat(HEADER.stream(), Stream.of("place")).toList();
     private static final String CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,47}";
     private static final String LEVEL_KEY = "[A-Z][A-Z0-9_]{0,15}";
     static final int MIN_LEVELS = 2;
@@ -47,8 +50,10 @@ public final class UnitTreeCsvReader {
             String first = reader.readLine();
             levels = levels(first == null ? "" : CsvLine.withoutBom(first), source);
             String header = reader.readLine();
-            if (header == null || !CsvLine.split(header).equals(HEADER)) {
-                throw new UnitTreeException(source, List.of("Dòng 2: tiêu đề phải là " + String.join(",", HEADER)));
+            List<String> columns = header == null ? List.of() : CsvLine.split(header);
+            if (!columns.equals(HEADER) && !columns.equals(WITH_PLACE)) {
+                throw new UnitTreeException(source, List.of("Dòng 2: tiêu đề phải là " + String.join(",", HEADER)
+                        + " (thêm cột place nếu muốn ghi địa danh của đơn vị)"));
             }
             Map<String, Integer> depth = new HashMap<>();
             for (int i = 0; i < levels.size(); i++) {
@@ -61,7 +66,7 @@ public final class UnitTreeCsvReader {
                 if (line.isBlank() || line.startsWith("#")) {
                     continue;
                 }
-                Unit unit = parseUnit(number, CsvLine.split(line), depth, levels, problems);
+                Unit unit = parseUnit(number, CsvLine.split(line), columns.size(), depth, levels, problems);
                 if (unit == null) {
                     continue;
                 }
@@ -121,10 +126,10 @@ public final class UnitTreeCsvReader {
         return List.copyOf(levels);
     }
 
-    private static Unit parseUnit(int number, List<String> cells, Map<String, Integer> depth, List<TreeLevel> levels,
-                                  List<String> problems) {
-        if (cells.size() != HEADER.size()) {
-            problems.add("Dòng %d: cần %d cột, có %d".formatted(number, HEADER.size(), cells.size()));
+    private static Unit parseUnit(int number, List<String> cells, int columns, Map<String, Integer> depth,
+                                  List<TreeLevel> levels, List<String> problems) {
+        if (cells.size() != columns) {
+            problems.add("Dòng %d: cần %d cột, có %d".formatted(number, columns, cells.size()));
             return null;
         }
         String code = cells.get(0).trim();
@@ -156,7 +161,8 @@ public final class UnitTreeCsvReader {
         if (problems.size() > before) {
             return null;
         }
-        return new Unit(code, name, levelText, parent.isEmpty() ? null : parent, symbol,
+        String place = columns == WITH_PLACE.size() && !cells.get(9).isBlank() ? cells.get(9).trim() : null;
+        return new Unit(code, name, levelText, parent.isEmpty() ? null : parent, symbol, place,
                 drafters, reviewers, signers, guidanceDrafters, UnitRole.CLERK.defaultGroup(code, name));
     }
 

@@ -28,6 +28,9 @@ class UnitTreeCsvReaderTest {
             Unit province = tree.find("TU").orElseThrow();
             assertThat(province.drafters()).isEqualTo(new UnitGroup("bdv-tu", "Ban Dân vận Tỉnh ủy"));
             assertThat(province.guidanceDrafters()).isEqualTo(new UnitGroup("btc-tu", "Ban Tổ chức Tỉnh ủy"));
+            assertThat(tree.placeOf("VL-HOXA")).as("a base unit dates its documents from its district's place")
+                    .isEqualTo("Vĩnh Linh");
+            assertThat(tree.placeOf("KCQ")).as("a bloc of provincial agencies, from the province's").isEqualTo("Đông Hà");
             assertThat(tree.find("VL-HOXA").orElseThrow().drafters())
                     .isEqualTo(new UnitGroup("VL-HOXA.drafters", "Dự thảo – Đảng ủy thị trấn Hồ Xá"));
         }
