@@ -12,6 +12,7 @@ import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.document.IssuedDocuments;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.UnitDocuments;
 
@@ -27,16 +28,16 @@ public class OutboxSender implements JavaDelegate {
     private final JavaMailSender mailSender;
     private final NotificationProperties properties;
     private final UnitDocuments documents;
-    private final ReportRendering reportRendering;
+    private final IssuedDocuments issuedDocuments;
     private final EngineClock clock;
 
     public OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties,
-                        UnitDocuments documents, ReportRendering reportRendering, EngineClock clock) {
+                        UnitDocuments documents, IssuedDocuments issuedDocuments, EngineClock clock) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
         this.documents = documents;
-        this.reportRendering = reportRendering;
+        this.issuedDocuments = issuedDocuments;
         this.clock = clock;
     }
 
@@ -59,10 +60,11 @@ public class OutboxSender implements JavaDelegate {
         helper.setSubject(entry.subject());
         helper.setText(entry.bodyText(), entry.bodyHtml());
         if (entry.attachmentUnit() != null) {
-            documents.load(entry.campaignId(), entry.attachmentUnit(), DocumentKind.REPORT).ifPresentOrElse(
-                    document -> attach(helper, document.fileName(), document.content(), document.contentType()),
-                    () -> attach(helper, "bao-cao-so-ket.html",
-                            reportRendering.html(entry.campaignId(), entry.attachmentUnit()), "text/html; charset=UTF-8"));
+            // The report as issued and signed, and whatever the unit attached to it.
+            issuedDocuments.find(entry.campaignId(), entry.attachmentUnit(), DocumentKind.REPORT).ifPresent(issued ->
+                    attach(helper, "Báo cáo " + issued.number().replace('/', '-') + ".pdf", issued.pdf(), "application/pdf"));
+            documents.load(entry.campaignId(), entry.attachmentUnit(), DocumentKind.REPORT).ifPresent(
+                    document -> attach(helper, document.fileName(), document.content(), document.contentType()));
         }
         message.setHeader("X-Review-Cascade-Key", entry.key());
         try {

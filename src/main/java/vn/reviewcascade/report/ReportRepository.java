@@ -255,6 +255,20 @@ public class ReportRepository {
         return sums;
     }
 
+    /** The figures of each subordinate that has submitted, in one query: the rows of a consolidating unit's annex. */
+    public Map<String, Map<String, Long>> submittedSubordinateFigures(long campaignId, String parentCode) {
+        Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select f.unit_code, f.indicator, f.figure from report_figure f
+                        join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
+                        where r.campaign_id = ? and r.parent_code = ? and r.submitted_at is not null""")
+                .params(campaignId, parentCode)
+                .query(rs -> {
+                    figures.computeIfAbsent(rs.getString(1), unit -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
+                });
+        return figures;
+    }
+
     private static UnitReport unitReport(ResultSet rs, int row) throws SQLException {
         return new UnitReport(rs.getLong("campaign_id"), rs.getString("unit_code"), rs.getString("unit_name"),
                 rs.getString("level"), rs.getString("parent_code"), rs.getString("symbol"),

@@ -32,6 +32,10 @@ public class ReportService {
                 "Không có đơn vị '" + unitCode + "' trong đợt số " + campaignId));
     }
 
+    public boolean hasSubordinates(UnitReport unit) {
+        return reports.hasSubordinates(unit.campaignId(), unit.unitCode());
+    }
+
     /**
      * Saves part of a draft: every value well-formed and consistent, completeness not yet required.
      *

@@ -31,6 +31,7 @@ import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.approval.TaskInputRejected;
 import vn.reviewcascade.approval.TaskTakenException;
 import vn.reviewcascade.campaign.CampaignConflictException;
+import vn.reviewcascade.document.IssuedDocumentAlteredException;
 import vn.reviewcascade.plan.PlanException;
 import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportLockedException;
@@ -59,6 +60,12 @@ class ApiErrors {
     ResponseEntity<ErrorBody> plan(PlanException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("Tệp kế hoạch không dùng được; không có gì được lưu",
                 e.problems().stream().map(problem -> new FieldError("plan", problem)).toList()));
+    }
+
+    /** A stored issued document that fails its hash check: never served, and the administrators are told by the log. */
+    @ExceptionHandler(IssuedDocumentAlteredException.class)
+    ResponseEntity<ErrorBody> altered(IssuedDocumentAlteredException e) {
+        return status(HttpStatus.INTERNAL_SERVER_ERROR, e.getMessage());
     }
 
     @ExceptionHandler(NotFoundException.class)

@@ -16,10 +16,14 @@ final class Downloads {
     }
 
     static ResponseEntity<byte[]> of(UnitDocuments.StoredDocument document) {
+        return of(document.fileName(), document.contentType(), document.content());
+    }
+
+    static ResponseEntity<byte[]> of(String fileName, String contentType, byte[] content) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
-                        .filename(document.fileName(), StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(document.contentType()))
-                .body(document.content());
+                        .filename(fileName, StandardCharsets.UTF_8).build().toString())
+                .contentType(MediaType.parseMediaType(contentType))
+                .body(content);
     }
 }

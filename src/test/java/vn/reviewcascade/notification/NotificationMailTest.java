@@ -29,6 +29,7 @@ import org.springframework.beans.factory.annotation.Autowired;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.TestDocuments;
 import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.document.IssuedDocuments;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.UnitDocuments;
 
@@ -40,6 +41,7 @@ class NotificationMailTest extends CascadeTestSupport {
     @Autowired GreenMail greenMail;
     @Autowired MailOutbox outbox;
     @Autowired UnitDocuments documents;
+    @Autowired IssuedDocuments issuedDocuments;
 
     @BeforeEach
     void usersAndAnEmptyMailbox() {
@@ -233,10 +235,14 @@ class NotificationMailTest extends CascadeTestSupport {
         assertThat(mail.getSubject()).matches("Kế hoạch 117-KH/TU: Báo cáo sơ kết số \\d+-BC/HU của Huyện ủy Cồn Cỏ");
         assertThat(text(mail)).contains("Nơi nhận:", "- Ban Bí thư Trung ương (b/c);", "- Lưu Văn phòng Tỉnh ủy;",
                 "T/M BAN THƯỜNG VỤ");
-        Part attachment = attachments(mail).get(0);
-        assertThat(attachment.getFileName()).isEqualTo("Báo cáo sơ kết.pdf");
-        assertThat(attachment.getContentType()).startsWith("application/pdf");
-        assertThat(attachment.getInputStream().readAllBytes()).isEqualTo(pdf);
+        // The report as issued and signed, then the document the unit attached to it.
+        List<Part> attached = attachments(mail);
+        IssuedDocuments.Issued issued = issuedDocuments.find(campaign.id(), "CC", DocumentKind.REPORT).orElseThrow();
+        assertThat(attached).extracting(Part::getFileName)
+                .containsExactly("Báo cáo " + issued.number().replace('/', '-') + ".pdf", "Báo cáo sơ kết.pdf");
+        assertThat(attached.get(0).getContentType()).startsWith("application/pdf");
+        assertThat(attached.get(0).getInputStream().readAllBytes()).isEqualTo(issued.pdf());
+        assertThat(attached.get(1).getInputStream().readAllBytes()).isEqualTo(pdf);
         OutboxEntry logged = outbox.findByCampaign(campaign.id()).stream()
                 .filter(entry -> entry.kind() == MailKind.DISTRIBUTION).findFirst().orElseThrow();
         assertThat(logged.skipped()).contains("Lưu Văn phòng Tỉnh ủy: địa chỉ thư \"van phong tinh uy\" không hợp lệ",

@@ -187,6 +187,17 @@ function documentLink(campaignId, unitCode, kind, doc) {
     ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
 }
 
+/**
+ * The document as the system writes it from what is saved (36-HD layout, with the annex): a draft marked "DỰ THẢO"
+ * until the leader signs, then the issued, signed PDF and its Word copy.
+ */
+function writtenLinks(form, kind) {
+  const base = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/' + kind + '/written';
+  return el('p', { className: 'rc-written' }, 'Văn bản theo thể thức (bản dự thảo cho đến khi ký ban hành): ',
+    el('a', { href: base + '.pdf', target: '_blank', className: 'rc-written-pdf', text: 'PDF' }), ' · ',
+    el('a', { href: base + '.docx', className: 'rc-written-docx', text: 'Word' }));
+}
+
 /** The guidance the unit received from the unit above: number, date, text and its document. */
 function receivedGuidance(form) {
   const guidance = form.receivedGuidance;
@@ -195,7 +206,9 @@ function receivedGuidance(form) {
     el('h4', { text: 'Văn bản hướng dẫn của cấp trên: số ' + guidance.number + ' của ' + guidance.unitName
       + ', ban hành ' + when(guidance.issuedAt) }),
     writtenText(guidance.text, '(không có nội dung)'),
-    documentLink(form.campaignId, guidance.unitCode, 'guidance', guidance.document));
+    documentLink(form.campaignId, guidance.unitCode, 'guidance', guidance.document),
+    el('p', {}, 'Văn bản đã ban hành: ', el('a', { target: '_blank', className: 'rc-received-pdf', text: 'PDF có chữ ký số',
+      href: '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(guidance.unitCode) + '/guidance/written.pdf' })));
 }
 
 /** A file picker that attaches the unit's document of a kind and shows the link once stored. */
@@ -257,7 +270,8 @@ function reportView(form) {
         rolledUp ? el('th', { className: 'rc-num', text: 'Chênh lệch' }) : null)),
       el('tbody', {}, rows)),
     rolledUp ? subordinates(report.subordinates) : null,
-    documentLink(form.campaignId, form.unitCode, 'report', report.document));
+    documentLink(form.campaignId, form.unitCode, 'report', report.document),
+    writtenLinks(form, 'report'));
 }
 
 function subordinates(list) {
@@ -409,7 +423,8 @@ function decision(root, form) {
     form.report ? reportView(form) : el('div', { className: 'rc-report' },
       el('h4', { text: capitalised(form.documentTitle) + ' gửi các đơn vị cấp dưới' }),
       writtenText(form.guidance && form.guidance.text),
-      documentLink(form.campaignId, form.unitCode, 'guidance', form.guidance && form.guidance.document)),
+      documentLink(form.campaignId, form.unitCode, 'guidance', form.guidance && form.guidance.document),
+      writtenLinks(form, 'guidance')),
     history(form.history),
     form.canWork ? el('div', {},
       el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
