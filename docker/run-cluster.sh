@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # The configuration of docker/compose.yaml without Docker: two application nodes on one local PostgreSQL
 # database and one SMTP server (GreenMail, from Maven Central). Ctrl-C stops everything.
-#   ADMIN_PASSWORD='…' bash docker/run-cluster.sh
+#   ADMIN_PASSWORD='…' [SIGNING_KEYSTORE=organisation.p12 SIGNING_PASSWORD='…'] bash docker/run-cluster.sh
+# Without SIGNING_KEYSTORE, a self-signed key for trying it out is made with keytool under target/cluster/ (its
+# documents are signed, but by a certificate nobody else trusts).
 # Node A: http://localhost:8081, node B: http://localhost:8082; the SMTP server's API: http://localhost:8025.
 # With nginx installed, docker/nginx.conf can front both nodes the same way as in compose.yaml.
 set -euo pipefail
@@ -13,6 +15,19 @@ DB_USER=${DB_USER:-postgres}
 export DB_URL=${DB_URL:-jdbc:postgresql://127.0.0.1:5432/$DB_NAME} DB_USER DB_PASSWORD=${DB_PASSWORD:-}
 export ADMIN_PASSWORD MAIL_HOST=127.0.0.1 MAIL_PORT=3025
 mkdir -p target/cluster
+if [ -z "${SIGNING_KEYSTORE:-}" ]; then
+  SIGNING_KEYSTORE=target/cluster/signing.p12
+  if [ ! -f "$SIGNING_KEYSTORE" ]; then
+    head -c 18 /dev/urandom | base64 > target/cluster/signing.password
+    keytool -genkeypair -storetype PKCS12 -keystore "$SIGNING_KEYSTORE" -alias signing -keyalg RSA -keysize 3072 \
+      -validity 1095 -dname "CN=Văn phòng Tỉnh ủy (khóa thử), O=Đảng Cộng sản Việt Nam, C=VN" \
+      -storepass "$(cat target/cluster/signing.password)"
+    echo "Made a self-signed test key: $SIGNING_KEYSTORE"
+  fi
+  SIGNING_PASSWORD=$(cat target/cluster/signing.password)
+fi
+: "${SIGNING_PASSWORD:?set SIGNING_PASSWORD (the password of SIGNING_KEYSTORE)}"
+export REVIEW_CASCADE_SIGNING_KEYSTORE=$SIGNING_KEYSTORE REVIEW_CASCADE_SIGNING_PASSWORD=$SIGNING_PASSWORD
 
 if ! psql -h 127.0.0.1 -U "$DB_USER" -d postgres -tAc "select 1 from pg_database where datname = '$DB_NAME'" | grep -q 1; then
   psql -h 127.0.0.1 -U "$DB_USER" -d postgres -qc "create database $DB_NAME"

@@ -1,11 +1,15 @@
 package vn.reviewcascade.document;
 
+import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -15,6 +19,14 @@ import org.springframework.transaction.annotation.Transactional;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.ReportLockedException;
+import vn.reviewcascade.signature.InvalidSignatureException;
+import vn.reviewcascade.signature.OrganisationKeys;
+import vn.reviewcascade.signature.PadesSigner;
+import vn.reviewcascade.signature.PdfSignatureValidator;
+import vn.reviewcascade.signature.SignatureCheck;
+import vn.reviewcascade.signature.SigningKey;
+import vn.reviewcascade.unit.UnitTree;
 
 /**
  * The written documents as issued: rendered when the leader's sign-off numbers a guidance or report, the PDF signed
@@ -32,44 +44,115 @@ public class IssuedDocuments {
     private final PdfRendering pdf;
     private final DocxRendering docx;
     private final EngineClock clock;
+    private final OrganisationKeys keys;
+    private final PadesSigner signer;
+    private final PdfSignatureValidator validator;
+    private final UnitTree tree;
 
     public IssuedDocuments(JdbcClient jdbc, WrittenDocuments documents, PdfRendering pdf, DocxRendering docx,
-                           EngineClock clock) {
+                           EngineClock clock, OrganisationKeys keys, PadesSigner signer, PdfSignatureValidator validator,
+                           UnitTree tree) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.pdf = pdf;
         this.docx = docx;
         this.clock = clock;
+        this.keys = keys;
+        this.signer = signer;
+        this.validator = validator;
+        this.tree = tree;
     }
 
-    /** An issued document as stored; the PDF has been checked against its hash. */
+    /**
+     * An issued document as stored; the PDF has been checked against its hash.
+     *
+     * @param signedBy        the common name of the certificate that signed the PDF
+     * @param signedElsewhere whether the PDF was signed outside the system (a leader's token) and uploaded
+     * @param uploadedBy      who uploaded it then, or null
+     */
     public record Issued(String number, Instant issuedAt, byte[] pdf, String sha256, byte[] docx, String signedBy,
-                         boolean signedElsewhere) {
+                         boolean signedElsewhere, String uploadedBy, Instant uploadedAt) {
     }
 
-    /** Renders, signs and keeps the document the sign-off just numbered; runs in the sign-off's transaction. */
+    /**
+     * What is known of an issued document without its bytes, and what its signature says of itself, read from the
+     * file each time: the file is the one home of its signature.
+     */
+    public record Description(String number, Instant issuedAt, String sha256, boolean signedElsewhere, String uploadedBy,
+                              Instant uploadedAt, SignatureCheck signature) {
+    }
+
+    /**
+     * Renders, signs with the unit's key and keeps the document the sign-off just numbered; runs in the sign-off's
+     * transaction, so a document that cannot be signed is not issued (the job fails and is retried, then an incident).
+     */
     @Transactional
     public void issue(long campaignId, String unitCode, DocumentKind kind, String number) {
         Instant now = clock.now();
         WrittenDocument document = documents.compose(campaignId, unitCode, kind, number, now);
-        byte[] file = pdf.pdf(document, number);
+        SigningKey key = keys.keyOf(unitCode, tree.find(unitCode).map(unit -> unit.name()).orElse(unitCode));
+        byte[] file = signer.sign(pdf.pdf(document, number), key, "Ban hành văn bản số " + number, tree.placeOf(unitCode), now);
         jdbc.sql("""
                         insert into issued_document (campaign_id, unit_code, document_kind, number, issued_at, pdf, pdf_sha256,
                                                      docx, signed_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, kind.name(), number, SqlTimes.at(now), file, sha256(file), docx.docx(document), null)
+                .params(campaignId, unitCode, kind.name(), number, SqlTimes.at(now), file, sha256(file), docx.docx(document),
+                        key.holderName())
                 .update();
     }
 
     public Optional<Issued> find(long campaignId, String unitCode, DocumentKind kind) {
         return jdbc.sql("""
-                        select number, issued_at, pdf, pdf_sha256, docx, signed_by, signed_elsewhere from issued_document
-                        where campaign_id = ? and unit_code = ? and document_kind = ?""")
+                        select number, issued_at, pdf, pdf_sha256, docx, signed_by, signed_elsewhere, uploaded_by, uploaded_at
+                        from issued_document where campaign_id = ? and unit_code = ? and document_kind = ?""")
                 .params(campaignId, unitCode, kind.name())
                 .query((rs, row) -> new Issued(rs.getString(1), SqlTimes.instant(rs, "issued_at"), rs.getBytes(3),
-                        rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getBoolean(7)))
+                        rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),
+                        SqlTimes.instant(rs, "uploaded_at")))
                 .optional()
                 .map(issued -> checked(campaignId, unitCode, kind, issued));
+    }
+
+    /** The issued document's particulars and its signature as checked now; empty while it is not issued. */
+    public Optional<Description> describe(long campaignId, String unitCode, DocumentKind kind) {
+        return find(campaignId, unitCode, kind).map(issued -> new Description(issued.number(), issued.issuedAt(),
+                issued.sha256(), issued.signedElsewhere(), issued.uploadedBy(), issued.uploadedAt(),
+                validator.check(issued.pdf())));
+    }
+
+    /**
+     * Replaces the issued PDF by the same document signed elsewhere — by a leader's USB token, after the system issued
+     * it — once its signature is checked: intact, covering the whole file, by a valid certificate of a trusted
+     * authority, and the document carries the issued number. Anything wrong is refused and nothing changes.
+     */
+    @Transactional
+    public Description replaceWithSignedElsewhere(long campaignId, String unitCode, DocumentKind kind, byte[] file,
+                                                  String uploadedBy) {
+        Issued issued = find(campaignId, unitCode, kind).orElseThrow(() -> new ReportLockedException(
+                "Văn bản chưa được ban hành nên chưa thể thay bằng bản ký số: hãy hoàn tất bước ký duyệt trước."));
+        SignatureCheck signature = validator.check(file);
+        if (!carriesNumber(file, issued.number())) {
+            throw new InvalidSignatureException("Tệp PDF đã ký không mang số văn bản " + issued.number()
+                    + ": chỉ được thay văn bản đã ban hành bằng chính văn bản đó sau khi ký số.");
+        }
+        Instant now = clock.now();
+        jdbc.sql("""
+                        update issued_document set pdf = ?, pdf_sha256 = ?, signed_by = ?, signed_elsewhere = true,
+                               uploaded_by = ?, uploaded_at = ?
+                        where campaign_id = ? and unit_code = ? and document_kind = ?""")
+                .params(file, sha256(file), signature.signer(), uploadedBy, SqlTimes.at(now), campaignId, unitCode, kind.name())
+                .update();
+        log.info("The issued {} {} of {} in campaign {} was replaced by a PDF signed elsewhere by {}, uploaded by {}",
+                kind, issued.number(), unitCode, campaignId, signature.signer(), uploadedBy);
+        return new Description(issued.number(), issued.issuedAt(), sha256(file), true, uploadedBy, now, signature);
+    }
+
+    private static boolean carriesNumber(byte[] file, String number) {
+        try (PDDocument document = Loader.loadPDF(file)) {
+            return new PDFTextStripper().getText(document).contains(number);
+        } catch (IOException e) {
+            return false;
+        }
     }
 
     /** The document as it would be issued now: a draft, marked so, without number or date. */

@@ -23,6 +23,7 @@ import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
+import vn.reviewcascade.report.ReviewCommentRepository;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.UnitTree;
 import vn.reviewcascade.document.WrittenDocument.Row;
@@ -45,15 +46,18 @@ public class WrittenDocuments {
     private final GuidanceService guidance;
     private final UnitTree tree;
     private final IdentityService identityService;
+    private final ReviewCommentRepository comments;
 
     public WrittenDocuments(CampaignService campaigns, ReportService reports, ReportRepository reportRows,
-                            GuidanceService guidance, UnitTree tree, IdentityService identityService) {
+                            GuidanceService guidance, UnitTree tree, IdentityService identityService,
+                            ReviewCommentRepository comments) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.reportRows = reportRows;
         this.guidance = guidance;
         this.tree = tree;
         this.identityService = identityService;
+        this.comments = comments;
     }
 
     /** The document as issued with this number at this moment, or, with a null number, the draft as it stands. */
@@ -163,7 +167,7 @@ public class WrittenDocuments {
     /** The block of the unit's level in the plan, with the leader who approved the sign-off last. */
     private WrittenDocument.Signature signature(long campaignId, UnitReport unit, DocumentKind kind, Plan plan) {
         Plan.Signature block = plan.level(unit.level()).map(Plan.Level::signature).orElse(null);
-        String signer = reports.view(campaignId, unit.unitCode()).comments().stream()
+        String signer = comments.findAll(campaignId, unit.unitCode()).stream()
                 .filter(comment -> comment.documentKind() == kind && comment.step() == ApprovalStep.SIGN
                         && comment.decision() == ReviewComment.Decision.APPROVED)
                 .reduce((first, second) -> second).map(ReviewComment::author).map(this::fullName).orElse(null);

@@ -68,8 +68,15 @@ public class ReportService {
         documents.store(campaignId, unitCode, DocumentKind.REPORT, fileName, content, uploadedBy);
     }
 
-    /** Refuses any change to a report under review, being signed or submitted: only returning it reopens it. */
+    /**
+     * Refuses any change to a report under review, being signed or submitted: only returning it reopens it. An issued
+     * report is locked for good: its signed document is what it says.
+     */
     public void requireEditable(UnitReport unit) {
+        if (unit.documentNumber() != null) {
+            throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đã ban hành thành văn bản số "
+                    + unit.documentNumber() + " và đã ký số, nên không thể sửa nữa.");
+        }
         if (unit.status().locksReport()) {
             throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đang ở bước \"" + unit.status().label()
                     + "\", không thể sửa; người thẩm định hoặc ký duyệt phải trả lại để sửa.");

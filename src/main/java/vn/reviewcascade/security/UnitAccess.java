@@ -26,6 +26,7 @@ import vn.reviewcascade.unit.UnitTree;
 public class UnitAccess {
 
     private static final Set<UnitRole> EDITORS = EnumSet.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER, UnitRole.CLERK);
+    private static final Set<UnitRole> ISSUERS = EnumSet.of(UnitRole.SIGNER, UnitRole.CLERK);
 
     private final IdentityService identityService;
     private final UnitTree tree;
@@ -145,6 +146,14 @@ public class UnitAccess {
         if (!canEdit(unit)) {
             throw new AccessDeniedException("Chỉ chuyên viên dự thảo hoặc văn thư của " + unit.unitName()
                     + " được sửa báo cáo này");
+        }
+    }
+
+    /** The unit's leaders who sign and its clerks, who apply signatures to what the unit issues (Nghị định 30/2020). */
+    public void requireIssue(UnitReport unit) {
+        if (!isAdministrator() && !ownUnits(ISSUERS).contains(unit.unitCode())) {
+            throw new AccessDeniedException("Chỉ lãnh đạo ký duyệt hoặc văn thư của " + unit.unitName()
+                    + " được thay văn bản đã ban hành bằng bản đã ký số");
         }
     }
 

@@ -1,12 +1,18 @@
 package vn.reviewcascade.web;
 
+import java.io.IOException;
 import java.util.Optional;
+
+import org.springframework.http.MediaType;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
 
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.document.IssuedDocuments;
@@ -64,6 +70,43 @@ class WrittenDocumentController {
         UnitReport unit = reports.unit(campaignId, unitCode);
         access.requireReadGuidance(unit);
         return docx(unit, DocumentKind.GUIDANCE);
+    }
+
+    /** The issued report's number, dates and signature as checked now (signer's certificate included). */
+    @GetMapping("/report/written")
+    IssuedDocuments.Description reportIssued(@PathVariable long campaignId, @PathVariable String unitCode) {
+        UnitReport unit = reports.unit(campaignId, unitCode);
+        access.requireRead(unit);
+        return describe(unit, DocumentKind.REPORT);
+    }
+
+    @GetMapping("/guidance/written")
+    IssuedDocuments.Description guidanceIssued(@PathVariable long campaignId, @PathVariable String unitCode) {
+        UnitReport unit = reports.unit(campaignId, unitCode);
+        access.requireReadGuidance(unit);
+        return describe(unit, DocumentKind.GUIDANCE);
+    }
+
+    /** The issued report signed elsewhere (a leader's token), replacing the PDF the system signed, once checked. */
+    @PutMapping(path = "/report/written.pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    IssuedDocuments.Description uploadSignedReport(@PathVariable long campaignId, @PathVariable String unitCode,
+                                                  @RequestParam("file") MultipartFile file) throws IOException {
+        UnitReport unit = reports.unit(campaignId, unitCode);
+        access.requireIssue(unit);
+        return issued.replaceWithSignedElsewhere(campaignId, unitCode, DocumentKind.REPORT, file.getBytes(), access.userId());
+    }
+
+    @PutMapping(path = "/guidance/written.pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    IssuedDocuments.Description uploadSignedGuidance(@PathVariable long campaignId, @PathVariable String unitCode,
+                                                    @RequestParam("file") MultipartFile file) throws IOException {
+        UnitReport unit = reports.unit(campaignId, unitCode);
+        access.requireIssue(unit);
+        return issued.replaceWithSignedElsewhere(campaignId, unitCode, DocumentKind.GUIDANCE, file.getBytes(), access.userId());
+    }
+
+    private IssuedDocuments.Description describe(UnitReport unit, DocumentKind kind) {
+        return issued.describe(unit.campaignId(), unit.unitCode(), kind).orElseThrow(() -> new NotFoundException(
+                (kind == DocumentKind.REPORT ? "Báo cáo" : "Hướng dẫn") + " của " + unit.unitName() + " chưa được ban hành"));
     }
 
     private ResponseEntity<byte[]> pdf(UnitReport unit, DocumentKind kind) {

@@ -37,6 +37,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.TestPlans;
 import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.signature.TestKeystores;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +52,9 @@ class TwoNodeClusterIT {
 
     private static final String DATABASE = "review_cascade_cluster";
     private static final String ADMIN_PASSWORD = "Cum-May-Chu-2030";
+    private static final String SIGNING_PASSWORD = "Khoa-Ky-So-2030";
+    private static final String SIGNING_ORGANISATION = "Văn phòng Tỉnh ủy thử nghiệm";
+    private static Path keystore;
     private static final Duration LOCK_TIME = Duration.ofSeconds(8);
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newHttpClient();
@@ -68,6 +72,9 @@ class TwoNodeClusterIT {
             statement.execute("drop database if exists " + DATABASE);
             statement.execute("create database " + DATABASE);
         }
+        // The deployment's one keystore, as production configures it (no demo authority on the nodes).
+        keystore = TestKeystores.organisationKeystore(Path.of("target", "cluster-keys"), "deployment", SIGNING_ORGANISATION,
+                SIGNING_PASSWORD).toAbsolutePath();
         smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
         smtp.start();
         // One node first: it creates the engine's schema; the second joins an existing database, as in production.
@@ -126,6 +133,9 @@ class TwoNodeClusterIT {
         assertThat(count("select count(*) from report_figure where campaign_id = " + campaign)).as("three full annexes")
                 .isEqualTo(3L * 23);
         assertThat(count("select count(*) from escalation where campaign_id = " + campaign)).isEqualTo(3);
+        assertThat(count("select count(*) from issued_document where campaign_id = " + campaign
+                + " and document_kind = 'REPORT' and signed_by = '" + SIGNING_ORGANISATION + "'"))
+                .as("each submitted report issued, signed with the deployment's key").isEqualTo(3);
         assertThat(strings("select distinct hostname_ from act_hi_job_log")).as("both nodes executed jobs")
                 .contains("node-a", "node-b");
 
@@ -155,7 +165,8 @@ class TwoNodeClusterIT {
         builder.environment().putAll(Map.of(
                 "DB_URL", "jdbc:postgresql://127.0.0.1:5432/" + DATABASE, "DB_USER", "postgres", "DB_PASSWORD", "",
                 "ADMIN_USER", "admin", "ADMIN_PASSWORD", ADMIN_PASSWORD,
-                "MAIL_HOST", "127.0.0.1", "MAIL_PORT", String.valueOf(smtp.getSmtp().getPort())));
+                "MAIL_HOST", "127.0.0.1", "MAIL_PORT", String.valueOf(smtp.getSmtp().getPort()),
+                "REVIEW_CASCADE_SIGNING_KEYSTORE", keystore.toString(), "REVIEW_CASCADE_SIGNING_PASSWORD", SIGNING_PASSWORD));
         return builder.start();
     }
 

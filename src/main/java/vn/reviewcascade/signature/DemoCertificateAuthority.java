@@ -1,0 +1,149 @@
+package vn.reviewcascade.signature;
+
+import java.io.IOException;
+import java.io.OutputStream;
+import java.math.BigInteger;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.security.GeneralSecurityException;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.KeyStore;
+import java.security.PrivateKey;
+import java.security.SecureRandom;
+import java.security.cert.Certificate;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Date;
+import java.util.List;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.asn1.x500.X500NameBuilder;
+import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.Extension;
+import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+
+/**
+ * The demo profile's certification authority: created under its directory at first start, it issues each unit a
+ * certificate in its own name the first time the unit issues a document, kept as {@code units/<code>.p12}. Nothing
+ * of it is committed or shipped; its certificates say they are not for real use. Two nodes starting together on one
+ * directory both create files under temporary names and move them into place: the first move wins, the other node
+ * reads the winner's.
+ */
+final class DemoCertificateAuthority {
+
+    static final String CA_NAME = "CA thử nghiệm review-cascade (KHÔNG DÙNG THẬT)";
+
+    /** Valid from well before any plan a demo or test places its campaign in, to well after. */
+    private static final Date NOT_BEFORE = Date.from(LocalDate.of(2015, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    private static final Date NOT_AFTER = Date.from(LocalDate.of(2060, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    private static final SecureRandom RANDOM = new SecureRandom();
+
+    private final Path directory;
+    private final char[] password;
+    private final SigningKey authority;
+
+    DemoCertificateAuthority(Path directory, char[] password) {
+        this.directory = directory;
+        this.password = password;
+        this.authority = loadOrCreate(directory.resolve("ca.p12"), this::createAuthority);
+    }
+
+    X509Certificate certificate() {
+        return authority.certificate();
+    }
+
+    /** The unit's key, issued now if it has none yet. */
+    SigningKey keyOf(String unitCode, String unitName) {
+        return loadOrCreate(directory.resolve("units").resolve(unitCode + ".p12"), () -> issue(unitName));
+    }
+
+    private interface KeyFactory {
+        SigningKey create() throws GeneralSecurityException, OperatorCreationException, IOException;
+    }
+
+    private SigningKey loadOrCreate(Path file, KeyFactory factory) {
+        try {
+            if (!Files.exists(file)) {
+                Files.createDirectories(file.getParent());
+                Path temporary = Files.createTempFile(file.getParent(), file.getFileName().toString(), ".tmp");
+                try {
+                    write(factory.create(), temporary);
+                    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+                } catch (FileAlreadyExistsException raced) {
+                    // Another node created it first: use theirs, so both sign with the same certificate.
+                } finally {
+                    Files.deleteIfExists(temporary);
+                }
+            }
+            return OrganisationKeys.readPkcs12(file, password);
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("Không tạo được chứng thư số thử nghiệm " + file + ": " + e.getMessage(), e);
+        }
+    }
+
+    private SigningKey createAuthority() throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair pair = keyPair();
+        X500Name name = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN").addRDN(BCStyle.O, "review-cascade")
+                .addRDN(BCStyle.CN, CA_NAME).build();
+        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(name, serial(), NOT_BEFORE, NOT_AFTER, name,
+                pair.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(0))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
+                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
+        X509Certificate certificate = sign(builder, pair.getPrivate());
+        return new SigningKey(pair.getPrivate(), List.of(certificate), null);
+    }
+
+    private SigningKey issue(String unitName) throws GeneralSecurityException, OperatorCreationException, IOException {
+        KeyPair pair = keyPair();
+        X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
+                .addRDN(BCStyle.O, "Đảng Cộng sản Việt Nam").addRDN(BCStyle.CN, unitName).build();
+        X509Certificate ca = authority.certificate();
+        JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
+        X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, serial(), NOT_BEFORE, NOT_AFTER, subject,
+                pair.getPublic())
+                .addExtension(Extension.basicConstraints, true, new BasicConstraints(false))
+                .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature | KeyUsage.nonRepudiation))
+                .addExtension(Extension.authorityKeyIdentifier, false, extensions.createAuthorityKeyIdentifier(ca))
+                .addExtension(Extension.subjectKeyIdentifier, false, extensions.createSubjectKeyIdentifier(pair.getPublic()));
+        X509Certificate certificate = sign(builder, authority.privateKey());
+        return new SigningKey(pair.getPrivate(), List.of(certificate, ca), null);
+    }
+
+    private void write(SigningKey key, Path file) throws GeneralSecurityException, IOException {
+        KeyStore store = KeyStore.getInstance("PKCS12");
+        store.load(null, null);
+        store.setKeyEntry("signing", key.privateKey(), password, key.chain().toArray(Certificate[]::new));
+        try (OutputStream out = Files.newOutputStream(file)) {
+            store.store(out, password);
+        }
+    }
+
+    private static KeyPair keyPair() throws GeneralSecurityException {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048, RANDOM);
+        return generator.generateKeyPair();
+    }
+
+    private static BigInteger serial() {
+        return new BigInteger(64, RANDOM).abs().add(BigInteger.ONE);
+    }
+
+    private static X509Certificate sign(X509v3CertificateBuilder builder, PrivateKey issuerKey)
+            throws OperatorCreationException, GeneralSecurityException {
+        return new JcaX509CertificateConverter().getCertificate(
+                builder.build(new JcaContentSignerBuilder("SHA256withRSA").build(issuerKey)));
+    }
+}

@@ -1,0 +1,133 @@
+package vn.reviewcascade.signature;
+
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.Calendar;
+import java.util.Map;
+import java.util.TimeZone;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
+import org.bouncycastle.asn1.DERSet;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.AttributeTable;
+import org.bouncycastle.asn1.cms.CMSAttributes;
+import org.bouncycastle.asn1.ess.ESSCertIDv2;
+import org.bouncycastle.asn1.ess.SigningCertificateV2;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cms.CMSAttributeTableGenerator;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.CMSSignedDataGenerator;
+import org.bouncycastle.cms.DefaultSignedAttributeTableGenerator;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.SignerInformationStore;
+import org.bouncycastle.cms.jcajce.JcaSignerInfoGeneratorBuilder;
+import org.bouncycastle.operator.ContentSigner;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.Vietnam;
+
+/**
+ * Signs a PDF as PAdES baseline B (ETSI EN 319 142-1): an incremental update holding a detached CAdES signature
+ * (SubFilter ETSI.CAdES.detached) whose signed attributes bind the signer's certificate (ESS signing-certificate-v2)
+ * and leave the time to the signature dictionary, as PAdES asks. With a timestamp service configured, a timestamp
+ * token on the signature value makes it baseline T. PDFBox writes the PDF structure, BouncyCastle the CMS.
+ */
+@Component
+public class PadesSigner {
+
+    /** Room reserved in the file for the CMS: the chain, and a timestamp token with its own chain. */
+    private static final int SIGNATURE_ROOM = 32 * 1024;
+
+    private final TimestampService timestamps;
+
+    public PadesSigner(SigningProperties properties) {
+        this.timestamps = properties.timestampUrl() == null ? null : new TimestampService(properties.timestampUrl());
+    }
+
+    /** Whether the signatures made here carry a timestamp (baseline T) or not (baseline B). */
+    public String level() {
+        return timestamps == null ? "PAdES-BASELINE-B" : "PAdES-BASELINE-T";
+    }
+
+    /**
+     * The PDF signed with the key, as a new revision of the same file.
+     *
+     * @param reason   why it is signed, as a PDF reader shows it ("Ban hành văn bản số 12-BC/HU")
+     * @param location where, as the document's date line names it
+     */
+    public byte[] sign(byte[] pdf, SigningKey key, String reason, String location, Instant signedAt) {
+        try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
+            PDSignature signature = new PDSignature();
+            signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
+            signature.setSubFilter(PDSignature.SUBFILTER_ETSI_CADES_DETACHED);
+            signature.setName(CertificateNames.commonName(key.certificate()));
+            signature.setReason(reason);
+            signature.setLocation(location);
+            Calendar time = Calendar.getInstance(TimeZone.getTimeZone(Vietnam.ZONE));
+            time.setTimeInMillis(signedAt.toEpochMilli());
+            signature.setSignDate(time);
+            options.setPreferredSignatureSize(SIGNATURE_ROOM);
+            document.addSignature(signature, options);
+            ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_ROOM * 3);
+            ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
+            external.setSignature(cms(external.getContent().readAllBytes(), key));
+            return out.toByteArray();
+        } catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException e) {
+            throw new IllegalStateException("Không ký số được văn bản: " + e.getMessage(), e);
+        }
+    }
+
+    private byte[] cms(byte[] signedBytes, SigningKey key)
+            throws GeneralSecurityException, OperatorCreationException, CMSException, IOException {
+        X509Certificate certificate = key.certificate();
+        JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(algorithm(key));
+        if (key.provider() != null) {
+            signerBuilder.setProvider(key.provider());
+        }
+        ContentSigner signer = signerBuilder.build(key.privateKey());
+        byte[] certificateHash = MessageDigest.getInstance("SHA-256").digest(certificate.getEncoded());
+        AttributeTable signingCertificate = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signingCertificateV2,
+                new DERSet(new SigningCertificateV2(new ESSCertIDv2[] {new ESSCertIDv2(certificateHash)}))));
+        CMSSignedDataGenerator generator = new CMSSignedDataGenerator();
+        generator.addSignerInfoGenerator(new JcaSignerInfoGeneratorBuilder(new JcaDigestCalculatorProviderBuilder().build())
+                .setSignedAttributeGenerator(withoutSigningTime(signingCertificate))
+                .build(signer, certificate));
+        generator.addCertificates(new JcaCertStore(key.chain()));
+        CMSSignedData signed = generator.generate(new CMSProcessableByteArray(signedBytes), false);
+        if (timestamps != null) {
+            SignerInformation signerInfo = signed.getSignerInfos().getSigners().iterator().next();
+            AttributeTable unsigned = new AttributeTable(new Attribute(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken,
+                    new DERSet(timestamps.stamp(signerInfo.getSignature()).toCMSSignedData().toASN1Structure())));
+            signed = CMSSignedData.replaceSigners(signed,
+                    new SignerInformationStore(SignerInformation.replaceUnsignedAttributes(signerInfo, unsigned)));
+        }
+        return signed.getEncoded("DER");
+    }
+
+    /** PAdES keeps the claimed signing time in the signature dictionary only: the CMS must not carry one too. */
+    private static CMSAttributeTableGenerator withoutSigningTime(AttributeTable extra) {
+        DefaultSignedAttributeTableGenerator defaults = new DefaultSignedAttributeTableGenerator(extra);
+        return (Map parameters) -> defaults.getAttributes(parameters).remove(CMSAttributes.signingTime);
+    }
+
+    private static String algorithm(SigningKey key) {
+        return switch (key.privateKey().getAlgorithm()) {
+            case "EC" -> "SHA256withECDSA";
+            default -> "SHA256withRSA";
+        };
+    }
+}

@@ -1,0 +1,223 @@
+package vn.reviewcascade.signature;
+
+import java.io.IOException;
+import java.security.GeneralSecurityException;
+import java.security.MessageDigest;
+import java.security.cert.CertPathBuilder;
+import java.security.cert.CertStore;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.security.cert.CollectionCertStoreParameters;
+import java.security.cert.PKIXBuilderParameters;
+import java.security.cert.X509CertSelector;
+import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+
+import org.apache.pdfbox.Loader;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
+import org.bouncycastle.asn1.ASN1InputStream;
+import org.bouncycastle.asn1.ASN1Primitive;
+import org.bouncycastle.asn1.cms.Attribute;
+import org.bouncycastle.asn1.cms.ContentInfo;
+import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cms.CMSException;
+import org.bouncycastle.cms.CMSProcessableByteArray;
+import org.bouncycastle.cms.CMSSignedData;
+import org.bouncycastle.cms.SignerInformation;
+import org.bouncycastle.cms.jcajce.JcaSimpleSignerInfoVerifierBuilder;
+import org.bouncycastle.operator.OperatorCreationException;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
+import org.springframework.stereotype.Component;
+
+import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.Vietnam;
+
+/**
+ * Checks a signed PDF before it is accepted: that it is a PDF, that it is signed, that every signature still matches
+ * the bytes it covers, that the last one covers the whole file (nothing added after signing), that the signer's
+ * certificate was valid when it signed — and now too, unless a timestamp proves when that was — and that it chains to
+ * a trusted certification authority. Revocation (CRL, OCSP) is not checked: the authorities' services are not reachable
+ * from every deployment; see the README. The cryptography is BouncyCastle's and the JDK's PKIX.
+ */
+@Component
+public class PdfSignatureValidator {
+
+    private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy").withZone(Vietnam.ZONE);
+
+    private final OrganisationKeys keys;
+    private final EngineClock clock;
+
+    public PdfSignatureValidator(OrganisationKeys keys, EngineClock clock) {
+        this.keys = keys;
+        this.clock = clock;
+    }
+
+    /** The last signature of the file, checked; refused with the reason in Vietnamese. */
+    public SignatureCheck check(byte[] file) {
+        if (file.length < 5 || !new String(file, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
+            throw new InvalidSignatureException("Tệp tải lên không phải tệp PDF.");
+        }
+        try (PDDocument document = Loader.loadPDF(file)) {
+            List<PDSignature> signatures = new ArrayList<>(document.getSignatureDictionaries());
+            if (signatures.isEmpty()) {
+                throw new InvalidSignatureException("Tệp PDF chưa được ký số: văn bản ban hành phải mang chữ ký số của "
+                        + "người có thẩm quyền hoặc của cơ quan.");
+            }
+            signatures.sort(Comparator.comparingLong(signature -> end(signature.getByteRange())));
+            SignatureCheck last = null;
+            for (PDSignature signature : signatures) {
+                last = checkOne(signature, file);
+            }
+            if (end(signatures.get(signatures.size() - 1).getByteRange()) != file.length) {
+                throw new InvalidSignatureException("Chữ ký số không bao trùm toàn bộ tệp: tệp đã được thêm nội dung sau "
+                        + "khi ký, nên không còn là văn bản đã ký.");
+            }
+            return last;
+        } catch (IOException e) {
+            throw new InvalidSignatureException("Tệp PDF bị hỏng, không đọc được (" + e.getMessage() + ").");
+        }
+    }
+
+    private SignatureCheck checkOne(PDSignature signature, byte[] file) throws IOException {
+        int[] range = signature.getByteRange();
+        if (range == null || range.length != 4 || range[0] != 0 || end(range) > file.length) {
+            throw new InvalidSignatureException("Chữ ký số hỏng: vùng dữ liệu được ký không hợp lệ.");
+        }
+        String subFilter = signature.getSubFilter();
+        boolean pades = PDSignature.SUBFILTER_ETSI_CADES_DETACHED.getName().equals(subFilter);
+        if (!pades && !PDSignature.SUBFILTER_ADBE_PKCS7_DETACHED.getName().equals(subFilter)) {
+            throw new InvalidSignatureException("Chữ ký số dạng \"" + subFilter + "\" không được hỗ trợ: chỉ nhận chữ ký "
+                    + "PAdES (ETSI.CAdES.detached) hoặc adbe.pkcs7.detached.");
+        }
+        try {
+            CMSSignedData cms = new CMSSignedData(new CMSProcessableByteArray(signature.getSignedContent(file)),
+                    contentInfo(signature.getContents(file)));
+            SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+            List<X509Certificate> certificates = new ArrayList<>();
+            for (X509CertificateHolder holder : cms.getCertificates().getMatches(null)) {
+                certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
+            }
+            @SuppressWarnings("unchecked") // SignerId is a raw Selector
+            Collection<X509CertificateHolder> signerCertificates = cms.getCertificates().getMatches(signer.getSID());
+            X509CertificateHolder signerHolder = signerCertificates.stream().findFirst()
+                    .orElseThrow(() -> new InvalidSignatureException("Chữ ký số không kèm chứng thư số của người ký."));
+            X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(signerHolder);
+            if (!signer.verify(new JcaSimpleSignerInfoVerifierBuilder().build(certificate))) {
+                throw altered();
+            }
+            TimeStampToken timestamp = timestamp(signer);
+            Instant signedAt = timestamp != null ? timestamp.getTimeStampInfo().getGenTime().toInstant()
+                    : signature.getSignDate() != null ? signature.getSignDate().toInstant() : clock.now();
+            requireValid(certificate, signedAt);
+            if (timestamp == null) {
+                // Without a timestamp the time is the signer's own claim: the certificate must still be valid now.
+                requireValid(certificate, clock.now());
+            }
+            requireTrusted(certificate, certificates, signedAt);
+            return new SignatureCheck(CertificateNames.commonName(certificate), certificate.getSubjectX500Principal().getName(),
+                    CertificateNames.issuerName(certificate), certificate.getSerialNumber().toString(16),
+                    certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), signedAt,
+                    timestamp != null, pades ? "PAdES" : "PKCS#7");
+        } catch (CMSException e) {
+            if (e.getMessage() != null && e.getMessage().contains("message-digest")) {
+                throw altered();
+            }
+            throw new InvalidSignatureException("Chữ ký số hỏng, không đọc được (" + e.getMessage() + ").");
+        } catch (OperatorCreationException | GeneralSecurityException e) {
+            throw new InvalidSignatureException("Chữ ký số không kiểm tra được (" + e.getMessage() + ").");
+        }
+    }
+
+    /** The CMS in /Contents is followed by the zeros that fill the room reserved for it: read the first object only. */
+    private static ContentInfo contentInfo(byte[] contents) throws IOException {
+        try (ASN1InputStream in = new ASN1InputStream(contents)) {
+            ASN1Primitive first = in.readObject();
+            if (first == null) {
+                throw new InvalidSignatureException("Chữ ký số trống: tệp có chỗ cho chữ ký nhưng chưa được ký.");
+            }
+            int length = first.getEncoded().length;
+            for (int i = length; i < contents.length; i++) {
+                if (contents[i] != 0) {
+                    // Nothing verifies these bytes, so nothing may be in them: the file must be exactly as signed.
+                    throw new InvalidSignatureException("Chữ ký số bị sửa: vùng dành cho chữ ký có dữ liệu lạ sau chữ ký.");
+                }
+            }
+            return ContentInfo.getInstance(first);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidSignatureException("Chữ ký số hỏng, không đọc được (" + e.getMessage() + ").");
+        }
+    }
+
+    private static InvalidSignatureException altered() {
+        return new InvalidSignatureException("Chữ ký số không còn khớp với nội dung: tệp đã bị sửa sau khi ký.");
+    }
+
+    private static TimeStampToken timestamp(SignerInformation signer) throws IOException {
+        if (signer.getUnsignedAttributes() == null) {
+            return null;
+        }
+        Attribute attribute = signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        if (attribute == null) {
+            return null;
+        }
+        try {
+            TimeStampToken token = new TimeStampToken(new CMSSignedData(attribute.getAttrValues().getObjectAt(0)
+                    .toASN1Primitive().getEncoded()));
+            byte[] imprint = MessageDigest.getInstance(token.getTimeStampInfo().getHashAlgorithm().getAlgorithm().getId())
+                    .digest(signer.getSignature());
+            if (!Arrays.equals(imprint, token.getTimeStampInfo().getMessageImprintDigest())) {
+                throw new InvalidSignatureException("Dấu thời gian của chữ ký không khớp với chữ ký.");
+            }
+            @SuppressWarnings("unchecked") // SignerId is a raw Selector
+            Collection<X509CertificateHolder> authorities = token.getCertificates().getMatches(token.getSID());
+            X509CertificateHolder authority = authorities.stream().findFirst()
+                    .orElseThrow(() -> new InvalidSignatureException("Dấu thời gian không kèm chứng thư của đơn vị cấp."));
+            token.validate(new JcaSimpleSignerInfoVerifierBuilder().build(authority));
+            return token;
+        } catch (TSPException | CMSException | OperatorCreationException | GeneralSecurityException e) {
+            throw new InvalidSignatureException("Dấu thời gian của chữ ký không hợp lệ (" + e.getMessage() + ").");
+        }
+    }
+
+    private static void requireValid(X509Certificate certificate, Instant at) {
+        try {
+            certificate.checkValidity(Date.from(at));
+        } catch (CertificateExpiredException e) {
+            throw new InvalidSignatureException("Chứng thư số của người ký (" + CertificateNames.commonName(certificate)
+                    + ") đã hết hạn ngày " + DAY.format(certificate.getNotAfter().toInstant()) + ".");
+        } catch (CertificateNotYetValidException e) {
+            throw new InvalidSignatureException("Chứng thư số của người ký (" + CertificateNames.commonName(certificate)
+                    + ") chỉ có hiệu lực từ ngày " + DAY.format(certificate.getNotBefore().toInstant()) + ".");
+        }
+    }
+
+    private void requireTrusted(X509Certificate certificate, List<X509Certificate> certificates, Instant at) {
+        try {
+            X509CertSelector target = new X509CertSelector();
+            target.setCertificate(certificate);
+            PKIXBuilderParameters parameters = new PKIXBuilderParameters(keys.trustAnchors(), target);
+            parameters.addCertStore(CertStore.getInstance("Collection", new CollectionCertStoreParameters(certificates)));
+            parameters.setRevocationEnabled(false);
+            parameters.setDate(Date.from(at));
+            CertPathBuilder.getInstance("PKIX").build(parameters);
+        } catch (GeneralSecurityException e) {
+            throw new InvalidSignatureException("Chứng thư số của người ký (" + CertificateNames.commonName(certificate)
+                    + ", do " + CertificateNames.issuerName(certificate) + " cấp) không thuộc tổ chức chứng thực được tin cậy.");
+        }
+    }
+
+    private static long end(int[] range) {
+        return range == null || range.length != 4 ? -1 : (long) range[2] + range[3];
+    }
+}

@@ -1,0 +1,208 @@
+package vn.reviewcascade.signature;
+
+import java.math.BigInteger;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import java.security.KeyPair;
+import java.security.KeyPairGenerator;
+import java.security.cert.X509Certificate;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.Arrays;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+
+import org.bouncycastle.asn1.x500.X500Name;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
+import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.core.io.ByteArrayResource;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpMethod;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
+
+import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.document.IssuedDocuments;
+import vn.reviewcascade.report.DocumentKind;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+/**
+ * Issued documents are signed by their unit (PAdES), locked, served only while they match their hash, and replaced
+ * only by the same document signed elsewhere with a signature that holds.
+ */
+class DocumentSignatureTest extends CascadeTestSupport {
+
+    private static final String PASSWORD = "Mat-Khau-2030!";
+
+    @Autowired TestRestTemplate anonymous;
+    @Autowired IssuedDocuments issued;
+    @Autowired PdfSignatureValidator validator;
+    @Autowired PadesSigner signer;
+    @Autowired JdbcClient jdbc;
+
+    private Campaign campaign;
+    private String number;
+
+    @BeforeEach
+    void issueAReport() {
+        user("sig-vla-signer", "sig-vla@test", PASSWORD, "VL-A.signers");
+        user("sig-vla-drafter", "sig-vla-d@test", PASSWORD, "VL-A.drafters");
+        user("sig-vlb-signer", "sig-vlb@test", PASSWORD, "VL-B.signers");
+        campaign = start("VL");
+        issueGuidance(campaign, "VL");
+        submitReport(campaign, "VL-A", draft(1));
+        number = reports.find(campaign.id(), "VL-A").orElseThrow().documentNumber();
+    }
+
+    @Test
+    void theIssuedReportIsSignedByItsUnitAndNoByteOfItMayChange() throws java.io.IOException {
+        byte[] pdf = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow().pdf();
+        java.nio.file.Files.createDirectories(Path.of("target/documents"));
+        java.nio.file.Files.write(Path.of("target/documents/vl-a-signed.pdf"), pdf);
+
+        SignatureCheck signature = validator.check(pdf);
+        assertThat(signature.signer()).isEqualTo("Đảng ủy xã Vĩnh Thái");
+        assertThat(signature.issuer()).isEqualTo(DemoCertificateAuthority.CA_NAME);
+        assertThat(signature.level()).isEqualTo("PAdES");
+        assertThat(signature.timestamped()).isFalse();
+
+        int[] range = signatureByteRange(pdf);
+        int contentsStart = range[1] + 1;
+        int contentsEnd = range[2] - 1;
+        for (int position : new int[] {100, range[1] / 2, contentsStart + 200, contentsEnd - 20, range[2] + 10,
+                pdf.length - 10}) {
+            byte[] changed = pdf.clone();
+            changed[position] ^= 0x01;
+            assertThatThrownBy(() -> validator.check(changed)).as("one byte changed at %d", position)
+                    .isInstanceOf(InvalidSignatureException.class);
+        }
+        byte[] flippedInText = flipInsideSignedContent(pdf);
+        assertThatThrownBy(() -> validator.check(flippedInText)).hasMessageContaining("đã bị sửa sau khi ký");
+    }
+
+    @Test
+    void anIssuedReportIsLockedAndServedOnlyWhileItMatchesItsHash() {
+        ResponseEntity<Map> edit = as("sig-vla-drafter").exchange(reportUrl(), HttpMethod.PUT,
+                json(Map.of("sections", Map.of("section1", "Sửa sau khi ban hành"))), Map.class);
+        assertThat(edit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) edit.getBody().get("message")).contains("đã ban hành thành văn bản số " + number);
+
+        ResponseEntity<Map> description = as("sig-vla-signer").getForEntity(reportUrl() + "/written", Map.class);
+        assertThat(description.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(description.getBody()).containsEntry("number", number);
+        assertThat((Map<String, Object>) description.getBody().get("signature")).containsEntry("signer", "Đảng ủy xã Vĩnh Thái");
+
+        jdbc.sql("update issued_document set pdf = ? where campaign_id = ? and unit_code = 'VL-A'")
+                .params("%PDF-1.7 thay thế".getBytes(StandardCharsets.UTF_8), campaign.id()).update();
+        ResponseEntity<Map> altered = as("sig-vla-signer").getForEntity(reportUrl() + "/written.pdf", Map.class);
+        assertThat(altered.getStatusCode()).isEqualTo(HttpStatus.INTERNAL_SERVER_ERROR);
+        assertThat((String) altered.getBody().get("message")).contains("không còn khớp với mã băm");
+    }
+
+    @Test
+    void aReportSignedElsewhereReplacesTheIssuedOneOnlyWhenItsSignatureHolds() throws Exception {
+        IssuedDocuments.Issued before = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow();
+        SigningKey leader = new DemoCertificateAuthority(Path.of("target/test-ca"), "test".toCharArray())
+                .keyOf("leader-vl-a", "Nguyễn Văn Thái");
+        byte[] signedByLeader = signer.sign(before.pdf(), leader, "Ký ban hành", "Vĩnh Linh", now());
+
+        assertRefused(upload("sig-vla-signer", "không phải PDF".getBytes(StandardCharsets.UTF_8)), "không phải tệp PDF");
+        assertRefused(upload("sig-vla-signer", issued.pdf(issued.draft(campaign.id(), "VL-B", DocumentKind.REPORT))),
+                "chưa được ký số");
+        assertRefused(upload("sig-vla-signer", flipInsideSignedContent(signedByLeader)), "đã bị sửa sau khi ký");
+        byte[] appended = Arrays.copyOf(signedByLeader, signedByLeader.length + 12);
+        System.arraycopy("\n% them vao\n".getBytes(StandardCharsets.US_ASCII), 0, appended, signedByLeader.length, 12);
+        assertRefused(upload("sig-vla-signer", appended), "không bao trùm toàn bộ tệp");
+        assertRefused(upload("sig-vla-signer", signer.sign(before.pdf(), selfSigned("Người ký hết hạn", 2020, 2021),
+                "Ký", "Vĩnh Linh", now())), "đã hết hạn ngày 01/01/2021");
+        assertRefused(upload("sig-vla-signer", signer.sign(before.pdf(), selfSigned("Người ký tự xưng", 2020, 2050),
+                "Ký", "Vĩnh Linh", now())), "không thuộc tổ chức chứng thực được tin cậy");
+        byte[] otherDocument = signer.sign(issued.pdf(issued.draft(campaign.id(), "VL-B", DocumentKind.REPORT)), leader,
+                "Ký", "Vĩnh Linh", now());
+        assertRefused(upload("sig-vla-signer", otherDocument), "không mang số văn bản " + number);
+        assertThat(upload("sig-vlb-signer", signedByLeader).getStatusCode()).as("a sibling's leader")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(upload("sig-vla-drafter", signedByLeader).getStatusCode()).as("a drafter does not issue")
+                .isEqualTo(HttpStatus.FORBIDDEN);
+        assertThat(issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow().sha256())
+                .as("nothing refused was stored").isEqualTo(before.sha256());
+
+        ResponseEntity<Map> accepted = upload("sig-vla-signer", signedByLeader);
+        assertThat(accepted.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(accepted.getBody()).containsEntry("signedElsewhere", true).containsEntry("uploadedBy", "sig-vla-signer");
+        assertThat((Map<String, Object>) accepted.getBody().get("signature")).containsEntry("signer", "Nguyễn Văn Thái");
+        IssuedDocuments.Issued after = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow();
+        assertThat(after.pdf()).isEqualTo(signedByLeader);
+        assertThat(after.signedBy()).isEqualTo("Nguyễn Văn Thái");
+        byte[] served = as("sig-vla-signer").getForObject(reportUrl() + "/written.pdf", byte[].class);
+        assertThat(served).isEqualTo(signedByLeader);
+    }
+
+    private String reportUrl() {
+        return "/api/campaigns/" + campaign.id() + "/units/VL-A/report";
+    }
+
+    private TestRestTemplate as(String userId) {
+        return anonymous.withBasicAuth(userId, PASSWORD);
+    }
+
+    private ResponseEntity<Map> upload(String userId, byte[] file) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(file) {
+            @Override
+            public String getFilename() {
+                return "bao-cao-da-ky.pdf";
+            }
+        });
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return as(userId).exchange(reportUrl() + "/written.pdf", HttpMethod.PUT, new HttpEntity<>(form, headers), Map.class);
+    }
+
+    private static void assertRefused(ResponseEntity<Map> response, String reason) {
+        assertThat(response.getStatusCode()).as(reason).isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(response.getBody().toString()).contains(reason);
+    }
+
+    /** One byte changed inside the first stream of the file (the page's text, or a font), its structure intact. */
+    private static byte[] flipInsideSignedContent(byte[] pdf) {
+        byte[] changed = pdf.clone();
+        changed[new String(pdf, StandardCharsets.ISO_8859_1).indexOf("stream\n") + 50] ^= 0x01;
+        return changed;
+    }
+
+    private static int[] signatureByteRange(byte[] pdf) throws java.io.IOException {
+        try (org.apache.pdfbox.pdmodel.PDDocument document = org.apache.pdfbox.Loader.loadPDF(pdf)) {
+            return document.getLastSignatureDictionary().getByteRange();
+        }
+    }
+
+    private static SigningKey selfSigned(String name, int fromYear, int toYear) throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+        generator.initialize(2048);
+        KeyPair pair = generator.generateKeyPair();
+        X500Name subject = new X500Name("CN=" + name + ",C=VN");
+        X509Certificate certificate = new JcaX509CertificateConverter().getCertificate(new JcaX509v3CertificateBuilder(
+                subject, BigInteger.TEN, date(fromYear), date(toYear), subject, pair.getPublic())
+                .build(new JcaContentSignerBuilder("SHA256withRSA").build(pair.getPrivate())));
+        return new SigningKey(pair.getPrivate(), List.of(certificate), null);
+    }
+
+    private static Date date(int year) {
+        return Date.from(LocalDate.of(year, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
+    }
+}
