@@ -13,6 +13,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { execFileSync } from 'node:child_process';
 import { chromium } from 'playwright-core';
 
 const BASE_URL = process.env.BASE_URL ?? 'http://localhost:18095';
@@ -113,6 +114,35 @@ function samplePdf() {
 // Tasklist and Cockpit
 
 let screenshotCount = 0;
+
+/**
+ * Downloads an issued document's PDF, keeps it under target/e2e-screenshots/ and renders its pages to PNG with
+ * poppler's pdftoppm, as a PDF reader shows them; returns the text poppler reads out of it.
+ */
+async function keepIssuedPdf(campaignId, unitCode, name) {
+  const response = await fetch(`${BASE_URL}/api/campaigns/${campaignId}/units/${encodeURIComponent(unitCode)}/report/written.pdf`, {
+    headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+  });
+  assert.equal(response.status, 200);
+  assert.equal(response.headers.get('content-type'), 'application/pdf');
+  const file = path.join(SCREENSHOTS, `${name}.pdf`);
+  fs.writeFileSync(file, Buffer.from(await response.arrayBuffer()));
+  execFileSync('pdftoppm', ['-png', '-r', '70', file, path.join(SCREENSHOTS, name)]);
+  return execFileSync('pdftotext', ['-layout', file, '-'], { encoding: 'utf8' }).replace(/\s+/g, ' ');
+}
+
+/** Fires a unit's timer now, as an operator can from Cockpit: the engine runs the job at once. */
+async function fireTimer(campaignId, unitCode, activityId) {
+  const [instance] = await api(`/engine-rest/process-instance?processDefinitionKey=unitReview&businessKey=${encodeURIComponent(`${campaignId}/${unitCode}`)}`);
+  const [job] = await eventually(async () => {
+    const jobs = await api(`/engine-rest/job?processInstanceId=${instance.id}&activityId=${activityId}`);
+    return jobs.length > 0 && jobs;
+  }, { what: `the timer ${activityId} of ${unitCode}` });
+  const response = await fetch(`${BASE_URL}/engine-rest/job/${job.id}/execute`, {
+    method: 'POST', headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+  });
+  assert.equal(response.status, 204, await response.text());
+}
 
 async function screenshot(page, name) {
   screenshotCount += 1;
@@ -411,6 +441,44 @@ describe('review cascade in Tasklist and Cockpit', () => {
       report.comments.some((c) => c.decision === 'RETURNED' && c.comment === RETURN_COMMENT),
       `no RETURNED comment in ${JSON.stringify(report.comments)}`,
     );
+  });
+
+  step('issues Hồ Xá\'s report as a PDF signed by Hồ Xá, which reads in Vietnamese', async () => {
+    const written = await api(`/api/campaigns/${vinhLinh}/units/${UNIT}/report/written`);
+    assert.equal(written.signature.signer, UNIT_NAME);
+    assert.equal(written.signature.level, 'PAdES');
+    assert.equal(written.signedElsewhere, false);
+    const text = await keepIssuedPdf(vinhLinh, UNIT, 'report-ho-xa');
+    for (const expected of ['ĐẢNG CỘNG SẢN VIỆT NAM', 'HUYỆN ỦY VĨNH LINH', 'ĐẢNG ỦY THỊ TRẤN HỒ XÁ', `Số ${written.number}`,
+      'BÁO CÁO', 'T/M ĐẢNG ỦY', 'Huyện ủy Vĩnh Linh (b/c)']) {
+      assert.ok(text.includes(expected), `"${expected}" in the PDF's text: ${text.slice(0, 400)}`);
+    }
+  });
+
+  step('lets Vĩnh Linh consolidate once its subordinates\' deadline passes, and issues its signed report', async () => {
+    await fireTimer(vinhLinh, 'VL', 'SubordinatesDeadlinePassed');
+    const draft = await waitForTask(vinhLinh, 'DraftDocument', 'VL/REPORT');
+    const form = await api(`/api/tasks/${draft.id}`, { user: 'vinhlinh.dt' });
+    const sections = Object.fromEntries(form.structure.sections.map((section) =>
+      [section.key, `Huyện ủy Vĩnh Linh tổng hợp mục ${section.number}: số liệu của các đảng ủy cơ sở đã báo cáo.`]));
+    await api(`/api/tasks/${draft.id}/complete`, { method: 'POST', user: 'vinhlinh.dt', body: { version: form.report.version, sections } });
+    const review = await waitForTask(vinhLinh, 'ReviewDraft', 'VL/REPORT');
+    await api(`/api/tasks/${review.id}/complete`, { method: 'POST', user: 'vinhlinh.td', body: { approved: true } });
+    const signOff = await waitForTask(vinhLinh, 'SignDocument', 'VL/REPORT');
+    await api(`/api/tasks/${signOff.id}/complete`, { method: 'POST', user: 'vinhlinh.kd', body: { approved: true } });
+
+    const written = await eventually(async () => {
+      const response = await fetch(`${BASE_URL}/api/campaigns/${vinhLinh}/units/VL/report/written`, {
+        headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+      });
+      return response.ok && response.json();
+    }, { what: 'the issued report of Vĩnh Linh', timeout: 30_000 });
+    assert.equal(written.signature.signer, 'Huyện ủy Vĩnh Linh');
+    const text = await keepIssuedPdf(vinhLinh, 'VL', 'report-vinh-linh');
+    for (const expected of ['HUYỆN ỦY VĨNH LINH', `Số ${written.number}`, 'T/M BAN THƯỜNG VỤ', UNIT_NAME,
+      'Cộng các đơn vị trực thuộc']) {
+      assert.ok(text.includes(expected), `"${expected}" in the PDF's text: ${text.slice(0, 400)}`);
+    }
   });
 
   step('keeps the demo mailbox from a base unit\'s user', async () => {

@@ -10,9 +10,10 @@ PORT=18095
 APP_LOG=target/e2e-app.log
 START_TIMEOUT=240
 
-if [ ! -x /usr/bin/chromium ]; then
+# Chromium for the browser; poppler-utils to read the issued PDFs and render their pages as a PDF reader does.
+if [ ! -x /usr/bin/chromium ] || ! command -v pdftoppm > /dev/null; then
   export DEBIAN_FRONTEND=noninteractive
-  apt-get update -qq && apt-get install -y -qq chromium
+  apt-get update -qq && apt-get install -y -qq chromium poppler-utils
 fi
 
 (cd e2e && npm ci --no-audit --no-fund --loglevel=error > /dev/null)
