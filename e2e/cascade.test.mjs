@@ -133,9 +133,9 @@ async function keepIssuedPdf(campaignId, unitCode, name) {
 
 /** Fires a unit's timer now, as an operator can from Cockpit: the engine runs the job at once. */
 async function fireTimer(campaignId, unitCode, activityId) {
-  const [instance] = await api(`/engine-rest/process-instance?processDefinitionKey=unitReview&businessKey=${encodeURIComponent(`${campaignId}/${unitCode}`)}`);
+  const [instance] = await api(`/engine-rest/process-instance?processDefinitionKey=unitReview&businessKey=${encodeURIComponent(`${campaignId}/${unitCode}`)}&maxResults=1`);
   const [job] = await eventually(async () => {
-    const jobs = await api(`/engine-rest/job?processInstanceId=${instance.id}&activityId=${activityId}`);
+    const jobs = await api(`/engine-rest/job?processInstanceId=${instance.id}&activityId=${activityId}&maxResults=10`);
     return jobs.length > 0 && jobs;
   }, { what: `the timer ${activityId} of ${unitCode}` });
   const response = await fetch(`${BASE_URL}/engine-rest/job/${job.id}/execute`, {

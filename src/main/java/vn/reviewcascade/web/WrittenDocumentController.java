@@ -4,13 +4,12 @@ import java.io.IOException;
 import java.util.Optional;
 
 import org.springframework.http.MediaType;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PutMapping;
-import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
@@ -23,12 +22,14 @@ import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.security.UnitAccess;
 
 /**
- * A unit's guidance and report as written documents: once issued, the PDF as signed (checked against its hash) and
- * its DOCX; before, a draft rendered from what is saved now, marked "DỰ THẢO", for the reviewers and the leader.
- * Whoever may read the report (or the guidance) may read its document.
+ * A unit's guidance and report as written documents ({@code …/report/written.pdf}, {@code …/guidance/written.pdf}):
+ * once issued, the PDF as signed (checked against its hash), its DOCX, and its particulars with the signature as
+ * checked now; before, a draft rendered from what is saved now, marked "DỰ THẢO". Whoever may read the report (or the
+ * guidance) may read its document; the unit's signers and clerks may replace the issued PDF by the same document
+ * signed elsewhere.
  */
 @RestController
-@RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}")
+@RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/{kind:report|guidance}")
 class WrittenDocumentController {
 
     static final String PDF = "application/pdf";
@@ -44,85 +45,57 @@ class WrittenDocumentController {
         this.access = access;
     }
 
-    @GetMapping("/report/written.pdf")
-    ResponseEntity<byte[]> reportPdf(@PathVariable long campaignId, @PathVariable String unitCode) {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireRead(unit);
-        return pdf(unit, DocumentKind.REPORT);
-    }
-
-    @GetMapping("/report/written.docx")
-    ResponseEntity<byte[]> reportDocx(@PathVariable long campaignId, @PathVariable String unitCode) {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireRead(unit);
-        return docx(unit, DocumentKind.REPORT);
-    }
-
-    @GetMapping("/guidance/written.pdf")
-    ResponseEntity<byte[]> guidancePdf(@PathVariable long campaignId, @PathVariable String unitCode) {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireReadGuidance(unit);
-        return pdf(unit, DocumentKind.GUIDANCE);
-    }
-
-    @GetMapping("/guidance/written.docx")
-    ResponseEntity<byte[]> guidanceDocx(@PathVariable long campaignId, @PathVariable String unitCode) {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireReadGuidance(unit);
-        return docx(unit, DocumentKind.GUIDANCE);
-    }
-
-    /** The issued report's number, dates and signature as checked now (signer's certificate included). */
-    @GetMapping("/report/written")
-    IssuedDocuments.Description reportIssued(@PathVariable long campaignId, @PathVariable String unitCode) {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireRead(unit);
-        return describe(unit, DocumentKind.REPORT);
-    }
-
-    @GetMapping("/guidance/written")
-    IssuedDocuments.Description guidanceIssued(@PathVariable long campaignId, @PathVariable String unitCode) {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireReadGuidance(unit);
-        return describe(unit, DocumentKind.GUIDANCE);
-    }
-
-    /** The issued report signed elsewhere (a leader's token), replacing the PDF the system signed, once checked. */
-    @PutMapping(path = "/report/written.pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    IssuedDocuments.Description uploadSignedReport(@PathVariable long campaignId, @PathVariable String unitCode,
-                                                  @RequestParam("file") MultipartFile file) throws IOException {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireIssue(unit);
-        return issued.replaceWithSignedElsewhere(campaignId, unitCode, DocumentKind.REPORT, file.getBytes(), access.userId());
-    }
-
-    @PutMapping(path = "/guidance/written.pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
-    IssuedDocuments.Description uploadSignedGuidance(@PathVariable long campaignId, @PathVariable String unitCode,
-                                                    @RequestParam("file") MultipartFile file) throws IOException {
-        UnitReport unit = reports.unit(campaignId, unitCode);
-        access.requireIssue(unit);
-        return issued.replaceWithSignedElsewhere(campaignId, unitCode, DocumentKind.GUIDANCE, file.getBytes(), access.userId());
-    }
-
-    private IssuedDocuments.Description describe(UnitReport unit, DocumentKind kind) {
-        return issued.describe(unit.campaignId(), unit.unitCode(), kind).orElseThrow(() -> new NotFoundException(
-                (kind == DocumentKind.REPORT ? "Báo cáo" : "Hướng dẫn") + " của " + unit.unitName() + " chưa được ban hành"));
-    }
-
-    private ResponseEntity<byte[]> pdf(UnitReport unit, DocumentKind kind) {
-        Optional<IssuedDocuments.Issued> done = issued.find(unit.campaignId(), unit.unitCode(), kind);
+    @GetMapping("/written.pdf")
+    ResponseEntity<byte[]> pdf(@PathVariable long campaignId, @PathVariable String unitCode, @PathVariable String kind) {
+        UnitReport unit = readable(campaignId, unitCode, kind(kind));
+        Optional<IssuedDocuments.Issued> done = issued.find(campaignId, unitCode, kind(kind));
         if (done.isPresent()) {
-            return Downloads.of(name(kind, unit, done.get().number()) + ".pdf", PDF, done.get().pdf());
+            return Downloads.of(name(kind(kind), unit, done.get().number()) + ".pdf", PDF, done.get().pdf());
         }
-        return Downloads.of(name(kind, unit, null) + ".pdf", PDF, issued.pdf(draft(unit, kind)));
+        return Downloads.of(name(kind(kind), unit, null) + ".pdf", PDF, issued.pdf(draft(unit, kind(kind))));
     }
 
-    private ResponseEntity<byte[]> docx(UnitReport unit, DocumentKind kind) {
-        Optional<IssuedDocuments.Issued> done = issued.find(unit.campaignId(), unit.unitCode(), kind);
+    @GetMapping("/written.docx")
+    ResponseEntity<byte[]> docx(@PathVariable long campaignId, @PathVariable String unitCode, @PathVariable String kind) {
+        UnitReport unit = readable(campaignId, unitCode, kind(kind));
+        Optional<IssuedDocuments.Issued> done = issued.find(campaignId, unitCode, kind(kind));
         if (done.isPresent()) {
-            return Downloads.of(name(kind, unit, done.get().number()) + ".docx", DOCX, done.get().docx());
+            return Downloads.of(name(kind(kind), unit, done.get().number()) + ".docx", DOCX, done.get().docx());
         }
-        return Downloads.of(name(kind, unit, null) + ".docx", DOCX, issued.docx(draft(unit, kind)));
+        return Downloads.of(name(kind(kind), unit, null) + ".docx", DOCX, issued.docx(draft(unit, kind(kind))));
+    }
+
+    /** The issued document's number, dates and signature as checked now (the signer's certificate included). */
+    @GetMapping("/written")
+    IssuedDocuments.Description describe(@PathVariable long campaignId, @PathVariable String unitCode,
+                                         @PathVariable String kind) {
+        UnitReport unit = readable(campaignId, unitCode, kind(kind));
+        return issued.describe(campaignId, unitCode, kind(kind)).orElseThrow(() -> new NotFoundException(
+                (kind(kind) == DocumentKind.REPORT ? "Báo cáo" : "Hướng dẫn") + " của " + unit.unitName()
+                        + " chưa được ban hành"));
+    }
+
+    /** The issued document signed elsewhere (a leader's token), replacing the PDF the system signed, once checked. */
+    @PutMapping(path = "/written.pdf", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    IssuedDocuments.Description upload(@PathVariable long campaignId, @PathVariable String unitCode,
+                                       @PathVariable String kind, @RequestParam("file") MultipartFile file)
+            throws IOException {
+        access.requireIssue(reports.unit(campaignId, unitCode));
+        return issued.replaceWithSignedElsewhere(campaignId, unitCode, kind(kind), file.getBytes(), access.userId());
+    }
+
+    private static DocumentKind kind(String path) {
+        return path.equals("report") ? DocumentKind.REPORT : DocumentKind.GUIDANCE;
+    }
+
+    private UnitReport readable(long campaignId, String unitCode, DocumentKind kind) {
+        UnitReport unit = reports.unit(campaignId, unitCode);
+        if (kind == DocumentKind.REPORT) {
+            access.requireRead(unit);
+        } else {
+            access.requireReadGuidance(unit);
+        }
+        return unit;
     }
 
     /** Guidance is drafted only by a unit with units below it; there is nothing to show for another. */
