@@ -64,6 +64,10 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                 new Case("mx.vl.dt", "read", "TU", 403),
                 new Case("mx.vl.td", "read", "VL", 200), new Case("mx.vl.td", "read", "VL-B", 200), new Case("mx.vl.td", "read", "CC-none", 404),
                 new Case("mx.bdv", "read", "VL-A", 200), new Case("mx.bdv", "read", "CC", 200), new Case("mx.bdv", "read", "TU", 200),
+                // Written documents (here drafts, rendered): whoever reads the report, nobody else.
+                new Case("mx.a.dt", "document", "VL-A", 200), new Case("mx.a.dt", "document", "VL-B", 403),
+                new Case("mx.a.dt", "document", "VL", 403), new Case("mx.vl.td", "document", "VL-B", 200),
+                new Case("mx.vl.dt", "document", "CC", 403), new Case("mx.bdv", "document", "CC", 200),
                 // Tasks listed through /engine-rest: own unit and role; parent reviewers also see (only see) subordinates'.
                 new Case("mx.a.dt", "list", "VL-A", 1), new Case("mx.a.dt", "list", "VL-B", 0), new Case("mx.a.dt", "list", "VL", 0),
                 new Case("mx.a.td", "list", "VL-A", 0),
@@ -119,6 +123,8 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         return switch (check.action()) {
             case "read" -> http.getForEntity("/api/campaigns/" + campaign.id() + "/units/" + unit + "/report", String.class)
                     .getStatusCode().value();
+            case "document" -> http.getForEntity("/api/campaigns/" + campaign.id() + "/units/" + unit + "/report/written.pdf",
+                    byte[].class).getStatusCode().value();
             case "list" -> http.getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKeyLike=" + campaign.id() + "/" + unit + "/%", List.class).size();
             case "claim" -> http.exchange("/engine-rest/task/" + openTask(campaign, unit).getId() + "/claim", HttpMethod.POST,
                     json(Map.of("userId", check.user())), String.class).getStatusCode().value();
