@@ -42,6 +42,14 @@ public class OrganisationKeys {
         this.properties = properties;
         this.demoAuthority = properties.demoCa() == null ? null
                 : new DemoCertificateAuthority(properties.demoCa(), properties.passwordChars());
+        // A wrong password or a missing file stops the start, rather than the first sign-off weeks later.
+        if (properties.keystoreDirectory() != null && !Files.isDirectory(properties.keystoreDirectory())) {
+            throw new IllegalStateException("review-cascade.signing.keystore-directory không phải một thư mục: "
+                    + properties.keystoreDirectory());
+        }
+        if (properties.keystore() != null) {
+            deploymentKey();
+        }
     }
 
     /** The key the unit signs its documents with; fails, naming what is missing, when it has none. */
