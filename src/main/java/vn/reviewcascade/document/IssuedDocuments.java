@@ -117,7 +117,7 @@ public class IssuedDocuments {
     public Optional<Description> describe(long campaignId, String unitCode, DocumentKind kind) {
         return find(campaignId, unitCode, kind).map(issued -> new Description(issued.number(), issued.issuedAt(),
                 issued.sha256(), issued.signedElsewhere(), issued.uploadedBy(), issued.uploadedAt(),
-                validator.check(issued.pdf())));
+                validator.inspect(issued.pdf())));
     }
 
     /**

@@ -63,8 +63,24 @@ public class PdfSignatureValidator {
         this.clock = clock;
     }
 
-    /** The last signature of the file, checked; refused with the reason in Vietnamese. */
+    /**
+     * A file offered as signed, checked in full: refused, with the reason in Vietnamese, unless every signature holds
+     * and the last, covering the whole file, is by a certificate valid then and now that chains to a trusted authority.
+     */
     public SignatureCheck check(byte[] file) {
+        return check(file, true);
+    }
+
+    /**
+     * A document the system issued and keeps, described as it is: it must be intact, but whether its authority is
+     * trusted here is reported rather than required (a unit's own keystore may come from an authority not listed in
+     * {@code trusted-certificates}), and a certificate that expired since the signing does not undo it.
+     */
+    public SignatureCheck inspect(byte[] file) {
+        return check(file, false);
+    }
+
+    private SignatureCheck check(byte[] file, boolean strict) {
         if (file.length < 5 || !new String(file, 0, 5, java.nio.charset.StandardCharsets.ISO_8859_1).equals("%PDF-")) {
             throw new InvalidSignatureException("Tệp tải lên không phải tệp PDF.");
         }
@@ -77,7 +93,7 @@ public class PdfSignatureValidator {
             signatures.sort(Comparator.comparingLong(signature -> end(signature.getByteRange())));
             SignatureCheck last = null;
             for (PDSignature signature : signatures) {
-                last = checkOne(signature, file);
+                last = checkOne(signature, file, strict);
             }
             if (end(signatures.get(signatures.size() - 1).getByteRange()) != file.length) {
                 throw new InvalidSignatureException("Chữ ký số không bao trùm toàn bộ tệp: tệp đã được thêm nội dung sau "
@@ -89,7 +105,7 @@ public class PdfSignatureValidator {
         }
     }
 
-    private SignatureCheck checkOne(PDSignature signature, byte[] file) throws IOException {
+    private SignatureCheck checkOne(PDSignature signature, byte[] file, boolean strict) throws IOException {
         int[] range = signature.getByteRange();
         if (range == null || range.length != 4 || range[0] != 0 || end(range) > file.length) {
             throw new InvalidSignatureException("Chữ ký số hỏng: vùng dữ liệu được ký không hợp lệ.");
@@ -120,15 +136,20 @@ public class PdfSignatureValidator {
             Instant signedAt = timestamp != null ? timestamp.getTimeStampInfo().getGenTime().toInstant()
                     : signature.getSignDate() != null ? signature.getSignDate().toInstant() : clock.now();
             requireValid(certificate, signedAt);
-            if (timestamp == null) {
+            if (strict && timestamp == null) {
                 // Without a timestamp the time is the signer's own claim: the certificate must still be valid now.
                 requireValid(certificate, clock.now());
             }
-            requireTrusted(certificate, certificates, signedAt);
+            boolean trusted = trusted(certificate, certificates, signedAt);
+            if (strict && !trusted) {
+                throw new InvalidSignatureException("Chứng thư số của người ký (" + CertificateNames.commonName(certificate)
+                        + ", do " + CertificateNames.issuerName(certificate) + " cấp) không thuộc tổ chức chứng thực được "
+                        + "tin cậy.");
+            }
             return new SignatureCheck(CertificateNames.commonName(certificate), certificate.getSubjectX500Principal().getName(),
                     CertificateNames.issuerName(certificate), certificate.getSerialNumber().toString(16),
                     certificate.getNotBefore().toInstant(), certificate.getNotAfter().toInstant(), signedAt,
-                    timestamp != null, pades ? "PAdES" : "PKCS#7");
+                    timestamp != null, pades ? "PAdES" : "PKCS#7", trusted);
         } catch (CMSException e) {
             if (e.getMessage() != null && e.getMessage().contains("message-digest")) {
                 throw altered();
@@ -202,7 +223,7 @@ public class PdfSignatureValidator {
         }
     }
 
-    private void requireTrusted(X509Certificate certificate, List<X509Certificate> certificates, Instant at) {
+    private boolean trusted(X509Certificate certificate, List<X509Certificate> certificates, Instant at) {
         try {
             X509CertSelector target = new X509CertSelector();
             target.setCertificate(certificate);
@@ -211,9 +232,9 @@ public class PdfSignatureValidator {
             parameters.setRevocationEnabled(false);
             parameters.setDate(Date.from(at));
             CertPathBuilder.getInstance("PKIX").build(parameters);
+            return true;
         } catch (GeneralSecurityException e) {
-            throw new InvalidSignatureException("Chứng thư số của người ký (" + CertificateNames.commonName(certificate)
-                    + ", do " + CertificateNames.issuerName(certificate) + " cấp) không thuộc tổ chức chứng thực được tin cậy.");
+            return false;
         }
     }
 

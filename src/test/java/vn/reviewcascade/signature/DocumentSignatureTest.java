@@ -79,6 +79,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
         assertThat(signature.issuer()).isEqualTo(DemoCertificateAuthority.CA_NAME);
         assertThat(signature.level()).isEqualTo("PAdES");
         assertThat(signature.timestamped()).isFalse();
+        assertThat(signature.trusted()).isTrue();
 
         int[] range = signatureByteRange(pdf);
         int contentsStart = range[1] + 1;
@@ -92,6 +93,18 @@ class DocumentSignatureTest extends CascadeTestSupport {
         }
         byte[] flippedInText = flipInsideSignedContent(pdf);
         assertThatThrownBy(() -> validator.check(flippedInText)).hasMessageContaining("đã bị sửa sau khi ký");
+    }
+
+    @Test
+    void aKeptDocumentIsDescribedEvenWhenItsAuthorityIsNotTrustedHereButAnUploadIsNot() throws Exception {
+        byte[] pdf = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow().pdf();
+        byte[] byOwnAuthority = signer.sign(pdf, selfSigned("Đảng ủy xã Vĩnh Thái (khóa riêng)", 2020, 2050), "Ban hành",
+                "Vĩnh Linh", now());
+
+        SignatureCheck described = validator.inspect(byOwnAuthority);
+        assertThat(described.signer()).isEqualTo("Đảng ủy xã Vĩnh Thái (khóa riêng)");
+        assertThat(described.trusted()).isFalse();
+        assertThatThrownBy(() -> validator.check(byOwnAuthority)).hasMessageContaining("không thuộc tổ chức chứng thực");
     }
 
     @Test
