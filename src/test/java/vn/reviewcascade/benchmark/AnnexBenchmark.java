@@ -1,7 +1,6 @@
 package vn.reviewcascade.benchmark;
 
 import java.io.IOException;
-import java.io.InputStream;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
 import java.lang.management.MemoryMXBean;
@@ -25,6 +24,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 
+import vn.reviewcascade.CsvLine;
 import vn.reviewcascade.TestPlans;
 import vn.reviewcascade.annex.AnnexWorkbooks;
 import vn.reviewcascade.campaign.Campaign;
@@ -37,8 +37,6 @@ import vn.reviewcascade.plan.PlanReader;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitStatus;
 import vn.reviewcascade.unit.Unit;
-import vn.reviewcascade.unit.UnitTree;
-import vn.reviewcascade.unit.UnitTreeCsvReader;
 
 import static org.mockito.Mockito.mock;
 import static org.mockito.Mockito.when;
@@ -172,17 +170,22 @@ class AnnexBenchmark {
     }
 
     /**
-     * A campaign near its end: every base unit has reported but one in 23, one in 29 after its committee had
+     * A campaign near its end (the tree file lists parents before their units, so its reverse sums bottom up): every base unit has reported but one in 23, one in 29 after its committee had
      * consolidated; committees and provinces report their sums (one committee in 5 changes a figure by one); the
      * centre is still drafting. Returns the number of units.
      */
     private static int fill(JdbcTemplate jdbc, Plan plan) throws IOException {
         NationalTree.write(TREE, SIZES);
-        UnitTree tree;
-        try (InputStream input = Files.newInputStream(TREE)) {
-            tree = UnitTreeCsvReader.read(input, TREE.toString());
+        // Read line by line rather than as a UnitTree, whose groups and memberships would not leave room in a small heap.
+        List<Unit> units = new ArrayList<>();
+        List<String> lines = Files.readAllLines(TREE);
+        for (String line : lines.subList(2, lines.size())) {
+            if (!line.startsWith("#")) {
+                List<String> cells = CsvLine.split(line);
+                units.add(new Unit(cells.get(0), cells.get(1), cells.get(2), cells.get(3).isEmpty() ? null : cells.get(3),
+                        cells.get(4), null, null, null, null, null, null));
+            }
         }
-        List<Unit> units = tree.subtree(NationalTree.ROOT);
         jdbc.update("""
                 insert into campaign (id, plan_number, plan_version, title, root_unit, campaign_year, started_at, started_by)
                 values (?, ?, 1, 'Sơ kết toàn quốc (mẫu để đo tải)', ?, 2026, current_timestamp, 'benchmark')""",
