@@ -57,8 +57,13 @@ public final class AnnexWorkbook implements AutoCloseable {
     public static final String NOT_REPORTED = "Chưa gửi báo cáo";
     public static final String DIFFERENCE_NOTE = "Chênh lệch so với cộng các đơn vị trực thuộc: ";
 
-    /** The heading: which plan, campaign and unit, and the moment the figures were read. */
-    public record Heading(Plan plan, String campaignTitle, int campaignYear, String unitName, Instant cutOff) {
+    /**
+     * The heading: which plan, campaign and unit, and the moment the figures were read.
+     *
+     * @param withSubordinates whether units below the unit take part (the heading then names them too)
+     */
+    public record Heading(Plan plan, String campaignTitle, int campaignYear, String unitName, boolean withSubordinates,
+                          Instant cutOff) {
     }
 
     /**
@@ -180,7 +185,8 @@ public final class AnnexWorkbook implements AutoCloseable {
         text(sheet.createRow(1), 0, "Kế hoạch số " + plan.number() + " (phiên bản " + plan.version() + "): " + plan.title(),
                 styles.plain);
         text(sheet.createRow(2), 0, "Đợt: " + heading.campaignTitle() + ", năm " + heading.campaignYear(), styles.plain);
-        text(sheet.createRow(3), 0, "Đơn vị: " + heading.unitName() + " và các đơn vị trực thuộc", styles.plain);
+        text(sheet.createRow(3), 0, "Đơn vị: " + heading.unitName() + (heading.withSubordinates() ? " và các đơn vị trực thuộc" : ""),
+                styles.plain);
         text(sheet.createRow(4), 0, "Số liệu tính đến " + CUT_OFF.format(heading.cutOff())
                 + " (giờ Việt Nam); chỉ tính các báo cáo đã gửi.", styles.plain);
         nextRow = HEADING_ROWS;

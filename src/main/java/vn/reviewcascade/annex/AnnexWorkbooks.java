@@ -47,10 +47,10 @@ public class AnnexWorkbooks {
     public void write(long campaignId, String unitCode, Instant cutOff, OutputStream out) throws IOException {
         Campaign campaign = campaigns.find(campaignId);
         Plan plan = campaign.plan();
-        String unitName = reports.unitFigures(campaignId, unitCode).map(UnitFigures::unitName).orElseThrow(() ->
+        UnitFigures unit = reports.unitFigures(campaignId, unitCode).orElseThrow(() ->
                 new NotFoundException("Không có đơn vị '" + unitCode + "' trong đợt số " + campaignId));
         try (AnnexWorkbook workbook = new AnnexWorkbook(new AnnexWorkbook.Heading(plan, campaign.title(), campaign.year(),
-                unitName, cutOff))) {
+                unit.unitName(), unit.hasSubordinates(), cutOff))) {
             snapshot.executeWithoutResult(status -> {
                 UnitFigures top = reports.unitFigures(campaignId, unitCode).orElseThrow();
                 visit(campaignId, plan, top, 0, workbook);

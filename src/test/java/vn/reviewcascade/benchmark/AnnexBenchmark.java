@@ -23,6 +23,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
+import org.springframework.util.FileSystemUtils;
 
 import vn.reviewcascade.CsvLine;
 import vn.reviewcascade.TestPlans;
@@ -103,8 +104,8 @@ class AnnexBenchmark {
         Plan plan = PlanReader.read(TestPlans.text("benchmark/national-plan.yaml"), 1);
         JdbcDataSource dataSource = new JdbcDataSource();
         // A file database, so the data is not in the heap being measured (H2 keeps a small page cache).
-        dataSource.setURL("jdbc:h2:file:" + Path.of("target", "annex-benchmark", UUID.randomUUID().toString(), "db")
-                .toAbsolutePath());
+        Path database = Path.of("target", "annex-benchmark", UUID.randomUUID().toString());
+        dataSource.setURL("jdbc:h2:file:" + database.resolve("db").toAbsolutePath());
         Flyway.configure().dataSource(dataSource).locations("classpath:db/migration").load().migrate();
         JdbcTemplate jdbc = new JdbcTemplate(dataSource);
         long started = System.nanoTime();
@@ -131,6 +132,8 @@ class AnnexBenchmark {
                 "|---|---|---|---|---|---|---|",
                 provinceRun.line("one province (`%s`, %,d units)".formatted(province, provinceUnits), provinceUnits),
                 nationalRun.line("the whole tree (`%s`)".formatted(NationalTree.ROOT), units)));
+        // The database closed with its last connection; its files are a few hundred MB at the national size.
+        FileSystemUtils.deleteRecursively(database);
     }
 
     /** A parent's report as the written document composes it: its subordinates' rows, their total, its own, the difference. */
