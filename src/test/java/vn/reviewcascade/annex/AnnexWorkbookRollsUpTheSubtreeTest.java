@@ -181,6 +181,22 @@ class AnnexWorkbookRollsUpTheSubtreeTest extends CascadeTestSupport {
         }
     }
 
+    @Test
+    void aBaseUnitsWorkbookIsItsOwnRowAndAnUnknownUnitIsNotFound() throws IOException {
+        TestRestTemplate district = anonymous.withBasicAuth("ax.vl.td", PASSWORD);
+        ResponseEntity<byte[]> response = district.getForEntity(annex("/units/VL-A"), byte[].class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+            Sheet sheet = workbook.getSheet(AnnexWorkbook.SHEET);
+            assertThat(text(sheet, 3, 0)).isEqualTo("Đơn vị: Đảng ủy xã Vĩnh Thái");
+            assertThat(codes(sheet)).containsExactly("VL-A");
+            assertThat(note(sheet, row(sheet, "VL-A"))).isEmpty();
+        }
+        ResponseEntity<Map<String, Object>> unknown = district.exchange(annex("/units/KHONG-CO"), HttpMethod.GET, null, JSON);
+        assertThat(unknown.getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+        assertThat(unknown.getBody()).containsEntry("message", "Không có đơn vị 'KHONG-CO' trong đợt số " + campaign.id());
+    }
+
     private String annex(String unitPath) {
         return "/api/campaigns/" + campaign.id() + unitPath + "/annex.xlsx";
     }
