@@ -24,6 +24,7 @@ import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
 import vn.reviewcascade.report.ReviewCommentRepository;
+import vn.reviewcascade.report.Rollup;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.UnitTree;
 import vn.reviewcascade.document.WrittenDocument.Row;
@@ -128,7 +129,7 @@ public class WrittenDocuments {
                 if (rolledUp) {
                     for (ReportView.Subordinate sub : report.subordinates()) {
                         Map<String, Long> figures = bySubordinate.get(sub.unitCode());
-                        String label = sub.unitName() + (sub.lateAddition() ? " (*)" : "")
+                        String label = sub.unitName() + (sub.lateAddition() ? Rollup.LATE_ADDITION_MARK : "")
                                 + (sub.submittedAt() == null ? " – chưa gửi báo cáo" : "");
                         lateAdditions |= sub.lateAddition();
                         rows.add(new Row(label, values(chunk, figures), RowKind.SUBORDINATE));
@@ -148,7 +149,7 @@ public class WrittenDocuments {
             }
         }
         List<String> notes = lateAdditions
-                ? List.of("(*) Báo cáo gửi sau khi đơn vị đã tổng hợp; số liệu vẫn được cộng vào.") : List.of();
+                ? List.of(Rollup.LATE_ADDITION_NOTE) : List.of();
         return new WrittenDocument.Annex("PHỤ LỤC SỐ LIỆU", tables, rolledUp, notes);
     }
 

@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -267,6 +268,50 @@ public class ReportRepository {
                     figures.computeIfAbsent(rs.getString(1), unit -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
                 });
         return figures;
+    }
+
+    /** A unit's line of the annex workbook, read alone: the top of the subtree it shows. */
+    public Optional<UnitFigures> unitFigures(long campaignId, String unitCode) {
+        List<UnitFigures> found = unitFigures("r.unit_code = ?", campaignId, unitCode);
+        return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+    }
+
+    /**
+     * The lines of a parent's subordinates, in one query: the annex workbook reads a subtree parent by parent, so a
+     * national campaign is never held whole, only the subordinates of the parents on the path being written.
+     */
+    public List<UnitFigures> subordinateFigures(long campaignId, String parentCode) {
+        return unitFigures("r.parent_code = ?", campaignId, parentCode);
+    }
+
+    private List<UnitFigures> unitFigures(String condition, long campaignId, String code) {
+        Map<String, UnitFigures> units = new LinkedHashMap<>();
+        Map<String, Map<String, Long>> figures = new HashMap<>();
+        jdbcTemplate.query("""
+                        select r.unit_code, r.unit_name, r.level, r.status, r.submitted_at, r.consolidated_at,
+                               p.consolidated_at as parent_consolidated_at,
+                               (select count(*) from report c where c.campaign_id = r.campaign_id and c.parent_code = r.unit_code)
+                                   as subordinates,
+                               f.indicator, f.figure
+                        from report r
+                        left join report p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
+                        left join report_figure f on f.campaign_id = r.campaign_id and f.unit_code = r.unit_code
+                                                 and r.submitted_at is not null
+                        where r.campaign_id = ? and %s
+                        order by r.unit_code""".formatted(condition), rs -> {
+                    String unit = rs.getString("unit_code");
+                    if (!units.containsKey(unit)) {
+                        units.put(unit, new UnitFigures(unit, rs.getString("unit_name"), rs.getString("level"),
+                                UnitStatus.valueOf(rs.getString("status")), instant(rs, "submitted_at"),
+                                instant(rs, "consolidated_at"), instant(rs, "parent_consolidated_at"),
+                                rs.getLong("subordinates") > 0, Map.of()));
+                        figures.put(unit, new LinkedHashMap<>());
+                    }
+                    if (rs.getString("indicator") != null) {
+                        figures.get(unit).put(rs.getString("indicator"), rs.getLong("figure"));
+                    }
+                }, campaignId, code);
+        return units.values().stream().map(unit -> unit.withFigures(figures.get(unit.unitCode()))).toList();
     }
 
     private static UnitReport unitReport(ResultSet rs, int row) throws SQLException {

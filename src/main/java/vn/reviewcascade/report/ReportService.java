@@ -120,20 +120,11 @@ public class ReportService {
         UnitReport unit = unit(campaignId, unitCode);
         ReportContent content = reports.loadContent(campaignId, unitCode);
         Map<String, Long> totals = reports.sumSubmittedSubordinateFigures(campaignId, unitCode);
-        Map<String, Long> differences = new LinkedHashMap<>();
         List<UnitReport> subordinateReports = reports.findSubordinates(campaignId, unitCode);
-        if (!subordinateReports.isEmpty()) {
-            content.figures().forEach((indicator, own) -> {
-                long sum = totals.getOrDefault(indicator, 0L);
-                if (own != sum) {
-                    differences.put(indicator, own - sum);
-                }
-            });
-        }
+        Map<String, Long> differences = subordinateReports.isEmpty() ? Map.of() : Rollup.differences(content.figures(), totals);
         List<ReportView.Subordinate> subordinates = subordinateReports.stream()
                 .map(sub -> new ReportView.Subordinate(sub.unitCode(), sub.unitName(), sub.status(), sub.submittedAt(),
-                        sub.overdue(), sub.submittedLate(), unit.consolidatedAt() != null && sub.submittedAt() != null
-                        && sub.submittedAt().isAfter(unit.consolidatedAt())))
+                        sub.overdue(), sub.submittedLate(), Rollup.lateAddition(unit.consolidatedAt(), sub.submittedAt())))
                 .toList();
         return new ReportView(unit, content.version(), content.sections(), content.figures(), totals, differences, subordinates,
                 comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode, DocumentKind.REPORT).orElse(null));

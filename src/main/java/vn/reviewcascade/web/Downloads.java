@@ -6,10 +6,11 @@ import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
+import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import vn.reviewcascade.report.UnitDocuments;
 
-/** A stored document as a download, under its own name (Vietnamese letters kept, RFC 6266). */
+/** A document as a download, under its own name (Vietnamese letters kept, RFC 6266). */
 final class Downloads {
 
     private Downloads() {
@@ -20,10 +21,18 @@ final class Downloads {
     }
 
     static ResponseEntity<byte[]> of(String fileName, String contentType, byte[] content) {
+        return attachment(fileName, contentType).body(content);
+    }
+
+    /** A download written while it is sent, without ever being whole in memory. */
+    static ResponseEntity<StreamingResponseBody> streamed(String fileName, String contentType, StreamingResponseBody body) {
+        return attachment(fileName, contentType).body(body);
+    }
+
+    private static ResponseEntity.BodyBuilder attachment(String fileName, String contentType) {
         return ResponseEntity.ok()
                 .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment()
                         .filename(fileName, StandardCharsets.UTF_8).build().toString())
-                .contentType(MediaType.parseMediaType(contentType))
-                .body(content);
+                .contentType(MediaType.parseMediaType(contentType));
     }
 }
