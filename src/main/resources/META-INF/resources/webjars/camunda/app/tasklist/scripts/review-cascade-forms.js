@@ -193,9 +193,11 @@ function documentLink(campaignId, unitCode, kind, doc) {
  */
 function writtenLinks(form, kind) {
   const base = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/' + kind + '/written';
+  const annex = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/annex.xlsx';
   return el('p', { className: 'rc-written' }, 'Văn bản theo thể thức (bản dự thảo cho đến khi ký ban hành): ',
     el('a', { href: base + '.pdf', target: '_blank', className: 'rc-written-pdf', text: 'PDF' }), ' · ',
-    el('a', { href: base + '.docx', className: 'rc-written-docx', text: 'Word' }));
+    el('a', { href: base + '.docx', className: 'rc-written-docx', text: 'Word' }),
+    ...(kind === 'report' ? [' · ', el('a', { href: annex, className: 'rc-annex-xlsx', text: 'Phụ lục số liệu (Excel)' })] : []));
 }
 
 /** The guidance the unit received from the unit above: number, date, text and its document. */
