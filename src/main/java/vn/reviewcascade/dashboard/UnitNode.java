@@ -1,0 +1,21 @@
+package vn.reviewcascade.dashboard;
+
+import java.time.Instant;
+
+import vn.reviewcascade.report.UnitStatus;
+
+/**
+ * A unit as the dashboard shows it.
+ *
+ * @param daysLeft      whole days in Vietnam from today to its report deadline, negative when past; null once
+ *                      submitted
+ * @param deadlineWords the same in words: "còn 3 ngày", "quá hạn 2 ngày", "nộp muộn 1 ngày"
+ * @param subordinates  how many units report to it in the campaign
+ * @param subordinateRates where those stand (null for a unit without any)
+ * @param openTask      the task its guidance or report waits on, or null
+ */
+public record UnitNode(String unitCode, String unitName, String level, String levelName, String parentCode,
+                       UnitStatus status, String statusLabel, Instant reportDue, Integer daysLeft, String deadlineWords,
+                       boolean overdue, Instant submittedAt, boolean submittedLate, String documentNumber,
+                       long subordinates, Rates subordinateRates, OpenTask openTask) {
+}
