@@ -44,24 +44,33 @@ import static vn.reviewcascade.SqlTimes.instant;
 @Component
 public class DashboardQueries {
 
-    /** Each unit's report deadline comes from its level in the campaign; its overdue flag from its escalation. */
+    /** A unit's row, for a page of units at most: its escalation is looked up row by row. */
     private static final String UNIT_COLUMNS = """
             r.unit_code, r.unit_name, r.level, r.parent_code, r.status, d.due as report_due, r.submitted_at,
             r.consolidated_at, r.document_number,
-            case when r.submitted_at is null and exists (select 1 from escalation e
-                where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code) then 1 else 0 end as overdue
+            case when r.submitted_at is null and exists (select 1 from escalation x
+                where x.campaign_id = r.campaign_id and x.unit_code = r.unit_code) then 1 else 0 end as overdue
             """;
 
+    /** Counts over many units: each unit's escalation comes from the join {@link #ESCALATED}. */
     private static final String RATE_COLUMNS = """
             count(*) as expected,
             sum(case when r.submitted_at <= d.due then 1 else 0 end) as on_time,
             sum(case when r.submitted_at > d.due then 1 else 0 end) as late,
-            sum(case when r.submitted_at is null and exists (select 1 from escalation e
-                where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code) then 1 else 0 end) as overdue
+            sum(case when r.submitted_at is null and e.unit_code is not null then 1 else 0 end) as overdue
             """;
 
     private static final String REPORT_DUE = """
             join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
+            """;
+
+    /**
+     * Each unit's escalation as {@code e} (null if none): distinct, as a unit may be escalated more than once and must
+     * stay one row; joined, because a lookup per row cost most of the rates' time over a national campaign.
+     */
+    private static final String ESCALATED = """
+            left join (select distinct campaign_id, unit_code from escalation) e
+                on e.campaign_id = r.campaign_id and e.unit_code = r.unit_code
             """;
 
     private final JdbcClient jdbc;
@@ -80,7 +89,7 @@ public class DashboardQueries {
         String scopeName = jdbc.sql("select unit_name from report where campaign_id = ? and unit_code = ?")
                 .params(campaign.id(), scopeUnit).query(String.class).single();
         Map<String, Rates> byLevel = new HashMap<>();
-        jdbc.sql(scope.with() + "select r.level, " + RATE_COLUMNS + scope.from("unit_code") + REPORT_DUE
+        jdbc.sql(scope.with() + "select r.level, " + RATE_COLUMNS + scope.from("unit_code") + REPORT_DUE + ESCALATED
                         + "where r.campaign_id = ? group by r.level")
                 .params(scope.params(campaign.id())).query(rs -> {
                     byLevel.put(rs.getString("level"), rates(rs));
@@ -105,19 +114,29 @@ public class DashboardQueries {
         long total = jdbc.sql(scope.with() + "select count(distinct r.parent_code) " + scope.from("parent_code")
                         + "where r.campaign_id = ?")
                 .params(scope.params(campaign.id())).query(Long.class).single();
-        List<ParentRates> parents = jdbc.sql(scope.with() + "select p.unit_code, p.unit_name, p.level, " + RATE_COLUMNS
-                        + scope.from("parent_code") + REPORT_DUE
+        List<ParentRates> parents = parentRates(campaign, scope, " limit ? offset ?", pageSize,
+                (long) Math.max(0, page) * pageSize);
+        return new CampaignRates(campaign.id(), scopeUnit, scopeName, Rates.of(expected, onTime, late, overdue), levels,
+                new Page<>(Math.max(0, page), pageSize, total, parents));
+    }
+
+    /** Every unit with subordinates in the unit's subtree with its subordinates' rates, as the rates list them: for export. */
+    public List<ParentRates> allParentRates(Campaign campaign, String scopeUnit) {
+        return parentRates(campaign, new Scope(campaign, scopeUnit), "");
+    }
+
+    private List<ParentRates> parentRates(Campaign campaign, Scope scope, String limit, Object... limitParams) {
+        return jdbc.sql(scope.with() + "select p.unit_code, p.unit_name, p.level, " + RATE_COLUMNS
+                        + scope.from("parent_code") + REPORT_DUE + ESCALATED
                         + "join report p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code "
                         + "where r.campaign_id = ?"
                         + " group by p.unit_code, p.unit_name, p.level"
                         + " order by overdue desc, count(*) - sum(case when r.submitted_at is null then 0 else 1 end) desc,"
-                        + " p.unit_code limit ? offset ?")
-                .params(scope.params(campaign.id(), pageSize, (long) Math.max(0, page) * pageSize))
+                        + " p.unit_code" + limit)
+                .params(scope.params(concat(campaign.id(), List.of(limitParams)).toArray()))
                 .query((rs, n) -> new ParentRates(rs.getString("unit_code"), rs.getString("unit_name"),
                         rs.getString("level"), levelName(campaign, rs.getString("level")), rates(rs)))
                 .list();
-        return new CampaignRates(campaign.id(), scopeUnit, scopeName, Rates.of(expected, onTime, late, overdue), levels,
-                new Page<>(Math.max(0, page), pageSize, total, parents));
     }
 
     /**
@@ -248,7 +267,7 @@ public class DashboardQueries {
     /** The rates of the units directly under each of the given units, in one statement. */
     private Map<String, Rates> subordinateRates(Campaign campaign, List<String> parents) {
         Map<String, Rates> rates = new HashMap<>();
-        jdbc.sql("select r.parent_code, " + RATE_COLUMNS + "from report r " + REPORT_DUE + "where r.campaign_id = ? and "
+        jdbc.sql("select r.parent_code, " + RATE_COLUMNS + "from report r " + REPORT_DUE + ESCALATED + "where r.campaign_id = ? and "
                         + "r.parent_code in (" + placeholders(parents) + ") group by r.parent_code")
                 .params(concat(campaign.id(), parents)).query(rs -> {
                     rates.put(rs.getString("parent_code"), rates(rs));
@@ -279,14 +298,17 @@ public class DashboardQueries {
                         where e.BUSINESS_KEY_ in (""" + placeholders(keys) + ") order by t.CREATE_TIME_, l.GROUP_ID_")
                 .params(keys).query(rs -> {
                     ReviewKey key = ReviewKey.parse(rs.getString("business_key"));
+                    // One row per candidate group; a unit's later task, if it ever had two, is the one it waits on.
                     OpenTask known = tasks.get(key.unitCode());
+                    String taskId = rs.getString("task_id");
                     String group = rs.getString("group_id");
-                    List<String> candidates = new ArrayList<>(known == null ? List.of() : known.candidates());
+                    List<String> candidates = new ArrayList<>(known == null || !known.taskId().equals(taskId) ? List.of()
+                            : known.candidates());
                     if (group != null) {
                         candidates.add(groupLabel(key.unitCode(), group));
                     }
                     Instant created = rs.getTimestamp("created").toInstant();
-                    tasks.put(key.unitCode(), new OpenTask(rs.getString("task_id"), rs.getString("name"),
+                    tasks.put(key.unitCode(), new OpenTask(taskId, rs.getString("name"),
                             key.kind().name(), rs.getString("assignee"), List.copyOf(candidates), created));
                 });
         return tasks;
@@ -327,15 +349,21 @@ public class DashboardQueries {
         Map<String, Long> below = new HashMap<>();
         Map<String, Long> late = new HashMap<>();
         // A subordinate submitted after its parent consolidated is a late addition: its figures are not in the
-        // parent's report.
-        jdbc.sql("""
-                        select f.indicator, sum(f.figure),
-                               sum(case when ? is not null and r.submitted_at > ? then f.figure else 0 end)
+        // parent's report. (Without a consolidation there is none; PostgreSQL cannot type a null parameter here.)
+        List<Object> params = new ArrayList<>();
+        if (row.consolidatedAt() != null) {
+            params.add(at(row.consolidatedAt()));
+        }
+        params.add(campaign.id());
+        params.add(row.code());
+        jdbc.sql("select f.indicator, sum(f.figure), "
+                        + (row.consolidatedAt() == null ? "0 " : "sum(case when r.submitted_at > ? then f.figure else 0 end) ")
+                        + """
                         from report_figure f
                         join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
                         where r.campaign_id = ? and r.parent_code = ? and r.submitted_at is not null
                         group by f.indicator""")
-                .params(at(row.consolidatedAt()), at(row.consolidatedAt()), campaign.id(), row.code()).query(rs -> {
+                .params(params).query(rs -> {
                     below.put(rs.getString(1), rs.getLong(2));
                     late.put(rs.getString(1), rs.getLong(3));
                 });

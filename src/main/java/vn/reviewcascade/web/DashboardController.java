@@ -3,6 +3,7 @@ package vn.reviewcascade.web;
 import java.util.List;
 import java.util.Set;
 
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -16,6 +17,7 @@ import vn.reviewcascade.dashboard.CampaignRates;
 import vn.reviewcascade.dashboard.DashboardQueries;
 import vn.reviewcascade.dashboard.DrillDown;
 import vn.reviewcascade.dashboard.LevelSubmissions;
+import vn.reviewcascade.dashboard.RatesWorkbook;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.security.AccessDeniedException;
@@ -48,6 +50,17 @@ class DashboardController {
                         @RequestParam(defaultValue = "0") int page, @RequestParam(defaultValue = "50") int size) {
         Campaign campaign = campaigns.find(id);
         return queries.rates(campaign, scope(campaign, unit), page, size);
+    }
+
+    /** The same rates as an Excel workbook: per level, and every unit waiting for reports in the scope (not a page). */
+    @GetMapping("/rates.xlsx")
+    ResponseEntity<byte[]> ratesWorkbook(@PathVariable long id, @RequestParam(required = false) String unit) {
+        Campaign campaign = campaigns.find(id);
+        String scope = scope(campaign, unit);
+        byte[] workbook = RatesWorkbook.write(campaign, queries.rates(campaign, scope, 0, 1),
+                queries.allParentRates(campaign, scope));
+        return Downloads.of("ti-le-bao-cao-dot-" + id + "-" + scope + ".xlsx",
+                "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet", workbook);
     }
 
     /** The unit, the way down to it, a page of the units directly under it, its figures rolled up. */

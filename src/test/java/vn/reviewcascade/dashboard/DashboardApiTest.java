@@ -1,8 +1,11 @@
 package vn.reviewcascade.dashboard;
 
+import java.io.ByteArrayInputStream;
 import java.util.List;
 import java.util.Map;
 
+import org.apache.poi.ss.usermodel.Sheet;
+import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -104,6 +107,26 @@ class DashboardApiTest extends CascadeTestSupport {
                 .containsEntry("lateAddition", 20);
         assertThat(list(view.get("contributions"))).extracting(c -> c.get("unitCode") + ":" + c.get("lateAddition")
                 + ":" + map(c.get("figures")).get("partyMembers")).containsExactly("VL-A:false:10", "VL-B:true:20");
+    }
+
+    @Test
+    void theRatesTablesExportAsAWorkbook() throws Exception {
+        ResponseEntity<byte[]> response = observer.getForEntity("/api/campaigns/" + campaign.id() + "/rates.xlsx", byte[].class);
+        assertThat(response.getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(response.getHeaders().getContentDisposition().getFilename())
+                .isEqualTo("ti-le-bao-cao-dot-" + campaign.id() + "-VL.xlsx");
+        try (XSSFWorkbook workbook = new XSSFWorkbook(new ByteArrayInputStream(response.getBody()))) {
+            Sheet levels = workbook.getSheet("Theo cấp");
+            assertThat(levels.getRow(0).getCell(0).getStringCellValue()).startsWith("Tỉ lệ báo cáo – Huyện ủy Vĩnh Linh");
+            assertThat(levels.getRow(3).getCell(0).getStringCellValue()).isEqualTo("cấp cơ sở");
+            assertThat(List.of(2, 3, 4, 5, 6, 7)).extracting(column -> levels.getRow(3).getCell(column).getNumericCellValue())
+                    .containsExactly(3.0, 1.0, 1.0, 0.0, 1.0, 66.7);
+            Sheet units = workbook.getSheet("Theo đơn vị nhận báo cáo");
+            assertThat(units.getRow(2).getCell(1).getStringCellValue()).isEqualTo("Huyện ủy Vĩnh Linh");
+            assertThat(units.getLastRowNum()).isEqualTo(2);
+        }
+        assertThat(baseUnit.getForEntity("/api/campaigns/" + campaign.id() + "/rates.xlsx?unit=VL-B", byte[].class)
+                .getStatusCode()).isEqualTo(HttpStatus.FORBIDDEN);
     }
 
     @Test
