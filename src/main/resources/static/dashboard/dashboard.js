@@ -102,6 +102,8 @@ async function loadRates() {
   const scope = state.scope ? `&unit=${encodeURIComponent(state.scope)}` : '';
   const rates = await api(`/api/campaigns/${state.campaign}/rates?page=${state.parentsPage}&size=${PAGE_SIZE}${scope}`);
   state.scope = rates.scopeUnit;
+  // Both tables, every unit waiting for reports (not only this page), as a workbook.
+  document.getElementById('rates-xlsx').href = `/api/campaigns/${state.campaign}/rates.xlsx?unit=${encodeURIComponent(rates.scopeUnit)}`;
   document.getElementById('scope-title').textContent = rates.scopeName;
   const total = rates.total;
   document.getElementById('summary').innerHTML = `Phải báo cáo: <b data-total="expected">${number(total.expected)}</b> đơn vị; `
@@ -114,6 +116,8 @@ async function loadRates() {
   stackedBars('chart-levels', rates.levels.map((level) => level.levelName), rates.levels.map((level) => level.rates));
 
   const parents = rates.parents;
+  // A base unit waits for no one's report.
+  document.getElementById('parents-panel').hidden = parents.total === 0;
   document.querySelector('#parents tbody').innerHTML = parents.items.map((parent) => `<tr data-unit="${escape(parent.unitCode)}"`
     + `${parent.rates.overdue ? ' class="overdue"' : ''}><td><a href="#" data-drill="${escape(parent.unitCode)}">`
     + `${escape(parent.unitName)}</a></td><td>${escape(parent.levelName)}</td>${rateCells(parent.rates)}</tr>`).join('');
@@ -124,8 +128,13 @@ async function loadRates() {
   bindDrills(document.getElementById('parents'));
 }
 
-async function loadSubmissions() {
-  const levels = await api(`/api/campaigns/${state.campaign}/submissions?unit=${encodeURIComponent(state.scope)}`);
+/** Asked for before the rates have named the scope: without a unit the API takes the same one as for the rates. */
+function fetchSubmissions() {
+  const unit = state.scope ? `?unit=${encodeURIComponent(state.scope)}` : '';
+  return api(`/api/campaigns/${state.campaign}/submissions${unit}`);
+}
+
+function drawSubmissions(levels) {
   const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
   // From the campaign's start to past the last deadline or submission, so deadlines show before anything is in.
   const started = state.campaigns.find((c) => c.id === state.campaign).startedAt.slice(0, 10);
@@ -209,7 +218,8 @@ async function loadUnit() {
     const heading = line.group !== group ? `<tr><th colspan="${5 + contributions.length}">${escape(line.group)}</th></tr>` : '';
     group = line.group;
     return heading + `<tr data-figure="${escape(line.key)}"><td>${escape(line.label)} <small>(${escape(line.unit)})</small></td>`
-      + `<td class="n" data-field="own">${number(line.own)}</td><td class="n" data-field="subordinates">${number(line.subordinates)}</td>`
+      + `<td class="n" data-field="own">${number(line.own)}</td>`
+      + `<td class="n" data-field="subordinates">${node.subordinates ? number(line.subordinates) : ''}</td>`
       + `<td class="n${line.difference ? ' diff' : ''}" data-field="difference">${number(line.difference)}</td>`
       + `<td class="n${line.lateAddition ? ' late' : ''}" data-field="lateAddition">${line.lateAddition ? number(line.lateAddition) : ''}</td>`
       + contributions.map((c) => `<td class="n${c.lateAddition ? ' late' : ''}">${number(c.figures[line.key])}</td>`).join('')
@@ -243,33 +253,49 @@ function fail(error) {
   showMessage(error.message);
 }
 
-async function openCampaign() {
+/**
+ * The first screen in two rounds, not four: the rates, the submissions and the list of campaigns at once (each needs
+ * only the campaign's number), then the unit the rates named.
+ */
+async function openCampaign(campaignsListed) {
   showMessage('');
   remember();
-  await loadRates();
+  const submissions = fetchSubmissions();
+  // Should the rates fail, their message is the one shown; the submissions' own failure would say the same.
+  submissions.catch(() => {});
+  await Promise.all([loadRates(), campaignsListed]);
   document.getElementById('overview').hidden = false;
-  await Promise.all([loadSubmissions(), loadUnit()]);
+  await Promise.all([submissions.then(drawSubmissions), loadUnit()]);
+}
+
+async function listCampaigns(select) {
+  const campaigns = await api('/api/campaigns');
+  state.campaigns = campaigns;
+  select.innerHTML = campaigns.map((c) => `<option value="${c.id}">Đợt số ${c.id} – ${escape(c.planNumber)}: ${escape(c.title)}</option>`).join('');
+  return campaigns;
 }
 
 async function start() {
   const params = new URLSearchParams(window.location.search);
-  const campaigns = await api('/api/campaigns');
-  state.campaigns = campaigns;
   const select = document.getElementById('campaign');
-  select.innerHTML = campaigns.map((c) => `<option value="${c.id}">Đợt số ${c.id} – ${escape(c.planNumber)}: ${escape(c.title)}</option>`).join('');
-  if (campaigns.length === 0) {
-    showMessage('Chưa có đợt sơ kết nào.');
-    return;
+  const campaignsListed = listCampaigns(select);
+  if (params.get('campaign')) {
+    state.campaign = Number(params.get('campaign'));
+  } else {
+    const campaigns = await campaignsListed;
+    if (campaigns.length === 0) {
+      showMessage('Chưa có đợt sơ kết nào.');
+      return;
+    }
+    state.campaign = campaigns[0].id;
   }
-  const asked = campaigns.find((c) => String(c.id) === params.get('campaign'));
-  state.campaign = asked ? asked.id : campaigns[0].id;
-  select.value = String(state.campaign);
+  campaignsListed.then(() => { select.value = String(state.campaign); });
   // A unit in the address opens it, and the overview is of that unit's subtree.
   state.unit = params.get('unit');
   state.scope = state.unit;
   select.addEventListener('change', () => {
     Object.assign(state, { campaign: Number(select.value), unit: null, scope: null, parentsPage: 0, childrenPage: 0 });
-    openCampaign().catch(fail);
+    openCampaign(Promise.resolve()).catch(fail);
   });
   document.querySelectorAll('button[data-export]').forEach((button) => button.addEventListener('click', () => {
     const link = document.createElement('a');
@@ -277,7 +303,7 @@ async function start() {
     link.download = `${button.dataset.export}-dot-${state.campaign}.png`;
     link.click();
   }));
-  await openCampaign();
+  await openCampaign(campaignsListed);
   // The first screen is complete: DashboardBenchmark measures the first paint up to this mark.
   performance.mark('dashboard-ready');
   document.body.setAttribute('data-ready', 'true');
