@@ -7,7 +7,9 @@
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=18095
+# Ports of their own, so two checkouts on one machine can run it at once: E2E_PORT=18097 E2E_MAIL_PORT=13097.
+PORT=${E2E_PORT:-18095}
+MAIL_PORT=${E2E_MAIL_PORT:-13095}
 APP_LOG=target/e2e-app.log
 START_TIMEOUT=240
 
@@ -30,7 +32,7 @@ mkdir -p target/e2e-screenshots
 # database is closed by Spring, not by the JVM's hook). In a session of its own, so stopping it stops Maven's
 # forked application too.
 setsid mvn -B spring-boot:run -Dspring-boot.run.profiles=demo \
-  "-Dspring-boot.run.arguments=--server.port=$PORT --spring.mail.port=13095 --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
+  "-Dspring-boot.run.arguments=--server.port=$PORT --spring.mail.port=$MAIL_PORT --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
   > "$APP_LOG" 2>&1 &
 APP_PID=$!
 STARTED=$SECONDS
