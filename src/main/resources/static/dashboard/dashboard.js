@@ -134,43 +134,49 @@ function fetchSubmissions() {
   return api(`/api/campaigns/${state.campaign}/submissions${unit}`);
 }
 
+/** The day (YYYY-MM-DD) an instant falls on in Vietnam, as the API's days are. */
+const vietnamDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: 'Asia/Ho_Chi_Minh' }).format(new Date(instant));
+
+/**
+ * Each level's curve as the share of its units submitted, so that a level of 34 units and one of 50,000 read on one
+ * axis; the counts are in the tooltip. Each starts at 0 on the campaign's first day.
+ */
 function drawSubmissions(levels) {
   const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
   // From the campaign's start to past the last deadline or submission, so deadlines show before anything is in.
-  const started = state.campaigns.find((c) => c.id === state.campaign).startedAt.slice(0, 10);
+  const started = vietnamDay(state.campaigns.find((c) => c.id === state.campaign).startedAt);
   const days = levels.flatMap((level) => [level.reportDueDay, ...level.days.map((day) => day.day)]).sort();
   const end = new Date(days[days.length - 1]);
   end.setUTCDate(end.getUTCDate() + 7);
+  const share = (cumulative, expected) => Math.round((1000 * cumulative) / expected) / 10;
   chart('chart-submissions').setOption({
     animation: false,
     // ECharts has no Vietnamese locale: dates are written here, in Vietnam's way.
     tooltip: {
       trigger: 'axis',
       formatter: (points) => escape(DATE.format(new Date(points[0].value[0]))) + '<br>'
-        + points.map((p) => `${p.marker}${escape(p.seriesName)}: <b>${number(p.value[1])}</b>`).join('<br>'),
+        + points.map((p) => `${p.marker}${escape(p.seriesName)}: <b>${number(p.value[1])}%</b> (${number(p.value[2])} báo cáo)`).join('<br>'),
     },
     legend: { top: 0 },
-    grid: { left: 8, right: 24, bottom: 8, top: 36, containLabel: true },
+    grid: { left: 8, right: 24, bottom: 8, top: 48, containLabel: true },
     toolbox: { feature: { saveAsImage: { title: 'Lưu ảnh', name: 'tien-do-nop-bao-cao', backgroundColor: '#fff' } } },
     xAxis: { type: 'time', min: started, max: end.toISOString().slice(0, 10),
       axisLabel: { formatter: (value) => DAY_MONTH.format(new Date(value)) } },
-    yAxis: { type: 'value', name: 'đã nộp (cộng dồn)', nameTextStyle: { align: 'left' } },
+    yAxis: { type: 'value', min: 0, max: 100, name: '% đơn vị đã nộp (cộng dồn)', nameTextStyle: { align: 'left' },
+      axisLabel: { formatter: '{value}%' } },
     series: levels.map((level, index) => ({
       name: `${level.levelName} (${number(level.expected)} đơn vị)`,
       type: 'line', step: 'end', color: palette[index % palette.length],
-      data: level.days.map((day) => [day.day, day.cumulative]),
-      markLine: {
-        symbol: 'none', label: { formatter: `Hạn ${level.levelName}` },
-        data: [{ xAxis: level.reportDueDay }, { yAxis: level.expected, label: { formatter: `Phải báo cáo ${level.levelName}` } }],
-      },
+      data: [[started, 0, 0], ...level.days.map((day) => [day.day, share(day.cumulative, level.expected), day.cumulative])],
+      markLine: { symbol: 'none', label: { formatter: `Hạn ${level.levelName}` }, data: [{ xAxis: level.reportDueDay }] },
     })),
   }, true);
 }
 
+/** Who holds the task: the user who claimed it, else its candidate groups. */
 function holder(task) {
   if (!task) return '';
-  const who = task.assignee ? escape(task.assignee) : task.candidates.map(escape).join(', ');
-  return `${escape(task.name)}: ${who}`;
+  return task.assignee ? escape(task.assignee) : task.candidates.map(escape).join(', ');
 }
 
 async function loadUnit() {
@@ -189,12 +195,13 @@ async function loadUnit() {
     ['Còn lại / quá hạn', node.deadlineWords, 'deadlineWords'],
     ['Đã nộp lúc', dateTime(node.submittedAt), 'submittedAt'],
     ['Số văn bản', node.documentNumber || '', 'documentNumber'],
-    ['Việc đang mở, người xử lý', holder(node.openTask), 'openTask'],
+    ['Việc đang mở', node.openTask ? escape(node.openTask.name) : 'không có', 'openTask'],
+    ['Người đang xử lý', holder(node.openTask), 'holder'],
     ['Đơn vị trực thuộc', node.subordinates ? `${number(node.subordinates)} (đã nộp ${number(submitted(node.subordinateRates))}, `
       + `quá hạn ${number(node.subordinateRates.overdue)})` : 'không có', 'subordinates'],
   ];
   document.getElementById('node').innerHTML = rows.map(([label, value, field]) =>
-    `<dt>${label}</dt><dd data-field="${field}">${field === 'openTask' ? value : escape(value)}</dd>`).join('');
+    `<dt>${label}</dt><dd data-field="${field}">${['openTask', 'holder'].includes(field) ? value : escape(value)}</dd>`).join('');
   // The annex workbook of the unit (its figures and each subordinate's).
   document.getElementById('annex-xlsx').href = `/api/campaigns/${state.campaign}/units/${encodeURIComponent(node.unitCode)}/annex.xlsx`;
 

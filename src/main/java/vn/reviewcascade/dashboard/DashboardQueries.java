@@ -2,6 +2,7 @@ package vn.reviewcascade.dashboard;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
@@ -24,6 +25,7 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.notification.TimeWords;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.UnitStatus;
@@ -248,7 +250,10 @@ public class DashboardQueries {
         String words;
         if (row.submittedAt() == null) {
             daysLeft = (int) ChronoUnit.DAYS.between(day(now), day(row.reportDue()));
-            words = daysLeft > 0 ? "còn " + daysLeft + " ngày" : daysLeft == 0 ? "hạn hôm nay" : "quá hạn " + -daysLeft + " ngày";
+            // Past the deadline it is said as Cockpit says it ("quá hạn 2 ngày 3 giờ"), even on the deadline's day.
+            words = now.isAfter(row.reportDue()) ? "quá hạn " + TimeWords.of(Duration.between(row.reportDue(), now))
+                    : daysLeft > 0 ? "còn " + daysLeft + " ngày"
+                    : "hạn hôm nay, còn " + TimeWords.of(Duration.between(now, row.reportDue()));
         } else {
             long late = ChronoUnit.DAYS.between(day(row.reportDue()), day(row.submittedAt()));
             words = !row.submittedAt().isAfter(row.reportDue()) ? "nộp đúng hạn"

@@ -9,7 +9,8 @@ import vn.reviewcascade.report.UnitStatus;
  *
  * @param daysLeft      whole days in Vietnam from today to its report deadline, negative when past; null once
  *                      submitted
- * @param deadlineWords the same in words: "còn 3 ngày", "quá hạn 2 ngày", "nộp muộn 1 ngày"
+ * @param deadlineWords in words: "còn 3 ngày", "hạn hôm nay, còn 5 giờ", "quá hạn 2 ngày 3 giờ", "nộp đúng hạn",
+ *                      "nộp muộn 1 ngày"
  * @param subordinates  how many units report to it in the campaign
  * @param subordinateRates where those stand (null for a unit without any)
  * @param openTask      the task its guidance or report waits on, or null

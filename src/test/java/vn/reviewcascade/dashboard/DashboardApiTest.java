@@ -98,7 +98,7 @@ class DashboardApiTest extends CascadeTestSupport {
         assertThat(list(map(get(observer, "/units/VL/dashboard?size=2&page=1").get("children")).get("items")))
                 .singleElement().satisfies(child -> assertThat(child).containsEntry("unitCode", "VL-C")
                         .containsEntry("overdue", true).containsEntry("daysLeft", -5)
-                        .containsEntry("deadlineWords", "quá hạn 5 ngày"));
+                        .containsEntry("deadlineWords", "quá hạn 4 ngày 9 giờ"));
 
         // draft(n) gives every whole figure 10 n: Vĩnh Linh consolidated VL-A's 10; VL-B's 20 came after.
         Map<String, Object> members = list(view.get("figures")).stream()
