@@ -147,7 +147,10 @@ describe('the organising board\'s dashboard', () => {
         await assertRates(page, page.locator(`#parents tr[data-unit="${parent.unitCode}"]`), parent.rates, `${campaign} ${parent.unitName}`);
       }
       for (const chart of ['chart-levels', 'chart-parents', 'chart-submissions']) {
-        await page.locator(`#${chart}[data-rendered=true] canvas`).waitFor();
+        const canvas = page.locator(`#${chart}[data-rendered=true] canvas`);
+        await canvas.waitFor();
+        const width = await canvas.evaluate((element) => element.getBoundingClientRect().width);
+        assert.ok(width > 1000, `${chart} is drawn across the page, not ${width} px wide`);
       }
       await screenshot(page, `campaign-${campaign}`);
     }
@@ -166,6 +169,7 @@ describe('the organising board\'s dashboard', () => {
       const bytes = fs.readFileSync(file);
       assert.ok(bytes.length > 1000, `${chart}: ${bytes.length} bytes`);
       assert.equal(bytes.subarray(1, 4).toString('latin1'), 'PNG');
+      assert.ok(bytes.readUInt32BE(16) > 2000, `${chart}: the image is ${bytes.readUInt32BE(16)} px wide`);
     }
   });
 

@@ -102,6 +102,8 @@ async function loadRates() {
   const scope = state.scope ? `&unit=${encodeURIComponent(state.scope)}` : '';
   const rates = await api(`/api/campaigns/${state.campaign}/rates?page=${state.parentsPage}&size=${PAGE_SIZE}${scope}`);
   state.scope = rates.scopeUnit;
+  // Shown before the charts are drawn: a chart drawn in a hidden box takes its zero width.
+  document.getElementById('overview').hidden = false;
   // Both tables, every unit waiting for reports (not only this page), as a workbook.
   document.getElementById('rates-xlsx').href = `/api/campaigns/${state.campaign}/rates.xlsx?unit=${encodeURIComponent(rates.scopeUnit)}`;
   document.getElementById('scope-title').textContent = rates.scopeName;
@@ -271,7 +273,6 @@ async function openCampaign(campaignsListed) {
   // Should the rates fail, their message is the one shown; the submissions' own failure would say the same.
   submissions.catch(() => {});
   await Promise.all([loadRates(), campaignsListed]);
-  document.getElementById('overview').hidden = false;
   await Promise.all([submissions.then(drawSubmissions), loadUnit()]);
 }
 
