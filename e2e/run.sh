@@ -1,12 +1,15 @@
 #!/usr/bin/env bash
 # End-to-end browser test: starts the application the README's way (mvn spring-boot:run, demo profile, fresh
-# database) and runs e2e/cascade.test.mjs against it in Debian's headless Chromium. From the repository root:
+# database) and runs e2e/cascade.test.mjs, then e2e/dashboard.test.mjs (which reads the campaigns the first one
+# leaves), against it in Debian's headless Chromium. From the repository root:
 #   bash e2e/run.sh
 # Screenshots go to target/e2e-screenshots/, the application's log to target/e2e-app.log.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
-PORT=18095
+# Ports of their own, so two checkouts on one machine can run it at once: E2E_PORT=18097 E2E_MAIL_PORT=13097.
+PORT=${E2E_PORT:-18095}
+MAIL_PORT=${E2E_MAIL_PORT:-13095}
 APP_LOG=target/e2e-app.log
 START_TIMEOUT=240
 
@@ -30,7 +33,7 @@ mkdir -p target/e2e-screenshots
 # database is closed by Spring, not by the JVM's hook). In a session of its own, so stopping it stops Maven's
 # forked application too.
 setsid mvn -B spring-boot:run -Dspring-boot.run.profiles=demo \
-  "-Dspring-boot.run.arguments=--server.port=$PORT --spring.mail.port=13095 --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
+  "-Dspring-boot.run.arguments=--server.port=$PORT --spring.mail.port=$MAIL_PORT --spring.datasource.url=jdbc:h2:file:./target/e2e-data/db;DB_CLOSE_ON_EXIT=FALSE;LOCK_TIMEOUT=10000" \
   > "$APP_LOG" 2>&1 &
 APP_PID=$!
 STARTED=$SECONDS
@@ -58,4 +61,8 @@ until curl -sf -o /dev/null -u demo:demo "http://localhost:$PORT/api/units"; do
 done
 echo "Application up after $((SECONDS - STARTED)) s."
 
-BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/cascade.test.mjs
+# One after the other (node would run two files at once); the dashboard's test runs even if the cascade's failed.
+status=0
+BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/cascade.test.mjs || status=$?
+BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/dashboard.test.mjs || status=$?
+exit $status

@@ -164,6 +164,11 @@ public class UnitAccess {
         }
     }
 
+    /** The units the user has any role in. */
+    public Set<String> ownUnitCodes() {
+        return ownUnits(EnumSet.allOf(UnitRole.class));
+    }
+
     private Set<String> ownUnits(Set<UnitRole> roles) {
         Set<String> units = new HashSet<>();
         tree.membershipsOf(groups()).stream().filter(membership -> roles.contains(membership.role()))

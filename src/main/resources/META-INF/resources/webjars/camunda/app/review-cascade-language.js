@@ -2,7 +2,7 @@
 // scripts/config.js:
 //  - their language: Vietnamese, whatever the browser's, unless the user chose English (the link in the header,
 //    or ?lang=en / ?lang=vi in the address), a choice kept in this browser;
-//  - the link that switches between the two;
+//  - the link that switches between the two, and the link to the organising board's dashboard (/dashboard);
 //  - no banner telling Party office staff to migrate software they do not run, and in Tasklist none of the actions
 //    the system's users have no right to (creating a task, starting a process, commenting outside the report,
 //    setting a follow-up date or removing a deadline): the engine would refuse them.
@@ -76,8 +76,30 @@ function addSwitch() {
   place();
 }
 
+/** Puts "Bảng theo dõi" in the header, before the language switch: the dashboard shares the webapps' login. */
+function addDashboardLink() {
+  const place = () => {
+    const account = document.querySelector('[cam-widget-header] li.account, .navbar li.account');
+    if (!account || account.parentNode.querySelector('li.review-cascade-dashboard')) {
+      return;
+    }
+    const item = document.createElement('li');
+    item.className = 'review-cascade-dashboard';
+    const link = document.createElement('a');
+    link.href = '/dashboard';
+    link.textContent = language === 'en' ? 'Dashboard' : 'Bảng theo dõi';
+    link.setAttribute('title', language === 'en' ? 'Who has reported, on time or late, and the figures'
+      : 'Đơn vị nào đã báo cáo, đúng hạn hay muộn, và số liệu cộng dồn');
+    item.appendChild(link);
+    account.parentNode.insertBefore(item, account.parentNode.querySelector('li.review-cascade-language') || account);
+  };
+  new MutationObserver(place).observe(document.documentElement, { childList: true, subtree: true });
+  place();
+}
+
 if (typeof document !== 'undefined') {
   document.documentElement.setAttribute('lang', language);
   addStyle();
   addSwitch();
+  addDashboardLink();
 }
