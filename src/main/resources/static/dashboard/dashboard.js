@@ -37,6 +37,13 @@ async function api(path) {
   return response.json();
 }
 
+/** An issued report's number, linked to its signed PDF (the server checks who may read it). */
+function writtenLink(unit) {
+  if (!unit.documentNumber) return '';
+  const href = `/api/campaigns/${state.campaign}/units/${encodeURIComponent(unit.unitCode)}/report/written.pdf`;
+  return `<a href="${escape(href)}" target="_blank" title="Văn bản đã ký số (PDF)">${escape(unit.documentNumber)}</a>`;
+}
+
 function escape(text) {
   return String(text == null ? '' : text).replace(/[&<>"']/g, (c) => ({
     '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', "'": '&#39;',
@@ -196,14 +203,14 @@ async function loadUnit() {
     ['Hạn báo cáo', dateTime(node.reportDue), 'reportDue'],
     ['Còn lại / quá hạn', node.deadlineWords, 'deadlineWords'],
     ['Đã nộp lúc', dateTime(node.submittedAt), 'submittedAt'],
-    ['Số văn bản', node.documentNumber || '', 'documentNumber'],
+    ['Số văn bản', writtenLink(node), 'documentNumber'],
     ['Việc đang mở', node.openTask ? escape(node.openTask.name) : 'không có', 'openTask'],
     ['Người đang xử lý', holder(node.openTask), 'holder'],
     ['Đơn vị trực thuộc', node.subordinates ? `${number(node.subordinates)} (đã nộp ${number(submitted(node.subordinateRates))}, `
       + `quá hạn ${number(node.subordinateRates.overdue)})` : 'không có', 'subordinates'],
   ];
   document.getElementById('node').innerHTML = rows.map(([label, value, field]) =>
-    `<dt>${label}</dt><dd data-field="${field}">${['openTask', 'holder'].includes(field) ? value : escape(value)}</dd>`).join('');
+    `<dt>${label}</dt><dd data-field="${field}">${['openTask', 'holder', 'documentNumber'].includes(field) ? value : escape(value)}</dd>`).join('');
   // The annex workbook of the unit (its figures and each subordinate's).
   document.getElementById('annex-xlsx').href = `/api/campaigns/${state.campaign}/units/${encodeURIComponent(node.unitCode)}/annex.xlsx`;
 
@@ -211,7 +218,7 @@ async function loadUnit() {
     `<tr data-unit="${escape(child.unitCode)}"${child.overdue ? ' class="overdue"' : ''}>`
     + `<td><a href="#" data-drill="${escape(child.unitCode)}">${escape(child.unitName)}</a></td>`
     + `<td data-field="status">${escape(child.statusLabel)}</td><td>${date(child.reportDue)}</td>`
-    + `<td data-field="deadlineWords">${escape(child.deadlineWords)}</td><td>${escape(child.documentNumber || '')}</td>`
+    + `<td data-field="deadlineWords">${escape(child.deadlineWords)}</td><td>${writtenLink(child)}</td>`
     + `<td>${holder(child.openTask)}</td>`
     + `<td class="n">${child.subordinates ? `${number(submitted(child.subordinateRates))}/${number(child.subordinates)}` : ''}</td></tr>`)
     .join('') || '<tr><td colspan="7">Không có đơn vị trực thuộc.</td></tr>';
