@@ -13,7 +13,10 @@ import vn.reviewcascade.report.UnitReport;
 
 /**
  * Gives the signed-off document its number and symbol, e.g. {@code 12-BC/HU}, and issues it: the written document is
- * rendered, signed and kept, in the sign-off's own transaction, so a document that cannot be produced is not issued.
+ * rendered, signed and kept, all in one transaction, so a document that cannot be produced is not issued (nor
+ * numbered). It runs as a job after the sign-off (asynchronous before): the leader's click returns at once instead of
+ * waiting for a twenty-page PDF, and a conflict with a timer firing meanwhile (a reminder) is retried by the job
+ * executor instead of being shown to the leader as an error; a failure that persists becomes an incident in Cockpit.
  */
 @Component
 public class DocumentIssuer implements JavaDelegate {

@@ -83,7 +83,7 @@ public class IssuedDocuments {
     }
 
     /**
-     * Renders, signs with the unit's key and keeps the document the sign-off just numbered; runs in the sign-off's
+     * Renders, signs with the unit's key and keeps the document the sign-off just numbered; runs in the issuing job's
      * transaction, so a document that cannot be signed is not issued (the job fails and is retried, then an incident).
      */
     @Transactional

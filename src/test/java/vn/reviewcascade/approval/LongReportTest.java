@@ -4,6 +4,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -60,8 +61,10 @@ class LongReportTest extends CascadeTestSupport {
         assertThat(complete("lr.dt", second, redraft).getStatusCode().value()).isEqualTo(204);
         assertThat(complete("lr.td", task(campaign, "CC", "ReviewDraft").getId(), Map.of("approved", true, "comment", approval))
                 .getStatusCode().value()).isEqualTo(204);
-        assertThat(complete("lr.kd", task(campaign, "CC", "SignDocument").getId(), Map.of("approved", true, "comment", approval))
+        Task signOff = task(campaign, "CC", "SignDocument");
+        assertThat(complete("lr.kd", signOff.getId(), Map.of("approved", true, "comment", approval))
                 .getStatusCode().value()).isEqualTo(204);
+        issueSignedDocument(signOff.getProcessInstanceId());
 
         ReportView signed = reportService.view(campaign.id(), "CC");
         assertThat(signed.unit().status()).isEqualTo(UnitStatus.SUBMITTED);
