@@ -10,17 +10,11 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { execFileSync } from 'node:child_process';
-import { chromium } from 'playwright-core';
+import { BASE_URL, TASKLIST, SCREENSHOTS, basicAuth, launchBrowser, login } from './support.mjs';
 
-const BASE_URL = process.env.BASE_URL ?? 'http://localhost:18095';
-const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
 const COCKPIT = `${BASE_URL}/camunda/app/cockpit/default/`;
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const SCREENSHOTS = path.join(REPO, 'target', 'e2e-screenshots');
 const UNIT = 'VL-HOXA';
 const UNIT_NAME = 'Đảng ủy thị trấn Hồ Xá';
 
@@ -35,7 +29,7 @@ async function api(apiPath, { method = 'GET', body, user = 'demo' } = {}) {
   const response = await fetch(BASE_URL + apiPath, {
     method,
     headers: {
-      Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64'),
+      Authorization: basicAuth(user),
       Accept: 'application/json',
       ...(body && { 'Content-Type': 'application/json' }),
     },
@@ -122,7 +116,7 @@ let screenshotCount = 0;
  */
 async function keepIssuedPdf(campaignId, unitCode, name) {
   const response = await fetch(`${BASE_URL}/api/campaigns/${campaignId}/units/${encodeURIComponent(unitCode)}/report/written.pdf`, {
-    headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+    headers: { Authorization: basicAuth('demo') },
   });
   assert.equal(response.status, 200);
   assert.equal(response.headers.get('content-type'), 'application/pdf');
@@ -154,14 +148,6 @@ async function scrollToTop(locator) {
 }
 
 /** Logs into a Camunda webapp (Tasklist by default) as `user` with the demo password, in a fresh session. */
-async function login(page, user, app = TASKLIST) {
-  await page.context().clearCookies();
-  await page.goto(app);
-  await page.locator('input[ng-model="username"]').fill(user);
-  await page.locator('input[ng-model="password"]').fill('demo');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('li.account a.dropdown-toggle').waitFor();
-}
 
 /** Opens a task in Tasklist, waits for its form, and claims it. */
 async function openAndClaim(page, taskId, name) {
@@ -233,7 +219,6 @@ const REVISED_SECTION4 = 'Thành lập mới 3 tổ chức đảng, kết nạp 
 describe('review cascade in Tasklist and Cockpit', () => {
   let vinhLinh;
   let conCo;
-  let userDataDir;
   let browser;
   let page;
   let failed = false;
@@ -268,21 +253,12 @@ describe('review cascade in Tasklist and Cockpit', () => {
       DISTRICT: { guidance: 20 * SECOND, subordinates: 30 * SECOND, report: 40 * SECOND }, BASE: { report: 30 * SECOND },
     });
 
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-cascade-e2e-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = browser.pages()[0] ?? await browser.newPage();
-    page.setDefaultTimeout(20_000);
+    browser = await launchBrowser('review-cascade-e2e-');
+    ({ page } = browser);
   });
 
   after(async () => {
     await browser?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
   step('speaks Vietnamese by default, English on request', async () => {
@@ -467,7 +443,7 @@ describe('review cascade in Tasklist and Cockpit', () => {
 
     const written = await eventually(async () => {
       const response = await fetch(`${BASE_URL}/api/campaigns/${vinhLinh}/units/VL/report/written`, {
-        headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+        headers: { Authorization: basicAuth('demo') },
       });
       return response.ok && response.json();
     }, { what: 'the issued report of Vĩnh Linh', timeout: 30_000 });
@@ -481,7 +457,7 @@ describe('review cascade in Tasklist and Cockpit', () => {
 
   step('keeps the demo mailbox from a base unit\'s user', async () => {
     const response = await fetch(`${BASE_URL}/api/demo/mailbox`, {
-      headers: { Authorization: 'Basic ' + Buffer.from('hoxa.dt:demo').toString('base64') },
+      headers: { Authorization: basicAuth('hoxa.dt') },
     });
     assert.equal(response.status, 403);
   });
@@ -491,7 +467,7 @@ describe('review cascade in Tasklist and Cockpit', () => {
       { what: `overdue units of campaign ${conCo}`, timeout: 120_000 });
     const escalation = await eventually(async () => {
       const html = await (await fetch(`${BASE_URL}/api/demo/mailbox`, {
-        headers: { Authorization: 'Basic ' + Buffer.from('demo:demo').toString('base64') },
+        headers: { Authorization: basicAuth('demo') },
       })).text();
       const articles = html.split('<article>').slice(1);
       return articles.find((article) => article.startsWith('<h3>Quá hạn') && /Gửi đến: [^<]*, /.test(article)) ?? false;

@@ -9,16 +9,10 @@
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { chromium } from 'playwright-core';
+import { BASE_URL, TASKLIST, SCREENSHOTS, basicAuth, launchBrowser, login } from './support.mjs';
 
-const BASE_URL = process.env.BASE_URL ?? 'http://localhost:18095';
-const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
 const DASHBOARD = `${BASE_URL}/dashboard`;
-const REPO = fileURLToPath(new URL('..', import.meta.url));
-const SCREENSHOTS = path.join(REPO, 'target', 'e2e-screenshots');
 const UNIT = 'VL-HOXA';
 const UNIT_NAME = 'Đảng ủy thị trấn Hồ Xá';
 const STATES = ['expected', 'onTime', 'late', 'notYet', 'overdue'];
@@ -27,7 +21,7 @@ async function api(apiPath, { user = 'bdv', method = 'GET', body } = {}) {
   const response = await fetch(BASE_URL + apiPath, {
     method,
     headers: {
-      Authorization: 'Basic ' + Buffer.from(`${user}:demo`).toString('base64'),
+      Authorization: basicAuth(user),
       Accept: 'application/json',
       ...(body && { 'Content-Type': 'application/json' }),
     },
@@ -53,14 +47,6 @@ async function screenshot(page, name) {
     fullPage: true });
 }
 
-async function login(page, user) {
-  await page.context().clearCookies();
-  await page.goto(TASKLIST);
-  await page.locator('input[ng-model="username"]').fill(user);
-  await page.locator('input[ng-model="password"]').fill('demo');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('li.account a.dropdown-toggle').waitFor();
-}
 
 async function openDashboard(page, campaign, unit) {
   const query = new URLSearchParams({ campaign: String(campaign), ...(unit && { unit }) });
@@ -76,7 +62,6 @@ async function assertRates(page, row, rates, what) {
 }
 
 describe('the organising board\'s dashboard', () => {
-  let userDataDir;
   let browser;
   let page;
   let vinhLinh;
@@ -93,22 +78,12 @@ describe('the organising board\'s dashboard', () => {
     }
     campaigns = [vinhLinh, ...all.filter((c) => c.title === 'E2E Cồn Cỏ').map((c) => c.id)];
 
-    userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'review-cascade-dashboard-'));
-    browser = await chromium.launchPersistentContext(userDataDir, {
-      executablePath: '/usr/bin/chromium',
-      headless: true,
-      acceptDownloads: true,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-        '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-      viewport: { width: 1400, height: 1000 },
-    });
-    page = browser.pages()[0] ?? await browser.newPage();
-    page.setDefaultTimeout(20_000);
+    browser = await launchBrowser('review-cascade-dashboard-', { acceptDownloads: true });
+    ({ page } = browser);
   });
 
   after(async () => {
     await browser?.close();
-    if (userDataDir) fs.rmSync(userDataDir, { recursive: true, force: true });
   });
 
   it('sends a visitor without a login to the login form and shows no data', async () => {

@@ -1,0 +1,51 @@
+// What the browser tests share: where the application and the screenshots are, a headless Chromium of Debian's
+// with a profile of its own, and the webapps' login.
+
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { chromium } from 'playwright-core';
+
+export const BASE_URL = process.env.BASE_URL ?? 'http://localhost:18095';
+export const TASKLIST = `${BASE_URL}/camunda/app/tasklist/default/`;
+export const REPO = fileURLToPath(new URL('..', import.meta.url));
+export const SCREENSHOTS = path.join(REPO, 'target', 'e2e-screenshots');
+
+/** HTTP Basic credentials of a demo user (every demo password is "demo"). */
+export function basicAuth(user) {
+  return 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
+}
+
+/** Debian's headless Chromium with a fresh profile; `close()` ends it and removes the profile. */
+export async function launchBrowser(profilePrefix, options = {}) {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  const userDataDir = fs.mkdtempSync(path.join(os.tmpdir(), profilePrefix));
+  const browser = await chromium.launchPersistentContext(userDataDir, {
+    executablePath: '/usr/bin/chromium',
+    headless: true,
+    args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
+      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    viewport: { width: 1400, height: 1000 },
+    ...options,
+  });
+  const page = browser.pages()[0] ?? await browser.newPage();
+  page.setDefaultTimeout(20_000);
+  return {
+    page,
+    async close() {
+      await browser.close();
+      fs.rmSync(userDataDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Logs into a Camunda webapp (Tasklist by default) as a demo user, from a clean session. */
+export async function login(page, user, app = TASKLIST) {
+  await page.context().clearCookies();
+  await page.goto(app);
+  await page.locator('input[ng-model="username"]').fill(user);
+  await page.locator('input[ng-model="password"]').fill('demo');
+  await page.locator('button[type="submit"]').click();
+  await page.locator('li.account a.dropdown-toggle').waitFor();
+}
