@@ -112,11 +112,12 @@ class TwoNodeClusterIT {
 
         // The guidance deadline passes in seconds: every base unit then drafts without waiting for the guidance.
         await(Duration.ofSeconds(60), () -> bases.stream().allMatch(unit -> taskId(PORT_A, campaign, unit, "DraftDocument") != null));
-        // Three base units submit, their steps spread over both nodes.
+        // Three base units submit, their steps spread over both nodes. The sign-offs go to node B: each leaves the
+        // issuing of its document to a job, which wakes B's job executor as well as A's polling.
         for (String unit : bases.subList(0, 3)) {
             complete(PORT_A, taskId(PORT_A, campaign, unit, "DraftDocument"), draft());
             complete(PORT_B, taskId(PORT_B, campaign, unit, "ReviewDraft"), Map.of("approved", true));
-            complete(PORT_A, taskId(PORT_A, campaign, unit, "SignDocument"), Map.of("approved", true));
+            complete(PORT_B, taskId(PORT_B, campaign, unit, "SignDocument"), Map.of("approved", true));
         }
 
         // The base reminders (after 10 s) and deadlines (after 45 s) fall due; kill node B while jobs run.
