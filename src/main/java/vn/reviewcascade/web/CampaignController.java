@@ -8,6 +8,7 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.Objects;
 
 import org.springframework.http.ResponseEntity;
@@ -29,6 +30,7 @@ import vn.reviewcascade.report.CampaignProgress;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.report.UnitStatus;
+import vn.reviewcascade.security.AccessDeniedException;
 import vn.reviewcascade.security.UnitAccess;
 
 @RestController
@@ -50,6 +52,7 @@ class CampaignController {
     record Created(long id) {
     }
 
+    /** @param progress the whole campaign's counts, for the observer boards only (null for anyone else) */
     record CampaignSummary(long id, String planNumber, int planVersion, String title, String rootUnit, int year,
                            String organisingGroup, Map<String, Map<String, Instant>> deadlines,
                            Map<String, List<String>> reminders, Instant startedAt, String startedBy,
@@ -101,14 +104,31 @@ class CampaignController {
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(new Created(campaign.id()));
     }
 
+    /**
+     * The campaigns the user takes part in: all of them for the observer boards, else those that reach one of the
+     * user's units. The progress counts cover the whole campaign, so only the observers get them; a unit's people
+     * read their own subtree's in {@code …/rates}.
+     */
     @GetMapping("/campaigns")
     List<CampaignSummary> list() {
-        return campaigns.findAll().stream().map(this::summary).toList();
+        boolean all = access.seesEverything();
+        Set<String> own = all ? Set.of() : access.ownUnitCodes();
+        return campaigns.findAll().stream().filter(campaign -> all || reaches(campaign, own))
+                .map(campaign -> summary(campaign, all)).toList();
     }
 
     @GetMapping("/campaigns/{id}")
     CampaignSummary get(@PathVariable long id) {
-        return summary(campaigns.find(id));
+        Campaign campaign = campaigns.find(id);
+        boolean all = access.seesEverything();
+        if (!all && !reaches(campaign, access.ownUnitCodes())) {
+            throw new AccessDeniedException("Đợt số " + id + " không có đơn vị nào của bạn nên bạn không xem được");
+        }
+        return summary(campaign, all);
+    }
+
+    private boolean reaches(Campaign campaign, Set<String> unitCodes) {
+        return unitCodes.stream().anyMatch(code -> reports.find(campaign.id(), code).isPresent());
     }
 
     @GetMapping("/campaigns/{id}/units")
@@ -120,11 +140,11 @@ class CampaignController {
                 unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
     }
 
-    private CampaignSummary summary(Campaign campaign) {
+    private CampaignSummary summary(Campaign campaign, boolean withProgress) {
         Map<String, List<String>> reminders = new LinkedHashMap<>();
         campaign.reminders().forEach((level, offsets) -> reminders.put(level, offsets.stream().map(Duration::toString).toList()));
         return new CampaignSummary(campaign.id(), campaign.planNumber(), campaign.plan().version(), campaign.title(),
                 campaign.rootUnit(), campaign.year(), campaign.organisingGroup(), campaign.deadlines().asMap(), reminders,
-                campaign.startedAt(), campaign.startedBy(), reports.progress(campaign.id()));
+                campaign.startedAt(), campaign.startedBy(), withProgress ? reports.progress(campaign.id()) : null);
     }
 }

@@ -104,12 +104,27 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         var refused = as("mx.vl.dt").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
         assertThat(refused.getBody()).contains("Chỉ quản trị viên và các ban theo dõi mọi đơn vị (bdv-tu, btc-tu, btgdv-tu) được bắt đầu một đợt");
-        assertThat(as("mx.bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class).getStatusCode().value())
-                .isEqualTo(201);
+        var started = as("mx.bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, Map.class);
+        assertThat(started.getStatusCode().value()).isEqualTo(201);
+        long conCo = ((Number) started.getBody().get("id")).longValue();
         assertThat(as("mx.a.dt").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
                 .isEqualTo(403);
         assertThat(as("mx.bdv").getForEntity("/api/campaigns/" + running.id() + "/mails", String.class).getStatusCode().value())
                 .isEqualTo(200);
+
+        // Campaigns: a unit's people see those that reach their unit, without the whole campaign's counts.
+        List<?> listedToVinhThai = as("mx.a.dt").getForObject("/api/campaigns", List.class);
+        assertThat(listedToVinhThai.stream().map(campaign -> ((Number) ((Map<?, ?>) campaign).get("id")).longValue()).toList())
+                .contains(running.id(), fresh.id()).doesNotContain(conCo);
+        assertThat(listedToVinhThai).allMatch(campaign -> ((Map<?, ?>) campaign).get("progress") == null);
+        var foreign = as("mx.a.dt").getForEntity("/api/campaigns/" + conCo, String.class);
+        assertThat(foreign.getStatusCode().value()).isEqualTo(403);
+        assertThat(foreign.getBody()).contains("không có đơn vị nào của bạn");
+        assertThat(as("mx.cc.dt").getForEntity("/api/campaigns/" + conCo, String.class).getStatusCode().value())
+                .isEqualTo(200);
+        List<?> listedToObserver = as("mx.bdv").getForObject("/api/campaigns", List.class);
+        assertThat(listedToObserver).anyMatch(campaign -> ((Number) ((Map<?, ?>) campaign).get("id")).longValue() == conCo
+                && ((Map<?, ?>) campaign).get("progress") != null);
 
         List<?> units = as("mx.vl.td").getForObject("/api/campaigns/" + running.id() + "/units", List.class);
         assertThat(units.stream().map(unit -> (String) ((Map<?, ?>) unit).get("unitCode")).toList())
