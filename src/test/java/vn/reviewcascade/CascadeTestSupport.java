@@ -28,9 +28,12 @@ import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.context.annotation.Import;
+import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
+import org.springframework.util.LinkedMultiValueMap;
+import org.springframework.util.MultiValueMap;
 import org.springframework.test.context.ActiveProfiles;
 
 import vn.reviewcascade.campaign.Campaign;
@@ -235,6 +238,24 @@ public abstract class CascadeTestSupport {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);
         return new HttpEntity<>(body, headers);
+    }
+
+    /** A file as a browser's file input sends it: the multipart part "file", with its name. */
+    protected static HttpEntity<Object> fileUpload(String fileName, byte[] content) {
+        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
+        form.add("file", new ByteArrayResource(content) {
+            @Override
+            public String getFilename() {
+                return fileName;
+            }
+        });
+        return multipart(form);
+    }
+
+    protected static HttpEntity<Object> multipart(MultiValueMap<String, Object> form) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
+        return new HttpEntity<>(form, headers);
     }
 
     protected static Map<String, Object> sections() {

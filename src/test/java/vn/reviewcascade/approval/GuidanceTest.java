@@ -7,13 +7,8 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.TestDocuments;
@@ -91,16 +86,7 @@ class GuidanceTest extends CascadeTestSupport {
     }
 
     private ResponseEntity<String> upload(String path, String user) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(pdf) {
-            @Override
-            public String getFilename() {
-                return "Hướng dẫn sơ kết.pdf";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(form, headers), String.class);
+        return as(user).exchange(path, HttpMethod.PUT, fileUpload("Hướng dẫn sơ kết.pdf", pdf), String.class);
     }
 
     private TestRestTemplate as(String user) {

@@ -21,16 +21,10 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
-import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.util.LinkedMultiValueMap;
-import org.springframework.util.MultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
@@ -174,16 +168,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
     }
 
     private ResponseEntity<Map> upload(String userId, byte[] file) {
-        MultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(file) {
-            @Override
-            public String getFilename() {
-                return "bao-cao-da-ky.pdf";
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(userId).exchange(reportUrl() + "/written.pdf", HttpMethod.PUT, new HttpEntity<>(form, headers), Map.class);
+        return as(userId).exchange(reportUrl() + "/written.pdf", HttpMethod.PUT, fileUpload("bao-cao-da-ky.pdf", file), Map.class);
     }
 
     private static void assertRefused(ResponseEntity<Map> response, String reason) {

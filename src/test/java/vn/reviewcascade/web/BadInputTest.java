@@ -24,7 +24,6 @@ import org.junit.jupiter.api.TestFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
@@ -314,7 +313,7 @@ class BadInputTest extends CascadeTestSupport {
         cases.add(new Case("no file part", () -> {
             LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
             form.add("tep", "x");
-            return multipart("bi.cc.dt", report(drafting, "CC") + "/document", form);
+            return put("bi.cc.dt", report(drafting, "CC") + "/document", multipart(form));
         }, 400, "file", "Chưa chọn tệp"));
     }
 
@@ -400,15 +399,8 @@ class BadInputTest extends CascadeTestSupport {
 
     private Case upload(String name, String unit, String user, String fileName, byte[] content, int status, String field, String words) {
         return new Case("document: " + name, () -> {
-            LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-            form.add("file", new ByteArrayResource(content) {
-                @Override
-                public String getFilename() {
-                    return fileName;
-                }
-            });
             Campaign campaign = "CC".equals(unit) ? drafting : reviewing;
-            return multipart(user, report(campaign, unit) + "/document", form);
+            return put(user, report(campaign, unit) + "/document", fileUpload(fileName, content));
         }, status, field, words);
     }
 
@@ -420,10 +412,8 @@ class BadInputTest extends CascadeTestSupport {
         }, status, field, words);
     }
 
-    private ResponseEntity<String> multipart(String user, String path, LinkedMultiValueMap<String, Object> form) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(form, headers), String.class);
+    private ResponseEntity<String> put(String user, String path, HttpEntity<Object> request) {
+        return as(user).exchange(path, HttpMethod.PUT, request, String.class);
     }
 
     private ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {

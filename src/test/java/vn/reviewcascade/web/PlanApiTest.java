@@ -9,14 +9,12 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
 import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.InvalidInputException;
@@ -213,14 +211,7 @@ class PlanApiTest extends CascadeTestSupport {
     }
 
     private ResponseEntity<Map<String, Object>> upload(String user, String yaml) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(yaml.getBytes(StandardCharsets.UTF_8)) {
-            @Override
-            public String getFilename() {
-                return "ke-hoach.yaml";
-            }
-        });
-        return exchange(user, new HttpEntity<>(form, headers(MediaType.MULTIPART_FORM_DATA)));
+        return exchange(user, fileUpload("ke-hoach.yaml", yaml.getBytes(StandardCharsets.UTF_8)));
     }
 
     private ResponseEntity<Map<String, Object>> exchange(String user, HttpEntity<?> request) {

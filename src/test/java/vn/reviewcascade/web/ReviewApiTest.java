@@ -10,14 +10,10 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
-import org.springframework.core.io.ByteArrayResource;
-import org.springframework.http.HttpEntity;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
-import org.springframework.util.LinkedMultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.TestDocuments;
@@ -211,16 +207,7 @@ class ReviewApiTest extends CascadeTestSupport {
     }
 
     private ResponseEntity<Map<String, Object>> upload(String url, String fileName, byte[] content) {
-        LinkedMultiValueMap<String, Object> form = new LinkedMultiValueMap<>();
-        form.add("file", new ByteArrayResource(content) {
-            @Override
-            public String getFilename() {
-                return fileName;
-            }
-        });
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.MULTIPART_FORM_DATA);
-        return http.exchange(url, HttpMethod.PUT, new HttpEntity<>(form, headers), JSON);
+        return http.exchange(url, HttpMethod.PUT, fileUpload(fileName, content), JSON);
     }
 
 
