@@ -12,7 +12,7 @@ import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
 import { execFileSync } from 'node:child_process';
-import { BASE_URL, TASKLIST, SCREENSHOTS, basicAuth, launchBrowser, login } from './support.mjs';
+import { BASE_URL, TASKLIST, SCREENSHOTS, basicAuth, launchBrowser, login, request } from './support.mjs';
 
 const COCKPIT = `${BASE_URL}/camunda/app/cockpit/default/`;
 const UNIT = 'VL-HOXA';
@@ -25,18 +25,10 @@ const DAY = 24 * 60 * MINUTE;
 // ---------------------------------------------------------------------------------------------------------
 // REST API (HTTP Basic as the demo administrator)
 
-async function api(apiPath, { method = 'GET', body, user = 'demo' } = {}) {
-  const response = await fetch(BASE_URL + apiPath, {
-    method,
-    headers: {
-      Authorization: basicAuth(user),
-      Accept: 'application/json',
-      ...(body && { 'Content-Type': 'application/json' }),
-    },
-    body: body && JSON.stringify(body),
-  });
+async function api(apiPath, options = {}) {
+  const response = await request(apiPath, options);
   if (!response.ok) {
-    throw new Error(`${method} ${apiPath}: HTTP ${response.status} ${await response.text()}`);
+    throw new Error(`${options.method ?? 'GET'} ${apiPath}: HTTP ${response.status} ${await response.text()}`);
   }
   const text = await response.text();
   return text ? JSON.parse(text) : null;
@@ -442,9 +434,7 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await api(`/api/tasks/${signOff.id}/complete`, { method: 'POST', user: 'vinhlinh.kd', body: { approved: true } });
 
     const written = await eventually(async () => {
-      const response = await fetch(`${BASE_URL}/api/campaigns/${vinhLinh}/units/VL/report/written`, {
-        headers: { Authorization: basicAuth('demo') },
-      });
+      const response = await request(`/api/campaigns/${vinhLinh}/units/VL/report/written`);
       return response.ok && response.json();
     }, { what: 'the issued report of Vĩnh Linh', timeout: 30_000 });
     assert.equal(written.signature.signer, 'Huyện ủy Vĩnh Linh');

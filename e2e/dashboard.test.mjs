@@ -10,23 +10,15 @@ import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
 import fs from 'node:fs';
 import path from 'node:path';
-import { BASE_URL, TASKLIST, SCREENSHOTS, basicAuth, launchBrowser, login } from './support.mjs';
+import { BASE_URL, TASKLIST, SCREENSHOTS, launchBrowser, login, request } from './support.mjs';
 
 const DASHBOARD = `${BASE_URL}/dashboard`;
 const UNIT = 'VL-HOXA';
 const UNIT_NAME = 'Đảng ủy thị trấn Hồ Xá';
 const STATES = ['expected', 'onTime', 'late', 'notYet', 'overdue'];
 
-async function api(apiPath, { user = 'bdv', method = 'GET', body } = {}) {
-  const response = await fetch(BASE_URL + apiPath, {
-    method,
-    headers: {
-      Authorization: basicAuth(user),
-      Accept: 'application/json',
-      ...(body && { 'Content-Type': 'application/json' }),
-    },
-    body: body && JSON.stringify(body),
-  });
+async function api(apiPath, { user = 'bdv', ...options } = {}) {
+  const response = await request(apiPath, { user, ...options });
   return { status: response.status, body: await response.json().catch(() => null) };
 }
 

@@ -17,6 +17,19 @@ export function basicAuth(user) {
   return 'Basic ' + Buffer.from(`${user}:demo`).toString('base64');
 }
 
+/** A request to the application as a demo user, a JSON body sent as JSON; the response as fetch gives it. */
+export function request(apiPath, { user = 'demo', method = 'GET', body } = {}) {
+  return fetch(BASE_URL + apiPath, {
+    method,
+    headers: {
+      Authorization: basicAuth(user),
+      Accept: 'application/json',
+      ...(body && { 'Content-Type': 'application/json' }),
+    },
+    body: body && JSON.stringify(body),
+  });
+}
+
 /** Debian's headless Chromium with a fresh profile; `close()` ends it and removes the profile. */
 export async function launchBrowser(profilePrefix, options = {}) {
   fs.mkdirSync(SCREENSHOTS, { recursive: true });
