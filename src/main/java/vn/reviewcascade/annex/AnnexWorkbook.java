@@ -3,7 +3,6 @@ package vn.reviewcascade.annex;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -23,7 +22,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
-import vn.reviewcascade.Vietnam;
+import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.Rollup;
 
@@ -48,7 +47,6 @@ public final class AnnexWorkbook implements AutoCloseable {
     public static final int FIRST_UNIT_ROW = HEADING_ROWS + 2;
     /** Excel shows at most 15 steps of indentation. */
     private static final int MAX_INDENT = 15;
-    private static final DateTimeFormatter CUT_OFF = DateTimeFormatter.ofPattern("HH:mm 'ngày' dd/MM/yyyy").withZone(Vietnam.ZONE);
 
     private static final String PART = "trong đó: ";
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi");
@@ -187,7 +185,7 @@ public final class AnnexWorkbook implements AutoCloseable {
         text(sheet.createRow(2), 0, "Đợt: " + heading.campaignTitle() + ", năm " + heading.campaignYear(), styles.plain);
         text(sheet.createRow(3), 0, "Đơn vị: " + heading.unitName() + (heading.withSubordinates() ? " và các đơn vị trực thuộc" : ""),
                 styles.plain);
-        text(sheet.createRow(4), 0, "Số liệu tính đến " + CUT_OFF.format(heading.cutOff())
+        text(sheet.createRow(4), 0, "Số liệu tính đến " + DeadlineFormat.label(heading.cutOff())
                 + " (giờ Việt Nam); chỉ tính các báo cáo đã gửi.", styles.plain);
         nextRow = HEADING_ROWS;
     }

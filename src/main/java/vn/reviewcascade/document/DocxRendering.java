@@ -93,21 +93,14 @@ public class DocxRendering {
         XWPFParagraph issuer = cellParagraph(left, ParagraphAlignment.CENTER);
         if (document.superior() != null) {
             run(issuer, document.superior(), 13, false, false);
-            issuer = left.addParagraph();
-            issuer.setAlignment(ParagraphAlignment.CENTER);
+            issuer = centredParagraph(left);
         }
         run(issuer, document.issuer(), 13, true, false);
-        XWPFParagraph star = left.addParagraph();
-        star.setAlignment(ParagraphAlignment.CENTER);
-        run(star, "*", 13, false, false);
-        XWPFParagraph number = left.addParagraph();
-        number.setAlignment(ParagraphAlignment.CENTER);
-        run(number, document.numberLine(), 13, false, false);
+        run(centredParagraph(left), "*", 13, false, false);
+        run(centredParagraph(left), document.numberLine(), 13, false, false);
         XWPFRun party = run(cellParagraph(right, ParagraphAlignment.CENTER), "ĐẢNG CỘNG SẢN VIỆT NAM", 15, true, false);
         party.setUnderline(org.apache.poi.xwpf.usermodel.UnderlinePatterns.SINGLE);
-        XWPFParagraph date = right.addParagraph();
-        date.setAlignment(ParagraphAlignment.CENTER);
-        run(date, document.dateLine(), SIZE, false, true);
+        run(centredParagraph(right), document.dateLine(), SIZE, false, true);
     }
 
     /** "Nơi nhận" on the left, the signature block on the right. */
@@ -127,12 +120,9 @@ public class DocxRendering {
         XWPFParagraph first = cellParagraph(right, ParagraphAlignment.CENTER);
         run(first, signature.onBehalfOf() == null ? "" : signature.onBehalfOf(), SIZE, true, false);
         if (signature.position() != null) {
-            XWPFParagraph position = right.addParagraph();
-            position.setAlignment(ParagraphAlignment.CENTER);
-            run(position, signature.position(), SIZE, true, false);
+            run(centredParagraph(right), signature.position(), SIZE, true, false);
         }
-        XWPFParagraph name = right.addParagraph();
-        name.setAlignment(ParagraphAlignment.CENTER);
+        XWPFParagraph name = centredParagraph(right);
         name.setSpacingBefore(1400);
         run(name, signature.signerName() == null ? "" : signature.signerName(), SIZE, true, false);
     }
@@ -190,6 +180,13 @@ public class DocxRendering {
     private static XWPFParagraph cellParagraph(XWPFTableCell cell, ParagraphAlignment alignment) {
         XWPFParagraph paragraph = cell.getParagraphs().get(0);
         paragraph.setAlignment(alignment);
+        return paragraph;
+    }
+
+    /** A new centred paragraph below the cell's others. */
+    private static XWPFParagraph centredParagraph(XWPFTableCell cell) {
+        XWPFParagraph paragraph = cell.addParagraph();
+        paragraph.setAlignment(ParagraphAlignment.CENTER);
         return paragraph;
     }
 

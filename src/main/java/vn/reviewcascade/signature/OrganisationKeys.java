@@ -28,7 +28,8 @@ import org.springframework.stereotype.Component;
 /**
  * Finds the key an issuing unit signs with: its own keystore ({@code <keystore-directory>/<code>.p12}) if it has one,
  * else the demo authority's certificate for it (demo profile), else the deployment's keystore — a PKCS#12 file, or a
- * token or HSM through the JDK's SunPKCS11 provider. Keys are read once and kept.
+ * token or HSM through the JDK's SunPKCS11 provider. The deployment's key and the trusted authorities are read at
+ * start, so a wrong password or a broken file stops the start; a unit's key is read at its first use and kept.
  */
 @Component
 public class OrganisationKeys {
@@ -36,7 +37,8 @@ public class OrganisationKeys {
     private final SigningProperties properties;
     private final DemoCertificateAuthority demoAuthority;
     private final Map<String, SigningKey> unitKeys = new ConcurrentHashMap<>();
-    private volatile SigningKey deploymentKey;
+    private final SigningKey deploymentKey;
+    private final Set<TrustAnchor> trustAnchors;
 
     public OrganisationKeys(SigningProperties properties) {
         this.properties = properties;
@@ -47,9 +49,8 @@ public class OrganisationKeys {
             throw new IllegalStateException("review-cascade.signing.keystore-directory không phải một thư mục: "
                     + properties.keystoreDirectory());
         }
-        if (properties.keystore() != null) {
-            deploymentKey();
-        }
+        this.deploymentKey = properties.keystore() == null ? null : readDeploymentKey(properties);
+        this.trustAnchors = readTrustAnchors();
     }
 
     /** The key the unit signs its documents with; fails, naming what is missing, when it has none. */
@@ -59,9 +60,13 @@ public class OrganisationKeys {
 
     /**
      * The authorities a document uploaded as signed elsewhere may chain to: the configured ones, the demo authority,
-     * and the root of the deployment's own key.
+     * and the root of the deployment's own key; read once, at start.
      */
     public Set<TrustAnchor> trustAnchors() {
+        return trustAnchors;
+    }
+
+    private Set<TrustAnchor> readTrustAnchors() {
         Set<TrustAnchor> anchors = new HashSet<>();
         for (Path file : properties.trustedCertificates()) {
             try (InputStream in = Files.newInputStream(file)) {
@@ -75,8 +80,8 @@ public class OrganisationKeys {
         if (demoAuthority != null) {
             anchors.add(new TrustAnchor(demoAuthority.certificate(), null));
         }
-        if (properties.keystore() != null) {
-            List<X509Certificate> chain = deploymentKey().chain();
+        if (deploymentKey != null) {
+            List<X509Certificate> chain = deploymentKey.chain();
             anchors.add(new TrustAnchor(chain.get(chain.size() - 1), null));
         }
         return Collections.unmodifiableSet(anchors);
@@ -92,22 +97,17 @@ public class OrganisationKeys {
         if (demoAuthority != null) {
             return demoAuthority.keyOf(unitCode, unitName);
         }
-        if (properties.keystore() != null) {
-            return deploymentKey();
+        if (deploymentKey != null) {
+            return deploymentKey;
         }
         throw new IllegalStateException("Không có chứng thư số để ký văn bản của " + unitName + ": thiếu tệp "
                 + properties.keystoreDirectory().resolve(unitCode + ".p12") + " và chưa cấu hình review-cascade.signing.keystore");
     }
 
-    private SigningKey deploymentKey() {
-        SigningKey key = deploymentKey;
-        if (key == null) {
-            Path file = properties.keystore();
-            key = read(() -> properties.keystoreType().equals("PKCS11") ? readToken(file, properties.passwordChars())
-                    : readPkcs12(file, properties.passwordChars()), file.toString());
-            deploymentKey = key;
-        }
-        return key;
+    private static SigningKey readDeploymentKey(SigningProperties properties) {
+        Path file = properties.keystore();
+        return read(() -> properties.keystoreType().equals("PKCS11") ? readToken(file, properties.passwordChars())
+                : readPkcs12(file, properties.passwordChars()), file.toString());
     }
 
     private interface KeyReader {

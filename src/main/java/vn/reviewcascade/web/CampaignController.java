@@ -24,6 +24,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.campaign.StartCampaign;
+import vn.reviewcascade.dashboard.DashboardQueries;
 import vn.reviewcascade.notification.TimeWords;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.CampaignProgress;
@@ -41,9 +42,12 @@ class CampaignController {
     private final ReportRepository reports;
     private final UnitAccess access;
     private final EngineClock clock;
+    private final DashboardQueries dashboard;
 
-    CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access, EngineClock clock) {
+    CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access, EngineClock clock,
+                       DashboardQueries dashboard) {
         this.clock = clock;
+        this.dashboard = dashboard;
         this.campaigns = campaigns;
         this.reports = reports;
         this.access = access;
@@ -128,7 +132,7 @@ class CampaignController {
     }
 
     private boolean reaches(Campaign campaign, Set<String> unitCodes) {
-        return unitCodes.stream().anyMatch(code -> reports.find(campaign.id(), code).isPresent());
+        return dashboard.highest(campaign, unitCodes).isPresent();
     }
 
     @GetMapping("/campaigns/{id}/units")

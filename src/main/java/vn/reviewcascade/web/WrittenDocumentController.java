@@ -2,6 +2,7 @@ package vn.reviewcascade.web;
 
 import java.io.IOException;
 import java.util.Optional;
+import java.util.function.Function;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -47,22 +48,12 @@ class WrittenDocumentController {
 
     @GetMapping("/written.pdf")
     ResponseEntity<byte[]> pdf(@PathVariable long campaignId, @PathVariable String unitCode, @PathVariable String kind) {
-        UnitReport unit = readable(campaignId, unitCode, kind(kind));
-        Optional<IssuedDocuments.Issued> done = issued.find(campaignId, unitCode, kind(kind));
-        if (done.isPresent()) {
-            return Downloads.of(name(kind(kind), unit, done.get().number()) + ".pdf", PDF, done.get().pdf());
-        }
-        return Downloads.of(name(kind(kind), unit, null) + ".pdf", PDF, issued.pdf(draft(unit, kind(kind))));
+        return download(campaignId, unitCode, kind(kind), ".pdf", PDF, IssuedDocuments.Issued::pdf, issued::pdf);
     }
 
     @GetMapping("/written.docx")
     ResponseEntity<byte[]> docx(@PathVariable long campaignId, @PathVariable String unitCode, @PathVariable String kind) {
-        UnitReport unit = readable(campaignId, unitCode, kind(kind));
-        Optional<IssuedDocuments.Issued> done = issued.find(campaignId, unitCode, kind(kind));
-        if (done.isPresent()) {
-            return Downloads.of(name(kind(kind), unit, done.get().number()) + ".docx", DOCX, done.get().docx());
-        }
-        return Downloads.of(name(kind(kind), unit, null) + ".docx", DOCX, issued.docx(draft(unit, kind(kind))));
+        return download(campaignId, unitCode, kind(kind), ".docx", DOCX, IssuedDocuments.Issued::docx, issued::docx);
     }
 
     /** The issued document's number, dates and signature as checked now (the signer's certificate included). */
@@ -82,6 +73,18 @@ class WrittenDocumentController {
             throws IOException {
         access.requireIssue(reports.unit(campaignId, unitCode));
         return issued.replaceWithSignedElsewhere(campaignId, unitCode, kind(kind), file.getBytes(), access.userId());
+    }
+
+    /** The issued file if the document is issued, else the draft rendered now. */
+    private ResponseEntity<byte[]> download(long campaignId, String unitCode, DocumentKind kind, String extension,
+                                            String type, Function<IssuedDocuments.Issued, byte[]> issuedFile,
+                                            Function<WrittenDocument, byte[]> draftFile) {
+        UnitReport unit = readable(campaignId, unitCode, kind);
+        Optional<IssuedDocuments.Issued> done = issued.find(campaignId, unitCode, kind);
+        if (done.isPresent()) {
+            return Downloads.of(name(kind, unit, done.get().number()) + extension, type, issuedFile.apply(done.get()));
+        }
+        return Downloads.of(name(kind, unit, null) + extension, type, draftFile.apply(draft(unit, kind)));
     }
 
     private static DocumentKind kind(String path) {
