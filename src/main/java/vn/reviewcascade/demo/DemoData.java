@@ -22,7 +22,7 @@ import org.springframework.core.annotation.Order;
 import org.springframework.core.io.ClassPathResource;
 import org.springframework.stereotype.Component;
 
-import vn.reviewcascade.CsvLine;
+import vn.reviewcascade.CsvRows;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.Vietnam;
@@ -84,9 +84,9 @@ class DemoData implements SetupStep {
     private void createUsers() {
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(
                 new ClassPathResource("demo/users.csv").getInputStream(), StandardCharsets.UTF_8))) {
-            reader.readLine();
-            for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-                List<String> cells = CsvLine.split(line);
+            List<CsvRows.Row> rows = CsvRows.read(reader, 1, false);
+            for (CsvRows.Row row : rows.subList(1, rows.size())) {
+                List<String> cells = row.cells();
                 String id = cells.get(0);
                 if (identityService.createUserQuery().userId(id).count() > 0) {
                     continue;

@@ -1,5 +1,6 @@
 package vn.reviewcascade.security;
 
+import java.io.StringReader;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CharsetDecoder;
@@ -30,7 +31,7 @@ import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
-import vn.reviewcascade.CsvLine;
+import vn.reviewcascade.CsvRows;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.unit.Unit;
@@ -88,24 +89,27 @@ public class UserImport {
 
     /** @throws InvalidInputException for a file that is not UTF-8, too long, or without the header */
     public Result importCsv(byte[] content) {
-        String[] lines = decode(content).split("\r\n|\n|\r", -1);
-        if (lines.length == 0 || !CsvLine.withoutBom(lines[0]).strip().equalsIgnoreCase(HEADER)) {
+        List<CsvRows.Row> rows;
+        try {
+            rows = CsvRows.read(new StringReader(decode(content)), 1, false);
+        } catch (CsvRows.InvalidCsvException e) {
+            throw new InvalidInputException("file", e.getMessage());
+        }
+        if (rows.isEmpty() || !String.join(",", rows.get(0).cells()).strip().equalsIgnoreCase(HEADER)) {
             throw new InvalidInputException("file", "Dòng 1: tiêu đề phải là " + HEADER);
         }
-        if (lines.length - 1 > MAX_LINES) {
+        if (rows.size() - 1 > MAX_LINES) {
             throw new InvalidInputException("file", "Tệp có %,d dòng, quá giới hạn %,d dòng một lần; hãy chia nhỏ tệp"
-                    .formatted(lines.length - 1, MAX_LINES));
+                    .formatted(rows.size() - 1, MAX_LINES));
         }
         List<Imported> imported = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();
         List<Person> people = new ArrayList<>();
-        for (int i = 1; i < lines.length; i++) {
-            if (!lines[i].isBlank()) {
-                try {
-                    people.add(check(i + 1, lines[i]));
-                } catch (LineRefused refused) {
-                    errors.add(new LineError(i + 1, refused.getMessage()));
-                }
+        for (CsvRows.Row row : rows.subList(1, rows.size())) {
+            try {
+                people.add(check(row.line(), row.cells()));
+            } catch (LineRefused refused) {
+                errors.add(new LineError(row.line(), refused.getMessage()));
             }
         }
         for (int start = 0; start < people.size(); start += CHUNK) {
@@ -156,8 +160,7 @@ public class UserImport {
         }
     }
 
-    private Person check(int number, String line) {
-        List<String> cells = CsvLine.split(line);
+    private Person check(int number, List<String> cells) {
         if (cells.size() != 4) {
             throw new LineRefused("cần 4 cột (" + HEADER + "), có " + cells.size());
         }

@@ -4,6 +4,7 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -14,14 +15,14 @@ import java.util.Map;
 import java.util.Set;
 import java.util.stream.Stream;
 
-import vn.reviewcascade.CsvLine;
+import vn.reviewcascade.CsvRows;
 
 /**
  * Reads a unit tree: a first line naming the tree's levels top down,
  * {@code # levels: PROVINCE=Tỉnh ủy; COMMUNE=Đảng ủy cấp xã; BASE=Chi bộ}, then CSV with the header
  * {@code code,name,level,parent,symbol,drafters,reviewers,signers,guidance_drafters}. A unit's parent sits exactly
  * one level above it; a unit without a parent sits at the top level. Further lines starting with {@code #} are
- * comments.
+ * comments; a quoted cell may hold commas and line breaks.
  *
  * <p>Group cells are optional: empty means the unit's own group ({@code CODE.drafters}, …); a cell
  * {@code id=Name} names a shared board such as Ban Dân vận. Every problem of the file is collected with its
@@ -48,9 +49,9 @@ public final class UnitTreeCsvReader {
         List<TreeLevel> levels;
         try (BufferedReader reader = new BufferedReader(new InputStreamReader(input, StandardCharsets.UTF_8))) {
             String first = reader.readLine();
-            levels = levels(first == null ? "" : CsvLine.withoutBom(first), source);
-            String header = reader.readLine();
-            List<String> columns = header == null ? List.of() : CsvLine.split(header);
+            levels = levels(first == null ? "" : CsvRows.withoutBom(first), source);
+            List<CsvRows.Row> rows = CsvRows.read(reader, 2, true);
+            List<String> columns = rows.isEmpty() ? List.of() : rows.get(0).cells();
             if (!columns.equals(HEADER) && !columns.equals(WITH_PLACE)) {
                 throw new UnitTreeException(source, List.of("Dòng 2: tiêu đề phải là " + String.join(",", HEADER)
                         + " (thêm cột place nếu muốn ghi địa danh của đơn vị)"));
@@ -59,14 +60,9 @@ public final class UnitTreeCsvReader {
             for (int i = 0; i < levels.size(); i++) {
                 depth.put(levels.get(i).key(), i);
             }
-            String line;
-            int number = 2;
-            while ((line = reader.readLine()) != null) {
-                number++;
-                if (line.isBlank() || line.startsWith("#")) {
-                    continue;
-                }
-                Unit unit = parseUnit(number, CsvLine.split(line), columns.size(), depth, levels, problems);
+            for (CsvRows.Row row : rows.subList(1, rows.size())) {
+                int number = row.line();
+                Unit unit = parseUnit(number, row.cells(), columns.size(), depth, levels, problems);
                 if (unit == null) {
                     continue;
                 }
@@ -78,7 +74,9 @@ public final class UnitTreeCsvReader {
                 lineOf.put(unit.code(), number);
             }
             checkParents(units, lineOf, levels, depth, problems);
-        } catch (IOException e) {
+        } catch (CsvRows.InvalidCsvException e) {
+            throw new UnitTreeException(source, List.of(e.getMessage()));
+        } catch (IOException | UncheckedIOException e) {
             throw new UnitTreeException(source, List.of("không đọc được tệp: " + e.getMessage()));
         }
         if (units.isEmpty() && problems.isEmpty()) {

@@ -1,5 +1,6 @@
 package vn.reviewcascade.benchmark;
 
+import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.lang.management.ManagementFactory;
@@ -25,7 +26,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
 import org.springframework.util.FileSystemUtils;
 
-import vn.reviewcascade.CsvLine;
+import vn.reviewcascade.CsvRows;
 import vn.reviewcascade.TestPlans;
 import vn.reviewcascade.annex.AnnexWorkbooks;
 import vn.reviewcascade.campaign.Campaign;
@@ -181,10 +182,11 @@ class AnnexBenchmark {
         NationalTree.write(TREE, SIZES);
         // Read line by line rather than as a UnitTree, whose groups and memberships would not leave room in a small heap.
         List<Unit> units = new ArrayList<>();
-        List<String> lines = Files.readAllLines(TREE);
-        for (String line : lines.subList(2, lines.size())) {
-            if (!line.startsWith("#")) {
-                List<String> cells = CsvLine.split(line);
+        try (BufferedReader reader = Files.newBufferedReader(TREE)) {
+            reader.readLine();
+            List<CsvRows.Row> rows = CsvRows.read(reader, 2, true);
+            for (CsvRows.Row row : rows.subList(1, rows.size())) {
+                List<String> cells = row.cells();
                 units.add(new Unit(cells.get(0), cells.get(1), cells.get(2), cells.get(3).isEmpty() ? null : cells.get(3),
                         cells.get(4), null, null, null, null, null, null));
             }

@@ -61,6 +61,24 @@ class UserImportTest extends CascadeTestSupport {
     }
 
     @Test
+    void aQuotedNameWithACommaOrALineBreakIsOneCell() {
+        String csv = "email,full_name,unit,role\n"
+                + "\"mot.dong@vinhlinh.test\",\"Nguyễn Văn, Một\",VL,DRAFTER\n"
+                + "hai.dong@vinhlinh.test,\"Trần\nThị Hai\",VL,DRAFTER\n"
+                + "ba@vinhlinh.test,Ba,VL-X,DRAFTER\n";
+
+        ResponseEntity<Map<String, Object>> response = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), csv);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(list(response.getBody().get("imported"))).extracting(row -> row.get("line") + ":" + row.get("userId"))
+                .containsExactly("2:mot.dong@vinhlinh.test", "3:hai.dong@vinhlinh.test");
+        assertThat(list(response.getBody().get("errors"))).extracting(row -> row.get("line") + ": " + row.get("message"))
+                .as("the line after a two-line row keeps its number in the file").containsExactly("5: không có đơn vị 'VL-X'");
+        assertThat(identityService.createUserQuery().userId("mot.dong@vinhlinh.test").singleResult().getLastName())
+                .isEqualTo("Nguyễn Văn,");
+    }
+
+    @Test
     void onlyAdministratorsImportAndAWrongHeaderIsRefused() {
         ResponseEntity<Map<String, Object>> refused = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), "ten,email\n");
         assertThat(refused.getStatusCode().value()).isEqualTo(400);

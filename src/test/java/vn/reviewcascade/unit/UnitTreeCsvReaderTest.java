@@ -81,6 +81,29 @@ class UnitTreeCsvReaderTest {
     }
 
     @Test
+    void aQuotedCellMayHoldLineBreaksAndLaterLinesKeepTheirNumbers() {
+        UnitTree tree = read("""
+                TU,"Tỉnh ủy
+                Quảng Trị",PROVINCE,,TU,,,,
+                VL,Huyện ủy Vĩnh Linh,DISTRICT,TU,HU,,,,
+                VL-A,Đảng ủy xã Vĩnh Thái,BASE,VL,ĐU,,,,
+                """);
+        assertThat(tree.find("TU").orElseThrow().name()).isEqualTo("Tỉnh ủy\nQuảng Trị");
+        assertThat(tree.subtree("TU")).extracting(Unit::code).containsExactly("TU", "VL", "VL-A");
+
+        assertThat(catchThrowableOfType(UnitTreeException.class, () -> read("""
+                TU,"Tỉnh ủy
+                Quảng Trị",PROVINCE,,TU,,,,
+                VL,Huyện ủy Vĩnh Linh,COUNTY,TU,HU,,,,
+                """)).problems()).containsExactly("Dòng 5: cấp 'COUNTY' không có trong các cấp của cây (PROVINCE, DISTRICT, BASE)");
+        assertThat(catchThrowableOfType(UnitTreeException.class, () -> read("""
+                TU,Tỉnh ủy,PROVINCE,,TU,,,,
+                VL,"Huyện ủy Vĩnh Linh,DISTRICT,TU,HU,,,,
+                """)).problems()).singleElement().asString()
+                .startsWith("Dòng 4: không đọc được dòng CSV: một ô mở bằng dấu \" phải đóng");
+    }
+
+    @Test
     void everyProblemIsNamedWithItsLineAndNothingIsLoaded() {
         UnitTreeException error = catchThrowableOfType(UnitTreeException.class, () -> read("""
                 TU,Tỉnh ủy,PROVINCE,,TU,,,,
