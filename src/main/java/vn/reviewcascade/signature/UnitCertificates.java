@@ -5,6 +5,7 @@ import java.text.Normalizer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.stream.Collectors;
 
@@ -121,8 +122,12 @@ public class UnitCertificates {
         return false;
     }
 
-    /** Vietnamese letters may come composed or not, as the authority's software wrote them: compare them composed. */
+    /**
+     * The value as X.500 compares it, case and runs of spaces aside — for Vietnamese letters too, which BouncyCastle's
+     * canonical form leaves in their case — and composed, as an authority's software may write them either way.
+     */
     private static String canonical(AttributeTypeAndValue attribute) {
-        return Normalizer.normalize(IETFUtils.canonicalString(attribute.getValue()), Normalizer.Form.NFC);
+        String value = Normalizer.normalize(IETFUtils.valueToString(attribute.getValue()), Normalizer.Form.NFC);
+        return value.toLowerCase(Locale.ROOT).strip().replaceAll("\\s+", " ");
     }
 }
