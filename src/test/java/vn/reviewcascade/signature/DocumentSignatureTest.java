@@ -181,6 +181,11 @@ class DocumentSignatureTest extends CascadeTestSupport {
         assertThat(after.signedBy()).isEqualTo("Nguyễn Văn Thái");
         byte[] served = as("sig-vla-signer").getForObject(reportUrl() + "/written.pdf", byte[].class);
         assertThat(served).isEqualTo(signedByLeader);
+
+        byte[] signedAgain = signedByLeader(signedByLeader);
+        assertThat(upload("sig-vla-signer", signedAgain).getStatusCode()).as("a further signature on what is kept now")
+                .isEqualTo(HttpStatus.OK);
+        assertThat(issuedPdf()).isEqualTo(signedAgain);
     }
 
     @Test
