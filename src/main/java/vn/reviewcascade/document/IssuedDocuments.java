@@ -1,15 +1,12 @@
 package vn.reviewcascade.document;
 
-import java.io.IOException;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.security.cert.X509Certificate;
 import java.time.Instant;
 import java.util.HexFormat;
 import java.util.Optional;
 
-import org.apache.pdfbox.Loader;
-import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.text.PDFTextStripper;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -20,19 +17,20 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportLockedException;
-import vn.reviewcascade.signature.InvalidSignatureException;
 import vn.reviewcascade.signature.OrganisationKeys;
 import vn.reviewcascade.signature.PadesSigner;
 import vn.reviewcascade.signature.PdfSignatureValidator;
 import vn.reviewcascade.signature.SignatureCheck;
+import vn.reviewcascade.signature.SignedRevisions;
 import vn.reviewcascade.signature.SigningKey;
+import vn.reviewcascade.signature.UnitCertificates;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
  * The written documents as issued: rendered when the leader's sign-off numbers a guidance or report, the PDF signed
- * with the issuing organisation's certificate, kept with its SHA-256, and never changed after — except by a PDF of
- * the same document signed elsewhere (a leader's token), checked before it replaces the first. Every time the PDF is
- * served its hash is checked, so a file altered in the database is refused rather than passed on.
+ * with the issuing organisation's certificate, kept with its SHA-256, and never changed after — except by the same
+ * file with signatures added elsewhere (a leader's token), checked before it replaces the first. Every time the PDF
+ * is served its hash is checked, so a file altered in the database is refused rather than passed on.
  */
 @Service
 public class IssuedDocuments {
@@ -47,11 +45,12 @@ public class IssuedDocuments {
     private final OrganisationKeys keys;
     private final PadesSigner signer;
     private final PdfSignatureValidator validator;
+    private final UnitCertificates unitCertificates;
     private final UnitTree tree;
 
     public IssuedDocuments(JdbcClient jdbc, WrittenDocuments documents, PdfRendering pdf, DocxRendering docx,
                            EngineClock clock, OrganisationKeys keys, PadesSigner signer, PdfSignatureValidator validator,
-                           UnitTree tree) {
+                           UnitCertificates unitCertificates, UnitTree tree) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.pdf = pdf;
@@ -60,6 +59,7 @@ public class IssuedDocuments {
         this.keys = keys;
         this.signer = signer;
         this.validator = validator;
+        this.unitCertificates = unitCertificates;
         this.tree = tree;
     }
 
@@ -121,9 +121,10 @@ public class IssuedDocuments {
     }
 
     /**
-     * Replaces the issued PDF by the same document signed elsewhere — by a leader's USB token, after the system issued
-     * it — once its signature is checked: intact, covering the whole file, by a valid certificate of a trusted
-     * authority, and the document carries the issued number. Anything wrong is refused and nothing changes.
+     * Replaces the issued PDF by the same file signed again elsewhere — by a leader's USB token, after the system issued
+     * it — once checked: every signature intact, the last covering the whole file, by valid certificates of a trusted
+     * authority; the issued file, byte for byte, followed by nothing but signatures; and every signature added by a
+     * certificate of the issuing unit. Anything wrong is refused and nothing changes.
      */
     @Transactional
     public Description replaceWithSignedElsewhere(long campaignId, String unitCode, DocumentKind kind, byte[] file,
@@ -131,9 +132,8 @@ public class IssuedDocuments {
         Issued issued = find(campaignId, unitCode, kind).orElseThrow(() -> new ReportLockedException(
                 "Văn bản chưa được ban hành nên chưa thể thay bằng bản ký số: hãy hoàn tất bước ký duyệt trước."));
         SignatureCheck signature = validator.check(file);
-        if (!carriesNumber(file, issued.number())) {
-            throw new InvalidSignatureException("Tệp PDF đã ký không mang số văn bản " + issued.number()
-                    + ": chỉ được thay văn bản đã ban hành bằng chính văn bản đó sau khi ký số.");
+        for (X509Certificate added : SignedRevisions.addedSigners(issued.pdf(), file, issued.number())) {
+            unitCertificates.requireOf(unitCode, added, issued.number());
         }
         Instant now = clock.now();
         jdbc.sql("""
@@ -145,14 +145,6 @@ public class IssuedDocuments {
         log.info("The issued {} {} of {} in campaign {} was replaced by a PDF signed elsewhere by {}, uploaded by {}",
                 kind, issued.number(), unitCode, campaignId, signature.signer(), uploadedBy);
         return new Description(issued.number(), issued.issuedAt(), sha256(file), true, uploadedBy, now, signature);
-    }
-
-    private static boolean carriesNumber(byte[] file, String number) {
-        try (PDDocument document = Loader.loadPDF(file)) {
-            return new PDFTextStripper().getText(document).contains(number);
-        } catch (IOException e) {
-            return false;
-        }
     }
 
     /** The document as it would be issued now: a draft, marked so, without number or date. */

@@ -19,10 +19,13 @@ import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
 import java.util.List;
+import java.util.Optional;
 
+import org.bouncycastle.asn1.x500.RDN;
 import org.bouncycastle.asn1.x500.X500Name;
 import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
+import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
@@ -35,7 +38,9 @@ import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 
 /**
  * The demo profile's certification authority: created under its directory at first start, it issues each unit a
- * certificate in its own name the first time the unit issues a document, kept as {@code units/<code>.p12}. Nothing
+ * certificate in its own name the first time the unit issues a document, kept as {@code unit-keys/<code>.p12}, with
+ * the unit's code as the subject's organizationIdentifier so a signature can be told to be the unit's (the keys of
+ * {@code units/}, issued before certificates carried the code, are left unused so every unit's does). Nothing
  * of it is committed or shipped; its certificates say they are not for real use. Two nodes starting together on one
  * directory both create files under temporary names and move them into place: the first move wins, the other node
  * reads the winner's.
@@ -65,7 +70,27 @@ final class DemoCertificateAuthority {
 
     /** The unit's key, issued now if it has none yet. */
     SigningKey keyOf(String unitCode, String unitName) {
-        return loadOrCreate(directory.resolve("units").resolve(unitCode + ".p12"), () -> issue(unitName));
+        return loadOrCreate(directory.resolve("unit-keys").resolve(unitCode + ".p12"), () -> issue(unitCode, unitName));
+    }
+
+    /**
+     * The code of the unit a certificate of this authority was issued to; empty for another authority's certificate,
+     * or one issued before certificates carried the code.
+     */
+    Optional<String> unitOf(X509Certificate certificate) {
+        if (!certificate.getIssuerX500Principal().equals(authority.certificate().getSubjectX500Principal())) {
+            return Optional.empty();
+        }
+        try {
+            certificate.verify(authority.certificate().getPublicKey());
+        } catch (GeneralSecurityException e) {
+            // Another authority of the same name: the code in it is not this authority's word.
+            return Optional.empty();
+        }
+        RDN[] codes = X500Name.getInstance(certificate.getSubjectX500Principal().getEncoded())
+                .getRDNs(BCStyle.ORGANIZATION_IDENTIFIER);
+        return codes.length == 0 ? Optional.empty()
+                : Optional.of(IETFUtils.valueToString(codes[0].getFirst().getValue()));
     }
 
     private interface KeyFactory {
@@ -106,10 +131,12 @@ final class DemoCertificateAuthority {
         return new SigningKey(pair.getPrivate(), List.of(certificate), null);
     }
 
-    private SigningKey issue(String unitName) throws GeneralSecurityException, OperatorCreationException, IOException {
+    private SigningKey issue(String unitCode, String unitName)
+            throws GeneralSecurityException, OperatorCreationException, IOException {
         KeyPair pair = keyPair();
         X500Name subject = new X500NameBuilder(BCStyle.INSTANCE).addRDN(BCStyle.C, "VN")
-                .addRDN(BCStyle.O, "Đảng Cộng sản Việt Nam").addRDN(BCStyle.CN, unitName).build();
+                .addRDN(BCStyle.O, "Đảng Cộng sản Việt Nam").addRDN(BCStyle.ORGANIZATION_IDENTIFIER, unitCode)
+                .addRDN(BCStyle.CN, unitName).build();
         X509Certificate ca = authority.certificate();
         JcaX509ExtensionUtils extensions = new JcaX509ExtensionUtils();
         X509v3CertificateBuilder builder = new JcaX509v3CertificateBuilder(ca, serial(), NOT_BEFORE, NOT_AFTER, subject,

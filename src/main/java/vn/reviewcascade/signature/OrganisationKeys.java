@@ -20,6 +20,7 @@ import java.util.Collections;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
@@ -64,6 +65,11 @@ public class OrganisationKeys {
      */
     public Set<TrustAnchor> trustAnchors() {
         return trustAnchors;
+    }
+
+    /** The unit a certificate of the demo authority names (demo profile and tests); empty for any other. */
+    Optional<String> demoUnitOf(X509Certificate certificate) {
+        return demoAuthority == null ? Optional.empty() : demoAuthority.unitOf(certificate);
     }
 
     private Set<TrustAnchor> readTrustAnchors() {

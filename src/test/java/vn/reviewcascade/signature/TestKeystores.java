@@ -11,6 +11,6 @@ public final class TestKeystores {
     /** A PKCS#12 file holding a key and certificate in the organisation's name, as a deployment's keystore. */
     public static Path organisationKeystore(Path directory, String code, String organisation, String password) {
         new DemoCertificateAuthority(directory, password.toCharArray()).keyOf(code, organisation);
-        return directory.resolve("units").resolve(code + ".p12");
+        return directory.resolve("unit-keys").resolve(code + ".p12");
     }
 }
