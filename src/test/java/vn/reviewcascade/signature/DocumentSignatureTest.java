@@ -93,7 +93,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
     void aKeptDocumentIsDescribedEvenWhenItsAuthorityIsNotTrustedHereButAnUploadIsNot() throws Exception {
         byte[] pdf = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow().pdf();
         byte[] byOwnAuthority = signer.sign(pdf, selfSigned("Đảng ủy xã Vĩnh Thái (khóa riêng)", 2020, 2050), "Ban hành",
-                "Vĩnh Linh", now());
+                "Vĩnh Linh", now()).pdf();
 
         SignatureCheck described = validator.inspect(byOwnAuthority);
         assertThat(described.signer()).isEqualTo("Đảng ủy xã Vĩnh Thái (khóa riêng)");
@@ -125,7 +125,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
         IssuedDocuments.Issued before = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow();
         SigningKey leader = new DemoCertificateAuthority(Path.of("target/test-ca"), "test".toCharArray())
                 .keyOf("leader-vl-a", "Nguyễn Văn Thái");
-        byte[] signedByLeader = signer.sign(before.pdf(), leader, "Ký ban hành", "Vĩnh Linh", now());
+        byte[] signedByLeader = signer.sign(before.pdf(), leader, "Ký ban hành", "Vĩnh Linh", now()).pdf();
 
         assertRefused(upload("sig-vla-signer", "không phải PDF".getBytes(StandardCharsets.UTF_8)), "không phải tệp PDF");
         assertRefused(upload("sig-vla-signer", issued.pdf(issued.draft(campaign.id(), "VL-B", DocumentKind.REPORT))),
@@ -135,11 +135,11 @@ class DocumentSignatureTest extends CascadeTestSupport {
         System.arraycopy("\n% them vao\n".getBytes(StandardCharsets.US_ASCII), 0, appended, signedByLeader.length, 12);
         assertRefused(upload("sig-vla-signer", appended), "không bao trùm toàn bộ tệp");
         assertRefused(upload("sig-vla-signer", signer.sign(before.pdf(), selfSigned("Người ký hết hạn", 2020, 2021),
-                "Ký", "Vĩnh Linh", now())), "đã hết hạn ngày 01/01/2021");
+                "Ký", "Vĩnh Linh", now()).pdf()), "đã hết hạn ngày 01/01/2021");
         assertRefused(upload("sig-vla-signer", signer.sign(before.pdf(), selfSigned("Người ký tự xưng", 2020, 2050),
-                "Ký", "Vĩnh Linh", now())), "không thuộc tổ chức chứng thực được tin cậy");
+                "Ký", "Vĩnh Linh", now()).pdf()), "không thuộc tổ chức chứng thực được tin cậy");
         byte[] otherDocument = signer.sign(issued.pdf(issued.draft(campaign.id(), "VL-B", DocumentKind.REPORT)), leader,
-                "Ký", "Vĩnh Linh", now());
+                "Ký", "Vĩnh Linh", now()).pdf();
         assertRefused(upload("sig-vla-signer", otherDocument), "không mang số văn bản " + number);
         assertThat(upload("sig-vlb-signer", signedByLeader).getStatusCode()).as("a sibling's leader")
                 .isEqualTo(HttpStatus.FORBIDDEN);
