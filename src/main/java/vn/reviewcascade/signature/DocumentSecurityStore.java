@@ -1,14 +1,18 @@
 package vn.reviewcascade.signature;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.CertificateEncodingException;
 import java.security.cert.CertificateException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
@@ -56,7 +60,7 @@ final class DocumentSecurityStore {
         for (byte[] encoded : streams(dss, CERTS)) {
             try {
                 certificates.add((X509Certificate) CertificateFactory.getInstance("X.509")
-                        .generateCertificate(new java.io.ByteArrayInputStream(encoded)));
+                        .generateCertificate(new ByteArrayInputStream(encoded)));
             } catch (CertificateException e) {
                 // Not a certificate: it cannot help build a path, and the signature does not depend on it.
             }
@@ -80,7 +84,7 @@ final class DocumentSecurityStore {
             for (X509Certificate certificate : data.certificates()) {
                 try {
                     certificates.add(certificate.getEncoded());
-                } catch (java.security.cert.CertificateEncodingException e) {
+                } catch (CertificateEncodingException e) {
                     throw new IOException("certificate cannot be encoded: " + e.getMessage(), e);
                 }
             }
@@ -106,7 +110,7 @@ final class DocumentSecurityStore {
         if (!end.find() || !startsXref(file, Long.parseLong(end.group(1)), signedEnd)) {
             return false;
         }
-        try (PDDocument signed = Loader.loadPDF(java.util.Arrays.copyOf(file, signedEnd))) {
+        try (PDDocument signed = Loader.loadPDF(Arrays.copyOf(file, signedEnd))) {
             COSDictionary signedTrailer = signed.getDocument().getTrailer();
             COSDictionary trailer = whole.getDocument().getTrailer();
             COSObjectKey root = key(trailer.getItem(COSName.ROOT));
@@ -153,7 +157,7 @@ final class DocumentSecurityStore {
     }
 
     private static boolean sameExceptDss(COSDictionary signed, COSDictionary now) {
-        Set<COSName> names = new java.util.HashSet<>(signed.keySet());
+        Set<COSName> names = new HashSet<>(signed.keySet());
         names.addAll(now.keySet());
         names.remove(DSS);
         if (signed.getItem(DSS) != null && now.getItem(DSS) == null) {

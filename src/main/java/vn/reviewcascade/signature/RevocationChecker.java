@@ -10,6 +10,7 @@ import java.net.http.HttpResponse;
 import java.net.http.HttpTimeoutException;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
+import java.security.cert.CRLException;
 import java.security.cert.CertificateFactory;
 import java.security.cert.X509CRL;
 import java.security.cert.X509CRLEntry;
@@ -17,6 +18,7 @@ import java.security.cert.X509Certificate;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 
@@ -133,7 +135,7 @@ public class RevocationChecker {
                 if (answer.isPresent()) {
                     return answer.get();
                 }
-            } catch (java.security.cert.CRLException e) {
+            } catch (CRLException e) {
                 notes.add("CRL lưu tại máy chủ không đọc được");
             }
         }
@@ -213,7 +215,8 @@ public class RevocationChecker {
     }
 
     private static String unreachable(IOException e) {
-        return e instanceof HttpTimeoutException ? "không trả lời kịp" : "không kết nối được (" + e + ")";
+        return e instanceof HttpTimeoutException ? "không trả lời kịp"
+                : "không kết nối được (" + (e.getMessage() == null ? e.getClass().getSimpleName() : e.getMessage()) + ")";
     }
 
     /**
@@ -231,7 +234,7 @@ public class RevocationChecker {
             }
             BasicOCSPResp basic = (BasicOCSPResp) full.getResponseObject();
             X509CertificateHolder issuer = new JcaX509CertificateHolder(question.issuer());
-            Optional<SingleResp> single = java.util.Arrays.stream(basic.getResponses())
+            Optional<SingleResp> single = Arrays.stream(basic.getResponses())
                     .filter(one -> matches(one.getCertID(), issuer, question.certificate().getSerialNumber()))
                     .findFirst();
             if (single.isEmpty()) {
