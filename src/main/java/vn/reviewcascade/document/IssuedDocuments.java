@@ -47,10 +47,11 @@ public class IssuedDocuments {
     private final PdfSignatureValidator validator;
     private final UnitCertificates unitCertificates;
     private final UnitTree tree;
+    private final IssuedRevocations revocations;
 
     public IssuedDocuments(JdbcClient jdbc, WrittenDocuments documents, PdfRendering pdf, DocxRendering docx,
                            EngineClock clock, OrganisationKeys keys, PadesSigner signer, PdfSignatureValidator validator,
-                           UnitCertificates unitCertificates, UnitTree tree) {
+                           UnitCertificates unitCertificates, UnitTree tree, IssuedRevocations revocations) {
         this.jdbc = jdbc;
         this.documents = documents;
         this.pdf = pdf;
@@ -61,6 +62,7 @@ public class IssuedDocuments {
         this.validator = validator;
         this.unitCertificates = unitCertificates;
         this.tree = tree;
+        this.revocations = revocations;
     }
 
     /**
@@ -91,7 +93,9 @@ public class IssuedDocuments {
         Instant now = clock.now();
         WrittenDocument document = documents.compose(campaignId, unitCode, kind, number, now);
         SigningKey key = keys.keyOf(unitCode, tree.find(unitCode).map(unit -> unit.name()).orElse(unitCode));
-        byte[] file = signer.sign(pdf.pdf(document, number), key, "Ban hành văn bản số " + number, tree.placeOf(unitCode), now);
+        PadesSigner.SignedPdf signed = signer.sign(pdf.pdf(document, number), key, "Ban hành văn bản số " + number,
+                tree.placeOf(unitCode), now);
+        byte[] file = signed.pdf();
         jdbc.sql("""
                         insert into issued_document (campaign_id, unit_code, document_kind, number, issued_at, pdf, pdf_sha256,
                                                      docx, signed_by)
@@ -99,6 +103,7 @@ public class IssuedDocuments {
                 .params(campaignId, unitCode, kind.name(), number, SqlTimes.at(now), file, sha256(file), docx.docx(document),
                         key.holderName())
                 .update();
+        revocations.store(campaignId, unitCode, kind, signed.revocation());
     }
 
     public Optional<Issued> find(long campaignId, String unitCode, DocumentKind kind) {
@@ -113,18 +118,22 @@ public class IssuedDocuments {
                 .map(issued -> checked(campaignId, unitCode, kind, issued));
     }
 
-    /** The issued document's particulars and its signature as checked now; empty while it is not issued. */
+    /**
+     * The issued document's particulars and its signature as checked now, with the revocation check kept from when
+     * it was stored; empty while it is not issued.
+     */
     public Optional<Description> describe(long campaignId, String unitCode, DocumentKind kind) {
         return find(campaignId, unitCode, kind).map(issued -> new Description(issued.number(), issued.issuedAt(),
                 issued.sha256(), issued.signedElsewhere(), issued.uploadedBy(), issued.uploadedAt(),
-                validator.inspect(issued.pdf())));
+                validator.inspect(issued.pdf()).withRevocation(revocations.find(campaignId, unitCode, kind).orElse(null))));
     }
 
     /**
      * Replaces the issued PDF by the same file signed again elsewhere — by a leader's USB token, after the system issued
-     * it — once checked: every signature intact, the last covering the whole file, by valid certificates of a trusted
-     * authority; the issued file, byte for byte, followed by nothing but signatures; and every signature added by a
-     * certificate of the issuing unit. Anything wrong is refused and nothing changes.
+     * it — once checked: every signature intact, the last covering the whole file, by valid, unrevoked certificates
+     * of a trusted authority; the issued file, byte for byte, followed by nothing but signatures; and every signature
+     * added by a certificate of the issuing unit. Anything wrong is refused and nothing changes; the revocation check
+     * is kept with the new PDF.
      */
     @Transactional
     public Description replaceWithSignedElsewhere(long campaignId, String unitCode, DocumentKind kind, byte[] file,
@@ -142,6 +151,7 @@ public class IssuedDocuments {
                         where campaign_id = ? and unit_code = ? and document_kind = ?""")
                 .params(file, sha256(file), signature.signer(), uploadedBy, SqlTimes.at(now), campaignId, unitCode, kind.name())
                 .update();
+        revocations.store(campaignId, unitCode, kind, signature.revocation());
         log.info("The issued {} {} of {} in campaign {} was replaced by a PDF signed elsewhere by {}, uploaded by {}",
                 kind, issued.number(), unitCode, campaignId, signature.signer(), uploadedBy);
         return new Description(issued.number(), issued.issuedAt(), sha256(file), true, uploadedBy, now, signature);

@@ -1,6 +1,7 @@
 package vn.reviewcascade.signature;
 
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.OutputStream;
 import java.math.BigInteger;
 import java.nio.file.FileAlreadyExistsException;
@@ -14,7 +15,11 @@ import java.security.KeyStore;
 import java.security.PrivateKey;
 import java.security.SecureRandom;
 import java.security.cert.Certificate;
+import java.security.cert.CertificateFactory;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneOffset;
 import java.util.Date;
@@ -27,9 +32,13 @@ import org.bouncycastle.asn1.x500.X500NameBuilder;
 import org.bouncycastle.asn1.x500.style.BCStyle;
 import org.bouncycastle.asn1.x500.style.IETFUtils;
 import org.bouncycastle.asn1.x509.BasicConstraints;
+import org.bouncycastle.asn1.x509.CRLNumber;
 import org.bouncycastle.asn1.x509.Extension;
 import org.bouncycastle.asn1.x509.KeyUsage;
+import org.bouncycastle.cert.X509v2CRLBuilder;
 import org.bouncycastle.cert.X509v3CertificateBuilder;
+import org.bouncycastle.cert.jcajce.JcaX509CRLConverter;
+import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v3CertificateBuilder;
@@ -53,6 +62,9 @@ final class DemoCertificateAuthority {
     private static final Date NOT_BEFORE = Date.from(LocalDate.of(2015, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
     private static final Date NOT_AFTER = Date.from(LocalDate.of(2060, 1, 1).atStartOfDay().toInstant(ZoneOffset.UTC));
     private static final SecureRandom RANDOM = new SecureRandom();
+    /** A CRL covers a week from when it is issued, starting a little before in case clocks differ. */
+    private static final Duration CRL_VALIDITY = Duration.ofDays(7);
+    private static final Duration CRL_BACKDATE = Duration.ofMinutes(10);
 
     private final Path directory;
     private final char[] password;
@@ -66,6 +78,46 @@ final class DemoCertificateAuthority {
 
     X509Certificate certificate() {
         return authority.certificate();
+    }
+
+    /**
+     * The authority's CRL current now (the engine's time): kept as {@code ca.crl}, issued anew when the kept one does
+     * not cover now (tests move the engine's clock both ways). The demo revokes nothing, so it lists nothing; its
+     * certificates name no distribution point, since nothing serves the file: the signer embeds the CRL in each
+     * issued document (its DSS), and the validator reads it from there or from this directory.
+     */
+    synchronized X509CRL crl(Instant now) {
+        Path file = directory.resolve("ca.crl");
+        try {
+            if (Files.exists(file)) {
+                X509CRL kept;
+                try (InputStream in = Files.newInputStream(file)) {
+                    kept = (X509CRL) CertificateFactory.getInstance("X.509").generateCRL(in);
+                }
+                if (!kept.getThisUpdate().toInstant().isAfter(now) && kept.getNextUpdate().toInstant().isAfter(now)) {
+                    return kept;
+                }
+            }
+            X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(authority.certificate(), Date.from(now.minus(CRL_BACKDATE)));
+            builder.setNextUpdate(Date.from(now.plus(CRL_VALIDITY)));
+            builder.addExtension(Extension.authorityKeyIdentifier, false,
+                    new JcaX509ExtensionUtils().createAuthorityKeyIdentifier(authority.certificate()));
+            builder.addExtension(Extension.cRLNumber, false, new CRLNumber(BigInteger.valueOf(now.getEpochSecond())));
+            X509CRL crl = new JcaX509CRLConverter().getCRL(builder.build(
+                    new JcaContentSignerBuilder("SHA256withRSA").build(authority.privateKey())));
+            Path temporary = Files.createTempFile(directory, "ca.crl", ".tmp");
+            try {
+                Files.write(temporary, crl.getEncoded());
+                // Another node may have written its own meanwhile: either CRL says the same.
+                Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+            } finally {
+                Files.deleteIfExists(temporary);
+            }
+            return crl;
+        } catch (GeneralSecurityException | OperatorCreationException | IOException e) {
+            throw new IllegalStateException("Không lập được danh sách thu hồi (CRL) của CA thử nghiệm " + file + ": "
+                    + e.getMessage(), e);
+        }
     }
 
     /** The unit's key, issued now if it has none yet. */

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
 import java.security.GeneralSecurityException;
 import java.security.Key;
 import java.security.KeyStore;
@@ -13,6 +14,7 @@ import java.security.Security;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateFactory;
 import java.security.cert.TrustAnchor;
+import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -23,6 +25,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Stream;
 
 import org.springframework.stereotype.Component;
 
@@ -72,9 +75,18 @@ public class OrganisationKeys {
         return demoAuthority == null ? Optional.empty() : demoAuthority.unitOf(certificate);
     }
 
+    /**
+     * A CRL this deployment holds itself for the issuer, current now: the demo authority's, which no server
+     * publishes. Empty for any other issuer, whose CRLs are fetched from where its certificates say.
+     */
+    Optional<X509CRL> heldCrl(X509Certificate issuer, Instant now) {
+        return demoAuthority != null && demoAuthority.certificate().equals(issuer)
+                ? Optional.of(demoAuthority.crl(now)) : Optional.empty();
+    }
+
     private Set<TrustAnchor> readTrustAnchors() {
         Set<TrustAnchor> anchors = new HashSet<>();
-        for (Path file : properties.trustedCertificates()) {
+        for (Path file : certificateFiles(properties.trustedCertificates())) {
             try (InputStream in = Files.newInputStream(file)) {
                 CertificateFactory.getInstance("X.509").generateCertificates(in)
                         .forEach(certificate -> anchors.add(new TrustAnchor((X509Certificate) certificate, null)));
@@ -91,6 +103,28 @@ public class OrganisationKeys {
             anchors.add(new TrustAnchor(chain.get(chain.size() - 1), null));
         }
         return Collections.unmodifiableSet(anchors);
+    }
+
+    /**
+     * The files named, a directory standing for the certificate files in it ({@code .pem}, {@code .crt},
+     * {@code .cer}), so a deployment drops an authority's roots (Ban Cơ yếu Chính phủ's) into one place.
+     */
+    private static List<Path> certificateFiles(List<Path> named) {
+        List<Path> files = new ArrayList<>();
+        for (Path path : named) {
+            if (!Files.isDirectory(path)) {
+                files.add(path);
+                continue;
+            }
+            try (Stream<Path> entries = Files.list(path)) {
+                entries.filter(entry -> entry.getFileName().toString().toLowerCase().matches(".*\\.(pem|crt|cer)"))
+                        .sorted().forEach(files::add);
+            } catch (IOException e) {
+                throw new IllegalStateException("Không đọc được thư mục chứng thư của tổ chức chứng thực trong "
+                        + "review-cascade.signing.trusted-certificates: " + path + " (" + e.getMessage() + ")", e);
+            }
+        }
+        return files;
     }
 
     private SigningKey find(String unitCode, String unitName) {

@@ -6,7 +6,10 @@ import java.security.GeneralSecurityException;
 import java.security.MessageDigest;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
+import java.security.cert.TrustAnchor;
+import java.util.ArrayList;
 import java.util.Calendar;
+import java.util.List;
 import java.util.Map;
 import java.util.TimeZone;
 
@@ -22,7 +25,9 @@ import org.bouncycastle.asn1.cms.CMSAttributes;
 import org.bouncycastle.asn1.ess.ESSCertIDv2;
 import org.bouncycastle.asn1.ess.SigningCertificateV2;
 import org.bouncycastle.asn1.pkcs.PKCSObjectIdentifiers;
+import org.bouncycastle.cert.X509CertificateHolder;
 import org.bouncycastle.cert.jcajce.JcaCertStore;
+import org.bouncycastle.cert.jcajce.JcaX509CertificateConverter;
 import org.bouncycastle.cms.CMSAttributeTableGenerator;
 import org.bouncycastle.cms.CMSException;
 import org.bouncycastle.cms.CMSProcessableByteArray;
@@ -36,15 +41,20 @@ import org.bouncycastle.operator.ContentSigner;
 import org.bouncycastle.operator.OperatorCreationException;
 import org.bouncycastle.operator.jcajce.JcaContentSignerBuilder;
 import org.bouncycastle.operator.jcajce.JcaDigestCalculatorProviderBuilder;
+import org.bouncycastle.tsp.TSPException;
+import org.bouncycastle.tsp.TimeStampToken;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.Vietnam;
 
 /**
- * Signs a PDF as PAdES baseline B (ETSI EN 319 142-1): an incremental update holding a detached CAdES signature
- * (SubFilter ETSI.CAdES.detached) whose signed attributes bind the signer's certificate (ESS signing-certificate-v2)
- * and leave the time to the signature dictionary, as PAdES asks. With a timestamp service configured, a timestamp
- * token on the signature value makes it baseline T. PDFBox writes the PDF structure, BouncyCastle the CMS.
+ * Signs a PDF as PAdES (ETSI EN 319 142-1): an incremental update holding a detached CAdES signature (SubFilter
+ * ETSI.CAdES.detached) whose signed attributes bind the signer's certificate (ESS signing-certificate-v2) and leave
+ * the time to the signature dictionary, as PAdES asks — baseline B; with a timestamp service configured, a timestamp
+ * token on the signature value makes it baseline T. Then a second incremental update adds the validation data the
+ * signer's certificate was checked with — its chain, and the OCSP responses and CRLs that said it was not revoked —
+ * as the document's DSS, so the signature can be validated years later without the authority's services (baseline
+ * LT when the revocation was checked). PDFBox writes the PDF structure, BouncyCastle the CMS.
  */
 @Component
 public class PadesSigner {
@@ -53,9 +63,22 @@ public class PadesSigner {
     private static final int SIGNATURE_ROOM = 32 * 1024;
 
     private final TimestampService timestamps;
+    private final RevocationChecker revocations;
+    private final OrganisationKeys keys;
 
-    public PadesSigner(SigningProperties properties) {
+    public PadesSigner(SigningProperties properties, RevocationChecker revocations, OrganisationKeys keys) {
         this.timestamps = properties.timestampUrl() == null ? null : new TimestampService(properties.timestampUrl());
+        this.revocations = revocations;
+        this.keys = keys;
+    }
+
+    /**
+     * A PDF as signed, with how the signer's certificates were checked for revocation when it was signed.
+     *
+     * @param pdf        the signed file, its DSS included
+     * @param revocation what the DSS's revocation data says; unchecked when no authority answered
+     */
+    public record SignedPdf(byte[] pdf, Revocation revocation) {
     }
 
     /** Whether the signatures made here carry a timestamp (baseline T) or not (baseline B). */
@@ -64,12 +87,15 @@ public class PadesSigner {
     }
 
     /**
-     * The PDF signed with the key, as a new revision of the same file.
+     * The PDF signed with the key, as a new revision of the same file, and its validation data in one more. A
+     * certificate found revoked is not signed with (the issuing job fails and raises an incident); one whose
+     * revocation no authority answered for is, its status recorded as unchecked, since the key is the deployment's
+     * own choice and issuing must not wait on an authority's outage.
      *
      * @param reason   why it is signed, as a PDF reader shows it ("Ban hành văn bản số 12-BC/HU")
      * @param location where, as the document's date line names it
      */
-    public byte[] sign(byte[] pdf, SigningKey key, String reason, String location, Instant signedAt) {
+    public SignedPdf sign(byte[] pdf, SigningKey key, String reason, String location, Instant signedAt) {
         try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -84,14 +110,57 @@ public class PadesSigner {
             document.addSignature(signature, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_ROOM * 3);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);
-            external.setSignature(cms(external.getContent().readAllBytes(), key));
-            return out.toByteArray();
-        } catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException e) {
+            CMSSignedData cms = cms(external.getContent().readAllBytes(), key);
+            external.setSignature(cms.getEncoded("DER"));
+            return withValidationData(out.toByteArray(), key, cms, signedAt);
+        } catch (IOException | GeneralSecurityException | OperatorCreationException | CMSException | TSPException e) {
             throw new IllegalStateException("Không ký số được văn bản: " + e.getMessage(), e);
         }
     }
 
-    private byte[] cms(byte[] signedBytes, SigningKey key)
+    private SignedPdf withValidationData(byte[] signed, SigningKey key, CMSSignedData cms, Instant claimed)
+            throws IOException, GeneralSecurityException, TSPException, CMSException {
+        List<X509Certificate> path = path(key.chain());
+        TimeStampToken timestamp = timestampOf(cms);
+        Instant at = timestamp == null ? claimed : timestamp.getTimeStampInfo().getGenTime().toInstant();
+        List<RevocationCheck> checks = revocations.check(path, at, timestamp != null, ValidationData.NONE);
+        Revocation revocation = Revocation.of(checks);
+        if (revocation.status() == RevocationStatus.REVOKED) {
+            throw new IllegalStateException("Không ký văn bản bằng chứng thư số đã bị thu hồi: " + revocation.summary());
+        }
+        List<X509Certificate> certificates = new ArrayList<>(path);
+        if (timestamp != null) {
+            for (X509CertificateHolder holder : timestamp.getCertificates().getMatches(null)) {
+                certificates.add(new JcaX509CertificateConverter().getCertificate(holder));
+            }
+        }
+        ValidationData used = RevocationChecker.used(checks);
+        byte[] pdf = DocumentSecurityStore.append(signed,
+                new ValidationData(certificates, used.ocspResponses(), used.crls()));
+        return new SignedPdf(pdf, revocation);
+    }
+
+    /** The key's chain, completed with the trusted root that issued its last certificate when the key lacks it. */
+    private List<X509Certificate> path(List<X509Certificate> chain) {
+        List<X509Certificate> path = new ArrayList<>(chain);
+        X509Certificate last = path.get(path.size() - 1);
+        if (!last.getIssuerX500Principal().equals(last.getSubjectX500Principal())) {
+            keys.trustAnchors().stream().map(TrustAnchor::getTrustedCert)
+                    .filter(root -> root.getSubjectX500Principal().equals(last.getIssuerX500Principal()))
+                    .findFirst().ifPresent(path::add);
+        }
+        return path;
+    }
+
+    private static TimeStampToken timestampOf(CMSSignedData cms) throws IOException, TSPException, CMSException {
+        SignerInformation signer = cms.getSignerInfos().getSigners().iterator().next();
+        Attribute attribute = signer.getUnsignedAttributes() == null ? null
+                : signer.getUnsignedAttributes().get(PKCSObjectIdentifiers.id_aa_signatureTimeStampToken);
+        return attribute == null ? null : new TimeStampToken(new CMSSignedData(
+                attribute.getAttrValues().getObjectAt(0).toASN1Primitive().getEncoded()));
+    }
+
+    private CMSSignedData cms(byte[] signedBytes, SigningKey key)
             throws GeneralSecurityException, OperatorCreationException, CMSException, IOException {
         X509Certificate certificate = key.certificate();
         JcaContentSignerBuilder signerBuilder = new JcaContentSignerBuilder(algorithm(key));
@@ -115,7 +184,7 @@ public class PadesSigner {
             signed = CMSSignedData.replaceSigners(signed,
                     new SignerInformationStore(SignerInformation.replaceUnsignedAttributes(signerInfo, unsigned)));
         }
-        return signed.getEncoded("DER");
+        return signed;
     }
 
     /** PAdES keeps the claimed signing time in the signature dictionary only: the CMS must not carry one too. */

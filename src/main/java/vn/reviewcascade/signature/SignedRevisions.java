@@ -89,7 +89,7 @@ public final class SignedRevisions {
         }
         try (PDDocument original = Loader.loadPDF(issued); PDDocument signed = Loader.loadPDF(upload)) {
             List<PDSignature> added = added(original, signed);
-            List<Integer> ends = revisionEnds(added, issued.length, upload);
+            List<Integer> ends = revisionEnds(added, issued.length, upload, signed);
             int start = issued.length;
             for (int end : ends) {
                 try (PDDocument before = Loader.loadPDF(Arrays.copyOf(upload, start));
@@ -126,9 +126,11 @@ public final class SignedRevisions {
 
     /**
      * Where each added revision ends: at an added signature's ByteRange, which must reach past the issued document,
-     * end at the end of an update (%%EOF), and, for the last, at the end of the file.
+     * end at the end of an update (%%EOF), and, for the last, at the end of the file — or be followed only by the
+     * validation data (a DSS) that signing software adds for long-term validation, as this application's own does.
      */
-    private static List<Integer> revisionEnds(List<PDSignature> added, int issuedLength, byte[] upload) {
+    private static List<Integer> revisionEnds(List<PDSignature> added, int issuedLength, byte[] upload,
+                                              PDDocument signed) throws IOException {
         if (added.isEmpty()) {
             throw new InvalidSignatureException(NOT_ONLY_SIGNATURES + "tệp không có chữ ký số nào được thêm sau khi ban "
                     + "hành.");
@@ -142,7 +144,7 @@ public final class SignedRevisions {
             }
             ends.add((int) end);
         }
-        if (ends.last() != upload.length) {
+        if (ends.last() != upload.length && !DocumentSecurityStore.onlyAddsValidationData(upload, signed, ends.last())) {
             throw new InvalidSignatureException(NOT_ONLY_SIGNATURES + "phần cuối tệp không được chữ ký số nào bao trùm.");
         }
         return List.copyOf(ends);

@@ -15,8 +15,9 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param keystoreDirectory    a directory of {@code <unit code>.p12}, one keystore per issuing unit
  * @param keystoreType         {@code PKCS12} (default) or {@code PKCS11} for a token or HSM through the JDK's SunPKCS11
  * @param password             the keystores' password, or the token's PIN
- * @param trustedCertificates  PEM files of the certification authorities whose certificates may sign a document
- *                             uploaded as signed elsewhere (a leader's USB token), besides the roots of the keys above
+ * @param trustedCertificates  PEM files, or directories of them, of the certification authorities whose certificates
+ *                             may sign a document uploaded as signed elsewhere (a leader's USB token), besides the
+ *                             roots of the keys above
  * @param timestampUrl         an RFC 3161 timestamp service: when set, signatures are PAdES baseline T, else B
  * @param demoCa               demo profile only: a directory where a demo certification authority is created at first
  *                             start and issues each unit's certificate on first use

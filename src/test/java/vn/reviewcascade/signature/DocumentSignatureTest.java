@@ -115,7 +115,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
     void aKeptDocumentIsDescribedEvenWhenItsAuthorityIsNotTrustedHereButAnUploadIsNot() throws Exception {
         byte[] pdf = issued.find(campaign.id(), "VL-A", DocumentKind.REPORT).orElseThrow().pdf();
         byte[] byOwnAuthority = signer.sign(pdf, selfSigned("Đảng ủy xã Vĩnh Thái (khóa riêng)", 2020, 2050), "Ban hành",
-                "Vĩnh Linh", now());
+                "Vĩnh Linh", now()).pdf();
 
         SignatureCheck described = validator.inspect(byOwnAuthority);
         assertThat(described.signer()).isEqualTo("Đảng ủy xã Vĩnh Thái (khóa riêng)");
@@ -156,11 +156,11 @@ class DocumentSignatureTest extends CascadeTestSupport {
         System.arraycopy("\n% them vao\n".getBytes(StandardCharsets.US_ASCII), 0, appended, signedByLeader.length, 12);
         assertRefused(upload("sig-vla-signer", appended), "không bao trùm toàn bộ tệp");
         assertRefused(upload("sig-vla-signer", signer.sign(before.pdf(), selfSigned("Người ký hết hạn", 2020, 2021),
-                "Ký", "Vĩnh Linh", now())), "đã hết hạn ngày 01/01/2021");
+                "Ký", "Vĩnh Linh", now()).pdf()), "đã hết hạn ngày 01/01/2021");
         assertRefused(upload("sig-vla-signer", signer.sign(before.pdf(), selfSigned("Người ký tự xưng", 2020, 2050),
-                "Ký", "Vĩnh Linh", now())), "không thuộc tổ chức chứng thực được tin cậy");
+                "Ký", "Vĩnh Linh", now()).pdf()), "không thuộc tổ chức chứng thực được tin cậy");
         byte[] otherDocument = signer.sign(issued.pdf(issued.draft(campaign.id(), "VL-B", DocumentKind.REPORT)), leader,
-                "Ký", "Vĩnh Linh", now());
+                "Ký", "Vĩnh Linh", now()).pdf();
         assertRefused(upload("sig-vla-signer", otherDocument), "Tệp tải lên không phải văn bản số " + number + " đã ban hành");
         assertRefused(upload("sig-vla-signer", before.pdf()), "chưa được ký thêm chữ ký số nào");
         assertThat(upload("sig-vlb-signer", signedByLeader).getStatusCode()).as("a sibling's leader")
@@ -210,7 +210,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
         String longer = "1" + number;
         WrittenDocument document = documents.compose(campaign.id(), "VL-A", DocumentKind.REPORT, longer, now());
         byte[] signedByUnit = signer.sign(rendering.pdf(document, longer), keys.keyOf("VL-A", "Đảng ủy xã Vĩnh Thái"),
-                "Ban hành văn bản số " + longer, "Vĩnh Linh", now());
+                "Ban hành văn bản số " + longer, "Vĩnh Linh", now()).pdf();
         assertThat(text(signedByUnit)).contains("Số " + longer);
 
         assertRefusedAndUnchanged(upload("sig-vla-signer", signedByUnit),
@@ -272,7 +272,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
     void aSignatureByAnotherUnitsCertificateUnderTheSameAuthorityIsRefused() throws Exception {
         String before = servedSha256();
         SigningKey vinhTu = testAuthority().keyOf("VL-B", "Đảng ủy xã Vĩnh Tú");
-        byte[] signedByVinhTu = signer.sign(issuedPdf(), vinhTu, "Ký", "Vĩnh Linh", now());
+        byte[] signedByVinhTu = signer.sign(issuedPdf(), vinhTu, "Ký", "Vĩnh Linh", now()).pdf();
         assertThat(validator.check(signedByVinhTu).trusted()).as("under the authority trusted here").isTrue();
 
         assertRefusedAndUnchanged(upload("sig-vla-signer", signedByVinhTu), "Chứng thư số của người ký (Đảng ủy xã Vĩnh Tú, "
@@ -326,7 +326,7 @@ class DocumentSignatureTest extends CascadeTestSupport {
     }
 
     private byte[] signedByLeader(byte[] pdf) {
-        return signer.sign(pdf, leader(), "Ký ban hành", "Vĩnh Linh", now());
+        return signer.sign(pdf, leader(), "Ký ban hành", "Vĩnh Linh", now()).pdf();
     }
 
     private interface Change {

@@ -96,19 +96,29 @@ class TimestampedSignatureTest {
         URI url = URI.create("http://127.0.0.1:" + timestampService.getAddress().getPort() + "/tsa");
         SigningProperties properties = new SigningProperties(null, null, null, "test", null, url, Path.of("target/test-ca"));
         OrganisationKeys keys = new OrganisationKeys(properties);
-        PadesSigner signer = new PadesSigner(properties);
+        RevocationProperties revocation = new RevocationProperties(false, Duration.ofSeconds(5), Duration.ofDays(7));
+        // The validation runs after the service's time: the demo authority's CRL is issued then and speaks for it.
+        EngineClock clock = new EngineClock() {
+            @Override
+            public Instant now() {
+                return SERVICE_TIME.plus(Duration.ofHours(1));
+            }
+        };
+        RevocationChecker checker = new RevocationChecker(keys, revocation, clock);
+        PadesSigner signer = new PadesSigner(properties, checker, keys);
         Instant claimed = SERVICE_TIME.minus(Duration.ofDays(400));
 
         byte[] signed = signer.sign(blankPdf(), keys.keyOf("TS-TEST", "Đảng ủy thử dấu thời gian"), "Ban hành", "Đông Hà",
-                claimed);
+                claimed).pdf();
 
-        SignatureCheck check = new PdfSignatureValidator(keys, new EngineClock()).check(signed);
+        SignatureCheck check = new PdfSignatureValidator(keys, clock, checker, revocation).check(signed);
         assertThat(signer.level()).isEqualTo("PAdES-BASELINE-T");
         assertThat(requests.get()).isEqualTo(1);
         assertThat(check.timestamped()).isTrue();
         assertThat(check.signedAt()).as("the service's time, not the claimed one")
                 .isEqualTo(SERVICE_TIME.truncatedTo(ChronoUnit.SECONDS));
         assertThat(check.signer()).isEqualTo("Đảng ủy thử dấu thời gian");
+        assertThat(check.revocation().status()).as(check.revocation().summary()).isEqualTo(RevocationStatus.GOOD);
     }
 
     private static byte[] blankPdf() throws IOException {
