@@ -85,7 +85,7 @@ class EngineAccessPolicy extends OncePerRequestFilter {
     }
 
     /** The engine resource the request addresses ("task/42/complete"), or null if it is not an engine call. */
-    private static String resource(HttpServletRequest request) {
+    static String resource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String rest;
         Matcher webapp = WEBAPP_ENGINE.matcher(path);
