@@ -16,7 +16,8 @@ import vn.reviewcascade.security.LoginThrottle;
 
 /**
  * The filters in front of the APIs, in the order they run: the login throttle; authentication (HTTP Basic for
- * the engine's REST API, which the REST starter leaves open by default; Basic or the webapps' login for ours);
+ * the engine's REST API, which the REST starter leaves open by default; Basic or the webapps' login for ours, for
+ * Actuator, whose readiness probe alone is open, and for the list of engines, which the engine's filter skips);
  * then the policy on what non-administrators may change through the engine's REST API; then the check of what a
  * task is completed with through it. They are registered before the webapps' own filters, so they also guard the
  * webapps' login form and engine API.
@@ -29,7 +30,7 @@ class ApiAuthentication {
         FilterRegistrationBean<LoginThrottleFilter> registration =
                 new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, errors));
         registration.setName("login-throttle");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -51,7 +52,8 @@ class ApiAuthentication {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, engine.getName(), errors));
         registration.setName("api-authentication");
-        registration.addUrlPatterns("/api/*");
+        // The engine's filter leaves its list of engines open; a login is required there as anywhere else.
+        registration.addUrlPatterns("/api/*", "/actuator/*", "/engine-rest/engine", "/engine-rest/engine/");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
