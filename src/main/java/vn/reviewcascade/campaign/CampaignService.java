@@ -22,6 +22,7 @@ import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanCatalog;
+import vn.reviewcascade.plan.ReminderOffset;
 import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
@@ -217,7 +218,7 @@ public class CampaignService {
                         continue;
                     }
                     try {
-                        deadlines = deadlines.with(level.getKey(), kind.get(), DeadlineFormat.parse(given.getValue()));
+                        deadlines = deadlines.with(level.getKey(), kind.get(), DeadlineFormat.parse(given.getValue(), request.year()));
                     } catch (IllegalArgumentException e) {
                         errors.add(new FieldError(field, e.getMessage()));
                     }
@@ -257,13 +258,9 @@ public class CampaignService {
                 List<Duration> parsed = new ArrayList<>();
                 for (String offset : offsets == null ? List.<String>of() : offsets) {
                     try {
-                        Duration duration = Duration.parse(offset);
-                        if (duration.isNegative() || duration.isZero()) {
-                            throw new IllegalArgumentException();
-                        }
-                        parsed.add(duration);
-                    } catch (RuntimeException e) {
-                        errors.add(new FieldError(field, "\"" + offset + "\" không phải khoảng thời gian dương dạng ISO-8601 (ví dụ P7D, PT12H)"));
+                        parsed.add(ReminderOffset.parse(offset));
+                    } catch (IllegalArgumentException e) {
+                        errors.add(new FieldError(field, e.getMessage()));
                     }
                 }
                 reminders.put(level, parsed.stream().distinct().sorted(Comparator.reverseOrder()).toList());

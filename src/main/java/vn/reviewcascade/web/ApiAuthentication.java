@@ -1,7 +1,9 @@
 package vn.reviewcascade.web;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.rest.security.auth.ProcessEngineAuthenticationFilter;
 import org.camunda.bpm.engine.rest.security.auth.impl.HttpBasicAuthenticationProvider;
 import org.springframework.boot.web.servlet.FilterRegistrationBean;
@@ -9,13 +11,16 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.Ordered;
 
+import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.security.LoginThrottle;
 
 /**
  * The filters in front of the APIs, in the order they run: the login throttle; authentication (HTTP Basic for
- * the engine's REST API, which the REST starter leaves open by default; Basic or the webapps' login for ours);
- * then the policy on what non-administrators may change through the engine's REST API. They are registered
- * before the webapps' own filters, so they also guard the webapps' login form and engine API.
+ * the engine's REST API, which the REST starter leaves open by default; Basic or the webapps' login for ours, for
+ * Actuator, whose readiness probe alone is open, and for the list of engines, which the engine's filter skips);
+ * then the policy on what non-administrators may change through the engine's REST API; then the check of what a
+ * task is completed with through it. They are registered before the webapps' own filters, so they also guard the
+ * webapps' login form and engine API.
  */
 @Configuration(proxyBeanMethods = false)
 class ApiAuthentication {
@@ -25,7 +30,7 @@ class ApiAuthentication {
         FilterRegistrationBean<LoginThrottleFilter> registration =
                 new FilterRegistrationBean<>(new LoginThrottleFilter(throttle, errors));
         registration.setName("login-throttle");
-        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/camunda/api/admin/auth/user/*");
+        registration.addUrlPatterns("/engine-rest/*", "/api/*", "/actuator/*", "/camunda/api/admin/auth/user/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 10);
         return registration;
     }
@@ -47,7 +52,8 @@ class ApiAuthentication {
         FilterRegistrationBean<ApiAuthenticationFilter> registration =
                 new FilterRegistrationBean<>(new ApiAuthenticationFilter(identityService, engine.getName(), errors));
         registration.setName("api-authentication");
-        registration.addUrlPatterns("/api/*");
+        // The engine's filter leaves its list of engines open; a login is required there as anywhere else.
+        registration.addUrlPatterns("/api/*", "/actuator/*", "/engine-rest/engine", "/engine-rest/engine/");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 20);
         return registration;
     }
@@ -60,6 +66,17 @@ class ApiAuthentication {
         registration.setName("engine-access-policy");
         registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
         registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 30);
+        return registration;
+    }
+
+    @Bean
+    FilterRegistrationBean<EngineCompletionCheck> engineCompletionCheckFilter(TaskService taskService, SystemContext system,
+                                                                              ObjectMapper json, ErrorResponses errors) {
+        FilterRegistrationBean<EngineCompletionCheck> registration =
+                new FilterRegistrationBean<>(new EngineCompletionCheck(taskService, system, json, errors));
+        registration.setName("engine-completion-check");
+        registration.addUrlPatterns("/engine-rest/*", "/camunda/api/engine/*");
+        registration.setOrder(Ordered.HIGHEST_PRECEDENCE + 40);
         return registration;
     }
 }

@@ -18,12 +18,16 @@ import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
- * Who calls {@code /api}: HTTP Basic against the engine's users, or the login of Camunda's webapps in the same
- * browser (Tasklist's task forms and the dashboard call the API with it). A state-changing call on a webapp login
- * must carry the login's anti-forgery token. The user becomes the engine's current authentication for the
- * request, so the engine's authorizations, the comment history and the API's unit checks all see the same user.
+ * Who calls {@code /api} and Actuator: HTTP Basic against the engine's users, or the login of Camunda's webapps in
+ * the same browser (Tasklist's task forms and the dashboard call the API with it). A state-changing call on a
+ * webapp login must carry the login's anti-forgery token. The user becomes the engine's current authentication for
+ * the request, so the engine's authorizations, the comment history and the API's unit checks all see the same user.
+ * The one address open to all is the readiness probe, which containers and load balancers call without a login.
  */
 class ApiAuthenticationFilter extends OncePerRequestFilter {
+
+    static final String READINESS = "/actuator/health/readiness";
+    static final String BASIC_CHALLENGE = "Basic realm=\"review-cascade\", charset=\"UTF-8\"";
 
     private final IdentityService identityService;
     private final String engineName;
@@ -36,13 +40,18 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
     }
 
     @Override
+    protected boolean shouldNotFilter(HttpServletRequest request) {
+        return request.getRequestURI().substring(request.getContextPath().length()).equals(READINESS);
+    }
+
+    @Override
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String header = request.getHeader(HttpHeaders.AUTHORIZATION);
         if (header != null && header.regionMatches(true, 0, "Basic ", 0, 6)) {
             String[] credentials = credentials(header);
             if (credentials == null || !identityService.checkPassword(credentials[0], credentials[1])) {
-                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"review-cascade\", charset=\"UTF-8\"");
+                response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
                 errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Sai tên đăng nhập hoặc mật khẩu");
                 return;
             }
@@ -65,7 +74,7 @@ class ApiAuthenticationFilter extends OncePerRequestFilter {
         }
         // A browser asks for a password only where a person opened an API address directly, not for a page's script.
         if (request.getHeader("X-Requested-With") == null && request.getHeader("X-XSRF-TOKEN") == null) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, "Basic realm=\"review-cascade\", charset=\"UTF-8\"");
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, BASIC_CHALLENGE);
         }
         errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập");
     }

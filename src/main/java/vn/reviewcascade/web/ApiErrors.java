@@ -1,9 +1,13 @@
 package vn.reviewcascade.web;
 
+import java.util.ArrayDeque;
+import java.util.Deque;
 import java.util.List;
 import java.util.stream.Collectors;
 
-import com.fasterxml.jackson.core.JsonParseException;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
@@ -115,11 +119,41 @@ class ApiErrors {
             String field = path(mismatch);
             return fields(new FieldError(field, "Trường '" + field + "' phải là " + typeName(mismatch.getTargetType())));
         }
-        if (cause instanceof JsonParseException parse && parse.getLocation() != null) {
-            return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không phải JSON hợp lệ (dòng %d, cột %d)"
-                    .formatted(parse.getLocation().getLineNr(), parse.getLocation().getColumnNr()));
+        if (cause instanceof StreamReadException read) {
+            return ResponseEntity.badRequest().body(notJson(read, null));
+        }
+        // A number beyond its field's type met while binding an object: Jackson names the field it was binding.
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException read) {
+            return ResponseEntity.badRequest().body(notJson(read, path(mapping)));
         }
         return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không đọc được: phải là JSON đúng cấu trúc (xem README)");
+    }
+
+    /**
+     * A body that could not be read as JSON at all, naming the field being read when it failed: a byte that is not
+     * UTF-8, NaN or Infinity (not numbers in JSON), a number beyond its field's type, or broken syntax. Also for the
+     * engine's REST API, whose bodies {@link EngineCompletionCheck} reads first.
+     *
+     * @param bound the field being bound when it failed, or null to name the one the parser was reading
+     */
+    static ErrorBody notJson(StreamReadException e, String bound) {
+        String field = bound != null ? bound : e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
+        String where = e.getLocation() == null ? "" : " (dòng %d, cột %d)".formatted(e.getLocation().getLineNr(),
+                e.getLocation().getColumnNr());
+        String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();
+        String named = field.isEmpty() ? "Nội dung yêu cầu" : "Trường '" + field + "'";
+        String message;
+        if (e instanceof InputCoercionException coercion) {
+            message = named + " phải là " + typeName(coercion.getTargetType()) + "; giá trị gửi lên quá lớn hoặc quá nhỏ";
+        } else if (problem.startsWith("Invalid UTF-8")) {
+            message = named + " có byte không phải UTF-8" + where + ": nội dung phải được mã hóa UTF-8";
+        } else if (problem.startsWith("Non-standard token")) {
+            message = named + " không phải số: NaN và Infinity không phải số trong JSON" + where;
+        } else {
+            message = "Nội dung yêu cầu không phải JSON hợp lệ" + where;
+        }
+        return new ErrorBody(field.isEmpty() ? message : "Dữ liệu không hợp lệ",
+                field.isEmpty() ? List.of() : List.of(new FieldError(field, message)));
     }
 
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
@@ -187,6 +221,19 @@ class ApiErrors {
     private static String path(JsonMappingException e) {
         return e.getPath().stream().map(reference -> reference.getFieldName() != null ? reference.getFieldName()
                 : String.valueOf(reference.getIndex())).collect(Collectors.joining("."));
+    }
+
+    /** "figures.partyMembers": where a parser stood, as {@link #path(JsonMappingException)} names a field. */
+    private static String path(JsonStreamContext context) {
+        Deque<String> names = new ArrayDeque<>();
+        for (JsonStreamContext at = context; at != null && !at.inRoot(); at = at.getParent()) {
+            if (at.inArray()) {
+                names.addFirst(String.valueOf(at.getCurrentIndex()));
+            } else if (at.getCurrentName() != null) {
+                names.addFirst(at.getCurrentName());
+            }
+        }
+        return String.join(".", names);
     }
 
     private static String typeName(Class<?> type) {

@@ -10,7 +10,11 @@ import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBo
 
 import vn.reviewcascade.report.UnitDocuments;
 
-/** A document as a download, under its own name (Vietnamese letters kept, RFC 6266). */
+/**
+ * A document as a download, under its own name (Vietnamese letters kept, RFC 6266). Always an attachment, never shown
+ * in the browser's tab: an uploaded file (a PDF with scripts, HTML named .pdf) is the user's, not this origin's page.
+ * Every response also carries nosniff and a policy that runs nothing ({@link SecurityHeaders}).
+ */
 final class Downloads {
 
     private Downloads() {

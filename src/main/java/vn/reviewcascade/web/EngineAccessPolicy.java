@@ -13,6 +13,7 @@ import jakarta.servlet.http.HttpServletResponse;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
+import org.springframework.http.HttpHeaders;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
@@ -21,7 +22,12 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * password and profile. Nothing else. The engine's authorizations decide which tasks and instances each user
  * reaches; this closes what they do not cover: jobs without a process (the history cleanup, batches), BPMN
  * errors and escalations thrown from a task (an uncaught error ends an approval unsigned), variables, signals
- * and messages. Reading stays open, filtered by the engine.
+ * and messages. Reading stays open, filtered by the engine, except the engine's metrics: they count every unit's
+ * work (instances, tasks, jobs) and no authorization filters them, so only administrators read them — as in Admin,
+ * whose page shows them; the observer boards follow campaigns through Cockpit and {@code /api} and need no more.
+ *
+ * <p>Nothing of {@code /engine-rest} answers without a login: a request that reaches this filter with no user (an
+ * address the engine's authentication filter skipped) is refused here.
  *
  * <p>Task forms are submitted to no one: {@code submit-form} copies every text field into the engine's history,
  * where a report's text must never be. The system's forms complete through {@code /api/tasks/{id}/complete}.
@@ -37,6 +43,7 @@ class EngineAccessPolicy extends OncePerRequestFilter {
             + "|job-definition|external-task|history/(process-instance|task|activity-instance|variable-instance|detail))"
             + "(/count)?|filter/[^/]+/(list|count|singleResult)");
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/(credentials|profile)");
+    private static final Pattern METRICS = Pattern.compile("metrics(/.*)?");
 
     private final IdentityService identityService;
     private final String engineName;
@@ -56,6 +63,17 @@ class EngineAccessPolicy extends OncePerRequestFilter {
             throws ServletException, IOException {
         String resource = resource(request);
         Caller caller = caller(request);
+        if (caller == null && isEngineRest(request)) {
+            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiAuthenticationFilter.BASIC_CHALLENGE);
+            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập");
+            return;
+        }
+        if (resource != null && caller != null && METRICS.matcher(resource).matches()
+                && !caller.groups().contains(Groups.CAMUNDA_ADMIN)) {
+            errors.write(response, HttpServletResponse.SC_FORBIDDEN, "Chỉ quản trị viên được xem số liệu vận hành của cả hệ "
+                    + "thống (metrics)");
+            return;
+        }
         if (resource == null || caller == null || WebappSessions.isSafe(request)) {
             chain.doFilter(request, response);
             return;
@@ -85,7 +103,7 @@ class EngineAccessPolicy extends OncePerRequestFilter {
     }
 
     /** The engine resource the request addresses ("task/42/complete"), or null if it is not an engine call. */
-    private static String resource(HttpServletRequest request) {
+    static String resource(HttpServletRequest request) {
         String path = request.getRequestURI().substring(request.getContextPath().length());
         String rest;
         Matcher webapp = WEBAPP_ENGINE.matcher(path);
@@ -103,8 +121,13 @@ class EngineAccessPolicy extends OncePerRequestFilter {
         return rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
     }
 
+    private static boolean isEngineRest(HttpServletRequest request) {
+        String path = request.getRequestURI().substring(request.getContextPath().length());
+        return path.equals("/engine-rest") || path.startsWith("/engine-rest/");
+    }
+
     private Caller caller(HttpServletRequest request) {
-        if (request.getRequestURI().startsWith(request.getContextPath() + "/engine-rest/")) {
+        if (isEngineRest(request)) {
             var authentication = identityService.getCurrentAuthentication();
             return authentication == null ? null : new Caller(authentication.getUserId(),
                     authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());

@@ -85,6 +85,9 @@ class ErrorPages {
                 return;
             }
             try {
+                // Refused before any filter ran, so without SecurityHeaders: the same headers as the API's errors.
+                response.setHeader("X-Content-Type-Options", "nosniff");
+                response.setHeader("Content-Security-Policy", SecurityHeaders.NO_PAGE_POLICY);
                 response.setContentType(MediaType.APPLICATION_JSON_VALUE);
                 response.setCharacterEncoding("UTF-8");
                 Writer writer = response.getReporter();

@@ -9,17 +9,12 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 
-import vn.reviewcascade.FieldError;
-
 /**
  * Writes refusals from servlet filters, before any controller runs, in the same JSON as {@link ApiErrors}:
  * {@code {"message": …, "errors": [...]}}, in Vietnamese. Camunda's webapps show the {@code message} field.
  */
 @Component
 class ErrorResponses {
-
-    record ErrorBody(String message, List<FieldError> errors) {
-    }
 
     private final ObjectMapper json;
 
@@ -28,9 +23,13 @@ class ErrorResponses {
     }
 
     void write(HttpServletResponse response, int status, String message) throws IOException {
+        write(response, status, new ApiErrors.ErrorBody(message, List.of()));
+    }
+
+    void write(HttpServletResponse response, int status, ApiErrors.ErrorBody body) throws IOException {
         response.setStatus(status);
         response.setContentType(MediaType.APPLICATION_JSON_VALUE);
         response.setCharacterEncoding("UTF-8");
-        json.writeValue(response.getOutputStream(), new ErrorBody(message, List.of()));
+        json.writeValue(response.getOutputStream(), body);
     }
 }

@@ -38,7 +38,11 @@ import vn.reviewcascade.unit.UnitTree;
 @RequestMapping("/api/plans")
 class PlanController {
 
-    static final int MAX_FILE_BYTES = 2 * 1024 * 1024;
+    /**
+     * Read before decoding, so a huge body is refused unread: UTF-8 takes at most three bytes for each character
+     * Java counts, so a file beyond this has more characters than {@link PlanReader#MAX_FILE_CHARACTERS}.
+     */
+    private static final int MAX_FILE_BYTES = 3 * PlanReader.MAX_FILE_CHARACTERS;
     private static final String YAML = "application/yaml";
 
     private final PlanCatalog plans;
@@ -70,9 +74,9 @@ class PlanController {
         return plans.plan(number, version);
     }
 
-    /** A plan file as the request body ({@code Content-Type: application/yaml}). */
+    /** A plan file as the request body ({@code Content-Type: application/yaml}); an empty one is refused as a plan. */
     @PostMapping(consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
-    ResponseEntity<PlanCatalog.PlanVersion> register(@RequestBody byte[] body) {
+    ResponseEntity<PlanCatalog.PlanVersion> register(@RequestBody(required = false) byte[] body) {
         return register(text(body));
     }
 
@@ -107,8 +111,8 @@ class PlanController {
             throw new InvalidInputException("file", "Tệp kế hoạch rỗng");
         }
         if (body.length > MAX_FILE_BYTES) {
-            throw new InvalidInputException("file", "Tệp kế hoạch quá lớn (%,d byte); tối đa %,d byte"
-                    .formatted(body.length, MAX_FILE_BYTES));
+            throw new InvalidInputException("file", "Tệp kế hoạch quá lớn (%,d byte); tối đa %,d ký tự"
+                    .formatted(body.length, PlanReader.MAX_FILE_CHARACTERS));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -18,10 +18,22 @@ class DeadlinesTest {
 
     @Test
     void aDateEndsAtMidnightInVietnam() {
-        assertThat(DeadlineFormat.parse("2019-09-30")).isEqualTo(Instant.parse("2019-09-30T16:59:59Z"));
-        assertThat(DeadlineFormat.parse("2019-09-30T08:00:00+07:00")).isEqualTo(Instant.parse("2019-09-30T01:00:00Z"));
+        assertThat(DeadlineFormat.parse("2019-09-30", 2019)).isEqualTo(Instant.parse("2019-09-30T16:59:59Z"));
+        assertThat(DeadlineFormat.parse("2019-09-30T08:00:00+07:00", 2019)).isEqualTo(Instant.parse("2019-09-30T01:00:00Z"));
         assertThat(DeadlineFormat.label(Instant.parse("2019-09-30T16:59:59Z"))).isEqualTo("23:59 ngày 30/09/2019");
-        assertThatThrownBy(() -> DeadlineFormat.parse("30/9/2019")).hasMessageContaining("\"30/9/2019\" không phải ngày");
+        assertThatThrownBy(() -> DeadlineFormat.parse("30/9/2019", 2019)).hasMessageContaining("\"30/9/2019\" không phải ngày");
+    }
+
+    @Test
+    void aDeadlineFallsWithinItsCampaignsYearOrTheNextInVietnam() {
+        assertThat(DeadlineFormat.parse("2019-01-01T00:00:00+07:00", 2019)).isEqualTo(Instant.parse("2018-12-31T17:00:00Z"));
+        assertThat(DeadlineFormat.parse("2020-12-31", 2019)).isEqualTo(Instant.parse("2020-12-31T16:59:59Z"));
+        for (String outside : new String[] {"2018-12-31T23:59:59+07:00", "2021-01-01T00:00:00+07:00", "2020-12-31T17:00:00Z",
+                "+999999999-12-31T23:59:59Z", "-999999999-01-01T00:00:00Z", "2099-12-31"}) {
+            assertThatThrownBy(() -> DeadlineFormat.parse(outside, 2019)).as(outside)
+                    .hasMessage("\"" + outside + "\" nằm ngoài khoảng cho phép: hạn phải trong năm 2019 hoặc 2020 (năm của đợt và năm"
+                            + " sau, giờ Việt Nam)");
+        }
     }
 
     @Test

@@ -73,7 +73,7 @@ class PlanReaderTest {
                     name: cấp xã
                     issuesGuidance: true
                     deadlines: { report: 31/10, guidance: 31/02 }
-                    reminders: [P7D, bảy ngày]
+                    reminders: [P7D, bảy ngày, P99999999999D]
                 sections:
                   - { key: s1, title: Kết quả }
                   - { key: s1, title: Tồn tại }
@@ -97,6 +97,7 @@ class PlanReaderTest {
                 "Dòng 14: cấp cuối cùng không có đơn vị cấp dưới nên không ban hành hướng dẫn",
                 "Dòng 15: hạn ban hành hướng dẫn '31/02' phải là một ngày trong năm, ví dụ 30/09",
                 "Dòng 16: 'bảy ngày' không phải khoảng thời gian dương dạng ISO-8601 (ví dụ P7D là 7 ngày, PT12H là 12 giờ)",
+                "Dòng 16: 'P99999999999D' quá dài: nhắc hạn sớm nhất là 365 ngày trước hạn (tối đa 365 ngày, P365D)",
                 "Dòng 12: hạn báo cáo của cấp xã (31/10) muộn hơn hạn cấp tỉnh chờ báo cáo cấp dưới (15/10)",
                 "Dòng 19: mã mục 's1' bị trùng với dòng 18",
                 "Dòng 26: chỉ tiêu 'd' là phần của 'zz', nhưng không có chỉ tiêu 'zz'",

@@ -131,6 +131,38 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                 .as("a district lists itself and its base units only").containsExactly("VL", "VL-A", "VL-B", "VL-C");
     }
 
+    /**
+     * Nothing of the engine or of Actuator answers without a login except the readiness probe (the containers' health
+     * check); the engine's metrics count every unit's work, so only administrators read them.
+     */
+    @Test
+    void onlyReadinessAnswersAnonymouslyAndOnlyAdministratorsReadTheEnginesMetrics() {
+        String sum = "/engine-rest/metrics/activity-instance-start/sum";
+        List<Case> cases = List.of(
+                new Case("anonymous", "GET", "/actuator/health/readiness", 200),
+                new Case("anonymous", "GET", "/actuator", 401), new Case("anonymous", "GET", "/actuator/health", 401),
+                new Case("anonymous", "GET", "/actuator/health/liveness", 401),
+                new Case("anonymous", "GET", "/engine-rest/engine", 401), new Case("anonymous", "GET", "/engine-rest/version", 401),
+                new Case("anonymous", "GET", "/engine-rest/task/count", 401), new Case("anonymous", "GET", sum, 401),
+                new Case("mx.a.dt", "GET", "/engine-rest/engine", 200), new Case("mx.a.dt", "GET", "/actuator/health", 200),
+                new Case("mx.a.dt", "GET", sum, 403), new Case("mx.a.dt", "GET", "/engine-rest/metrics", 403),
+                new Case("mx.a.dt", "GET", "/engine-rest/engine/default/metrics/job-acquisition-attempt/sum", 403),
+                new Case("mx.vl.td", "GET", sum, 403), new Case("mx.bdv", "GET", sum, 403),
+                new Case("mx.a.dt", "GET", "/engine-rest/telemetry/data", 403),
+                new Case("admin", "GET", sum, 200), new Case("admin", "GET", "/actuator", 200));
+        List<String> wrong = new ArrayList<>();
+        for (Case check : cases) {
+            TestRestTemplate http = "anonymous".equals(check.user()) ? anonymous
+                    : "admin".equals(check.user()) ? anonymous.withBasicAuth("admin", "Thu-Nghiem-2030") : as(check.user());
+            var response = http.exchange(check.target(), HttpMethod.valueOf(check.action()), null, String.class);
+            if (response.getStatusCode().value() != check.expected()) {
+                wrong.add("%s %s %s: expected %d, got %d %s".formatted(check.user(), check.action(), check.target(),
+                        check.expected(), response.getStatusCode().value(), response.getBody()));
+            }
+        }
+        assertThat(wrong).isEmpty();
+    }
+
     private int perform(Case check) {
         Campaign campaign = check.target().endsWith("(fresh)") ? fresh : running;
         String unit = check.target().replace("(fresh)", "");

@@ -79,6 +79,8 @@ class BadInputTest extends CascadeTestSupport {
         documents(cases);
         guidance(cases);
         imports(cases);
+        plans(cases);
+        engineCompletions(cases);
         addresses(cases);
         assertThat(cases).hasSizeGreaterThanOrEqualTo(150);
         return cases.stream().map(check -> DynamicTest.dynamicTest(check.name(), () -> run(check)));
@@ -185,6 +187,12 @@ class BadInputTest extends CascadeTestSupport {
         cases.add(putReport("fractional version", "{\"version\": 1.5}", "version", "không âm"));
         cases.add(new Case("a save on an outdated version", () -> send("bi.cc.dt", HttpMethod.PUT, report(drafting, "CC"),
                 "{\"version\": 0, \"sections\": {\"section2\": \"Ghi đè\"}}"), 409, null, "đã được lưu lại sau khi bạn mở"));
+        cases.add(putReport("figure partyMembers = NaN", "{\"figures\": {\"partyMembers\": NaN}}", "figures.partyMembers",
+                "không phải số"));
+        cases.add(putReport("figure partyMembers = -Infinity", "{\"figures\": {\"partyMembers\": -Infinity}}", "figures.partyMembers",
+                "không phải số"));
+        cases.add(new Case("a section that is not UTF-8", () -> putBytes("bi.cc.dt", report(drafting, "CC"),
+                latin1("{\"sections\": {\"section1\": \"Tr\u01b0\u1edbc \u0110\u1ec1 \u00e1n\"}}")), 400, "sections.section1", "UTF-8"));
         cases.add(new Case("a body that is not JSON", () -> send("bi.cc.dt", HttpMethod.PUT, report(drafting, "CC"), "{\"sections\":"),
                 400, null, "không phải JSON hợp lệ"));
         cases.add(new Case("a JSON list for a body", () -> send("bi.cc.dt", HttpMethod.PUT, report(drafting, "CC"), "[1, 2]"),
@@ -238,6 +246,7 @@ class BadInputTest extends CascadeTestSupport {
 
     private void campaigns(List<Case> cases) {
         int year = YEAR + 3;
+        int lastYear = java.time.Year.now().getValue() - 1;
         Object[][] bodies = {
                 {"{}", "plan", "Thiếu số hiệu kế hoạch"},
                 {"{\"plan\": \"\", \"rootUnit\": \"VL\", \"year\": " + year + "}", "plan", "Thiếu số hiệu kế hoạch"},
@@ -254,6 +263,12 @@ class BadInputTest extends CascadeTestSupport {
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": \"2031\"}", "year", "phải là số nguyên"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": true}", "year", "phải là số nguyên"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": 1e400}", "year", "phải là số nguyên"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": 2147483648}", "year", "phải là số nguyên"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": -99999999999999999999}", "year", "phải là số nguyên"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"report\": \"+999999999-12-31T23:59:59Z\"}}}", "deadlines.BASE.report", "trong năm " + year + " hoặc " + (year + 1)},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"DISTRICT\": {\"report\": \"2099-12-31\"}}}", "deadlines.DISTRICT.report", "trong năm " + year + " hoặc " + (year + 1)},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"BASE\": [\"P99999999999D\"]}}", "reminders.BASE", "tối đa 365 ngày"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"reminders\": {\"BASE\": [\"P366D\"]}}", "reminders.BASE", "tối đa 365 ngày"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"dedlines\": {}}", "dedlines", "Không có trường 'dedlines'"},
                 {"{\"plan\": \"117-KH/TU\", \"rootunit\": \"VL\", \"year\": " + year + "}", "rootunit", "Không có trường 'rootunit'"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": []}", "deadlines", "một đối tượng JSON"},
@@ -266,7 +281,7 @@ class BadInputTest extends CascadeTestSupport {
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"PROVINCE\": {\"report\": \"" + year + "-12-01\"}}}", "deadlines.PROVINCE", "Đợt này không có cấp 'PROVINCE'; chỉ có: DISTRICT, BASE"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"BASE\": {\"report\": \"" + year + "-11-05\"}}}", "deadlines.DISTRICT.subordinates", "không được sớm hơn hạn báo cáo của cấp cơ sở"},
                 {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": 2020}", "deadlines.DISTRICT.guidance", "đã qua"},
-                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + ", \"deadlines\": {\"DISTRICT\": {\"report\": \"2020-01-01T00:00:00+07:00\"}}}", "deadlines.DISTRICT.report", "đã qua"},
+                {"{\"plan\": \"117-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + lastYear + ", \"deadlines\": {\"DISTRICT\": {\"report\": \"" + lastYear + "-01-01T00:00:00+07:00\"}}}", "deadlines.DISTRICT.report", "đã qua"},
                 {"{\"plan\": \"117-KH/TU\", \"planVersion\": 99, \"rootUnit\": \"VL\", \"year\": " + year + "}", "planVersion", "không có phiên bản 99"},
                 {"{\"plan\": \"900-KH/TU\", \"rootUnit\": \"VL\", \"year\": " + year + "}", "rootUnit", "kế hoạch 900-KH/TU không đến cấp này"},
                 {"{\"plan\": \"900-KH/TU\", \"rootUnit\": \"TU\", \"year\": " + year + "}", "plan", "có cấp COMMUNE ngay dưới cấp PROVINCE, nhưng cây đơn vị"},
@@ -370,6 +385,47 @@ class BadInputTest extends CascadeTestSupport {
         }
     }
 
+    private void plans(List<Case> cases) {
+        cases.add(new Case("plan: an empty YAML body", () -> sendAs(ADMIN, HttpMethod.POST, "/api/plans", "",
+                MediaType.parseMediaType("application/yaml")), 400, "file", "Tệp kế hoạch rỗng"));
+        cases.add(new Case("plan: an empty upload", () -> as(ADMIN).exchange("/api/plans", HttpMethod.POST,
+                fileUpload("ke-hoach.yaml", new byte[0]), String.class), 400, "file", "Tệp kế hoạch rỗng"));
+        String longPlan = "number: 1-KH/TU\n# " + "ý".repeat(600_000) + "\n";
+        cases.add(new Case("plan: more than the character limit", () -> sendAs(ADMIN, HttpMethod.POST, "/api/plans", longPlan,
+                MediaType.parseMediaType("application/yaml")), 400, "plan", "tối đa 500,000 ký tự"));
+        String hugePlan = "# " + "ý".repeat(1_100_000) + "\n";
+        cases.add(new Case("plan: more bytes than any plan within the limit", () -> sendAs(ADMIN, HttpMethod.POST, "/api/plans",
+                hugePlan, MediaType.parseMediaType("application/yaml")), 400, "file", "tối đa 500,000 ký tự"));
+    }
+
+    /** Completions through the engine's REST API with values the engine cannot read: refused before it runs. */
+    private void engineCompletions(List<Case> cases) {
+        Object[][] values = {
+                {"an Object in JSON", "{\"value\": \"{}\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": "
+                        + "\"java.util.HashMap\", \"serializationDataFormat\": \"application/json\", \"transient\": true}}", "kiểu 'Object'"},
+                {"a serialized Java object", "{\"value\": \"rO0ABXQAAWE=\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": "
+                        + "\"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\", "
+                        + "\"transient\": true}}", "kiểu 'Object'"},
+                {"'abc' as a Long", "{\"value\": \"abc\", \"type\": \"Long\", \"valueInfo\": {\"transient\": true}}", "kiểu Long"},
+                {"1.5 as an Integer", "{\"value\": 1.5, \"type\": \"Integer\", \"valueInfo\": {\"transient\": true}}", "kiểu Integer"},
+                {"a Json value", "{\"value\": \"{}\", \"type\": \"Json\", \"valueInfo\": {\"transient\": true}}", "kiểu 'Json'"},
+                {"a Money value", "{\"value\": 5, \"type\": \"Money\", \"valueInfo\": {\"transient\": true}}", "kiểu 'Money'"},
+                {"a File value", "{\"value\": \"YQ==\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"a.txt\", "
+                        + "\"transient\": true}}", "kiểu 'File'"},
+                {"a number as Boolean", "{\"value\": 1, \"type\": \"Boolean\", \"valueInfo\": {\"transient\": true}}", "kiểu Boolean"}};
+        for (Object[] value : values) {
+            cases.add(new Case("engine completion: " + value[0], () -> send("bi.cc.dt", HttpMethod.POST,
+                    "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": {\"partyMembers\": " + value[1] + "}}"),
+                    400, "partyMembers", (String) value[2]));
+        }
+        cases.add(new Case("engine completion: variables as a list", () -> send("bi.cc.dt", HttpMethod.POST,
+                "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": []}"), 400, "variables", "đối tượng JSON"));
+        cases.add(new Case("engine completion: not JSON", () -> send("bi.cc.dt", HttpMethod.POST,
+                "/engine-rest/task/" + draftTask + "/complete", "{\"variables\":"), 400, null, "không phải JSON hợp lệ"));
+        cases.add(new Case("engine completion: an unknown task", () -> send("bi.cc.dt", HttpMethod.POST,
+                "/engine-rest/task/khong-co/complete", "{\"variables\": {}}"), 404, null, "Không có việc 'khong-co'"));
+    }
+
     private void addresses(List<Case> cases) {
         String unit = "/api/campaigns/" + drafting.id() + "/units/";
         cases.add(new Case("a campaign number that is not a number", () -> send(ADMIN, HttpMethod.GET, "/api/campaigns/abc", null),
@@ -414,6 +470,17 @@ class BadInputTest extends CascadeTestSupport {
 
     private ResponseEntity<String> put(String user, String path, HttpEntity<Object> request) {
         return as(user).exchange(path, HttpMethod.PUT, request, String.class);
+    }
+
+    private ResponseEntity<String> putBytes(String user, String path, byte[] body) {
+        HttpHeaders headers = new HttpHeaders();
+        headers.setContentType(MediaType.APPLICATION_JSON);
+        return as(user).exchange(path, HttpMethod.PUT, new HttpEntity<>(body, headers), String.class);
+    }
+
+    /** JSON written in Latin-1, as an old editor saves it: every Vietnamese letter outside Latin-1 a '?', the rest not UTF-8. */
+    private static byte[] latin1(String json) {
+        return json.getBytes(StandardCharsets.ISO_8859_1);
     }
 
     private ResponseEntity<String> send(String user, HttpMethod method, String path, String body) {
