@@ -1,8 +1,12 @@
 package vn.reviewcascade.document;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.util.List;
 
+import org.apache.poi.xwpf.usermodel.XWPFDocument;
+import org.apache.poi.xwpf.usermodel.XWPFParagraph;
+import org.apache.poi.xwpf.usermodel.XWPFRun;
 import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.document.WrittenDocument.Column;
@@ -41,6 +45,25 @@ class WrittenDocumentLayoutTest {
             assertThat(pdf).as("PDF").contains(run);
             assertThat(docx).as("DOCX").contains(run);
         }
+    }
+
+    @Test
+    void tabsAreWordTabsAndSpacesStayAsWritten() throws IOException {
+        WrittenDocument document = new WrittenDocument(null, "ĐẢNG ỦY", "BC/DU", null, "ngày", "BÁO CÁO", "thử",
+                List.of(new WrittenDocument.Part("1.", "Số liệu", "Tổng số:\t120;\tnữ:\t\t45.  Hai dấu cách.")), null,
+                new WrittenDocument.Signature(null, null, null), List.of("Lưu"), true);
+
+        try (XWPFDocument word = new XWPFDocument(new ByteArrayInputStream(new DocxRendering().docx(document)))) {
+            XWPFParagraph paragraph = word.getParagraphs().stream()
+                    .filter(candidate -> candidate.getText().startsWith("Tổng số:")).findFirst().orElseThrow();
+            assertThat(paragraph.getText()).isEqualTo("Tổng số:\t120;\tnữ:\t\t45.  Hai dấu cách.");
+            XWPFRun run = paragraph.getRuns().get(0);
+            assertThat(run.getCTR().getTabList()).as("w:tab elements").hasSize(4);
+            assertThat(run.getCTR().getTList()).noneMatch(text -> text.getStringValue().contains("\t"));
+        }
+        // The PDF draws a tab as a gap of several spaces, and two spaces as two.
+        assertThat(DocumentText.pdf(new PdfRendering().pdf(document, "thử")))
+                .containsPattern("Tổng số: {2,}120; {2,}nữ: {2,}45\\.  Hai dấu cách\\.");
     }
 
     /** 300 characters without a space, several lines of a table cell, every Vietnamese letter among them. */
