@@ -22,6 +22,7 @@ import org.apache.poi.ss.util.CellRangeAddress;
 import org.apache.poi.xssf.streaming.SXSSFSheet;
 import org.apache.poi.xssf.streaming.SXSSFWorkbook;
 
+import vn.reviewcascade.WorkbookText;
 import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.Rollup;
@@ -80,6 +81,7 @@ public final class AnnexWorkbook implements AutoCloseable {
     }
 
     private final SXSSFWorkbook workbook = new SXSSFWorkbook(ROW_WINDOW);
+    private final WorkbookText texts = new WorkbookText(workbook);
     private final SXSSFSheet sheet;
     private final List<Plan.Indicator> indicators;
     private final int noteColumn;
@@ -102,12 +104,12 @@ public final class AnnexWorkbook implements AutoCloseable {
     public void unit(UnitLine line) {
         Row row = sheet.createRow(nextRow++);
         boolean muted = !line.reported();
-        text(row, 0, line.name() + (line.lateAddition() ? Rollup.LATE_ADDITION_MARK : ""),
+        texts.write(row, 0, line.name() + (line.lateAddition() ? Rollup.LATE_ADDITION_MARK : ""),
                 styles.name(line.depth(), muted ? Kind.MUTED : Kind.PLAIN));
         CellStyle text = muted ? styles.mutedText : styles.text;
-        text(row, 1, line.code(), text);
-        text(row, 2, line.levelName(), text);
-        text(row, 3, line.statusLabel(), text);
+        texts.write(row, 1, line.code(), text);
+        texts.write(row, 2, line.levelName(), text);
+        texts.write(row, 3, line.statusLabel(), text);
         List<String> notes = new ArrayList<>();
         List<String> changed = new ArrayList<>();
         for (int i = 0; i < indicators.size(); i++) {
@@ -135,22 +137,22 @@ public final class AnnexWorkbook implements AutoCloseable {
             notes.add(DIFFERENCE_NOTE + String.join("; ", changed));
             differences = true;
         }
-        text(row, noteColumn, String.join(" ", notes), muted ? styles.mutedText : styles.text);
+        texts.write(row, noteColumn, String.join(" ", notes), muted ? styles.mutedText : styles.text);
     }
 
     public void subtotal(SubtotalLine line) {
         Row row = sheet.createRow(nextRow++);
-        text(row, 0, SUBTOTAL_LABEL + " " + line.parentName(), styles.name(line.depth() + 1, Kind.SUBTOTAL));
+        texts.write(row, 0, SUBTOTAL_LABEL + " " + line.parentName(), styles.name(line.depth() + 1, Kind.SUBTOTAL));
         for (int column = 1; column < FIRST_FIGURE_COLUMN; column++) {
-            text(row, column, "", styles.subtotalText);
+            texts.write(row, column, "", styles.subtotalText);
         }
         for (int i = 0; i < indicators.size(); i++) {
             Cell cell = row.createCell(FIRST_FIGURE_COLUMN + i);
             cell.setCellStyle(styles.subtotalNumber);
             cell.setCellValue(line.totals().getOrDefault(indicators.get(i).key(), 0L));
         }
-        text(row, noteColumn, "Đã gửi báo cáo %d/%d đơn vị trực thuộc".formatted(line.reported(), line.subordinates()),
-                styles.subtotalText);
+        texts.write(row, noteColumn,
+                "Đã gửi báo cáo %d/%d đơn vị trực thuộc".formatted(line.reported(), line.subordinates()), styles.subtotalText);
     }
 
     /** Explains the marks used, then writes the workbook to the output, which stays open. */
@@ -179,13 +181,14 @@ public final class AnnexWorkbook implements AutoCloseable {
 
     private void heading(Heading heading) {
         Plan plan = heading.plan();
-        text(sheet.createRow(0), 0, "PHỤ LỤC SỐ LIỆU", styles.title);
-        text(sheet.createRow(1), 0, "Kế hoạch số " + plan.number() + " (phiên bản " + plan.version() + "): " + plan.title(),
+        texts.write(sheet.createRow(0), 0, "PHỤ LỤC SỐ LIỆU", styles.title);
+        texts.write(sheet.createRow(1), 0,
+                "Kế hoạch số " + plan.number() + " (phiên bản " + plan.version() + "): " + plan.title(), styles.plain);
+        texts.write(sheet.createRow(2), 0, "Đợt: " + heading.campaignTitle() + ", năm " + heading.campaignYear(),
                 styles.plain);
-        text(sheet.createRow(2), 0, "Đợt: " + heading.campaignTitle() + ", năm " + heading.campaignYear(), styles.plain);
-        text(sheet.createRow(3), 0, "Đơn vị: " + heading.unitName() + (heading.withSubordinates() ? " và các đơn vị trực thuộc" : ""),
-                styles.plain);
-        text(sheet.createRow(4), 0, "Số liệu tính đến " + DeadlineFormat.label(heading.cutOff())
+        texts.write(sheet.createRow(3), 0,
+                "Đơn vị: " + heading.unitName() + (heading.withSubordinates() ? " và các đơn vị trực thuộc" : ""), styles.plain);
+        texts.write(sheet.createRow(4), 0, "Số liệu tính đến " + DeadlineFormat.label(heading.cutOff())
                 + " (giờ Việt Nam); chỉ tính các báo cáo đã gửi.", styles.plain);
         nextRow = HEADING_ROWS;
     }
@@ -233,17 +236,11 @@ public final class AnnexWorkbook implements AutoCloseable {
     }
 
     private void legend(String text) {
-        text(sheet.createRow(nextRow++), 0, text, styles.legend);
+        texts.write(sheet.createRow(nextRow++), 0, text, styles.legend);
     }
 
     private void headerCell(Row row, int column, String value) {
-        text(row, column, value, styles.header);
-    }
-
-    private static void text(Row row, int column, String value, CellStyle style) {
-        Cell cell = row.createCell(column);
-        cell.setCellValue(value);
-        cell.setCellStyle(style);
+        texts.write(row, column, value, styles.header);
     }
 
     private enum Kind { PLAIN, MUTED, SUBTOTAL }

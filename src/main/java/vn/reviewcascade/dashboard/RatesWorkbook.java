@@ -5,13 +5,13 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.util.List;
 
-import org.apache.poi.ss.usermodel.Cell;
 import org.apache.poi.ss.usermodel.CellStyle;
 import org.apache.poi.ss.usermodel.Font;
 import org.apache.poi.ss.usermodel.Row;
 import org.apache.poi.ss.usermodel.Sheet;
 import org.apache.poi.xssf.usermodel.XSSFWorkbook;
 
+import vn.reviewcascade.WorkbookText;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.DeadlineFormat;
 
@@ -28,6 +28,8 @@ public final class RatesWorkbook {
 
     public static byte[] write(Campaign campaign, CampaignRates rates, List<ParentRates> parents) {
         try (XSSFWorkbook workbook = new XSSFWorkbook(); ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+            WorkbookText texts = new WorkbookText(workbook);
+            CellStyle plain = workbook.getCellStyleAt(0);
             CellStyle bold = workbook.createCellStyle();
             Font font = workbook.createFont();
             font.setBold(true);
@@ -36,27 +38,26 @@ public final class RatesWorkbook {
                     + campaign.planNumber() + ": " + campaign.title();
 
             Sheet levels = workbook.createSheet("Theo cấp");
-            header(levels, bold, title, "Cấp", "Hạn báo cáo");
+            header(texts, levels, bold, title, "Cấp", "Hạn báo cáo");
             int row = 2;
             for (LevelRates level : rates.levels()) {
                 Row line = levels.createRow(row++);
-                line.createCell(0).setCellValue(level.levelName());
-                line.createCell(1).setCellValue(DeadlineFormat.label(level.reportDue()));
+                texts.write(line, 0, level.levelName(), plain);
+                texts.write(line, 1, DeadlineFormat.label(level.reportDue()), plain);
                 rates(line, 2, level.rates());
             }
             Row total = levels.createRow(row);
-            total.createCell(0).setCellValue("Tổng");
-            total.getCell(0).setCellStyle(bold);
+            texts.write(total, 0, "Tổng", bold);
             rates(total, 2, rates.total());
 
             Sheet units = workbook.createSheet("Theo đơn vị nhận báo cáo");
-            header(units, bold, title, "Mã", "Đơn vị", "Cấp");
+            header(texts, units, bold, title, "Mã", "Đơn vị", "Cấp");
             row = 2;
             for (ParentRates parent : parents) {
                 Row line = units.createRow(row++);
-                line.createCell(0).setCellValue(parent.unitCode());
-                line.createCell(1).setCellValue(parent.unitName());
-                line.createCell(2).setCellValue(parent.levelName());
+                texts.write(line, 0, parent.unitCode(), plain);
+                texts.write(line, 1, parent.unitName(), plain);
+                texts.write(line, 2, parent.levelName(), plain);
                 rates(line, 3, parent.rates());
             }
             for (Sheet sheet : List.of(levels, units)) {
@@ -72,19 +73,16 @@ public final class RatesWorkbook {
         }
     }
 
-    private static void header(Sheet sheet, CellStyle bold, String title, String... columns) {
-        Cell heading = sheet.createRow(0).createCell(0);
-        heading.setCellValue(title);
-        heading.setCellStyle(bold);
+    private static void header(WorkbookText texts, Sheet sheet, CellStyle bold, String title, String... columns) {
+        texts.write(sheet.createRow(0), 0, title, bold);
         Row header = sheet.createRow(1);
         int column = 0;
         for (String name : columns) {
-            header.createCell(column++).setCellValue(name);
+            texts.write(header, column++, name, bold);
         }
         for (String name : RATES) {
-            header.createCell(column++).setCellValue(name);
+            texts.write(header, column++, name, bold);
         }
-        header.forEach(cell -> cell.setCellStyle(bold));
     }
 
     private static void rates(Row row, int first, Rates rates) {

@@ -196,7 +196,15 @@ public class DocxRendering {
         run.setFontSize(size);
         run.setBold(bold);
         run.setItalic(italic);
-        run.setText(text);
+        // WordprocessingML writes a tab as its own element (w:tab); a tab character inside the text (w:t) is not
+        // one Word must show as a tab.
+        String[] pieces = text.split("\t", -1);
+        for (int i = 0; i < pieces.length; i++) {
+            if (i > 0) {
+                run.addTab();
+            }
+            run.setText(pieces[i]);
+        }
         return run;
     }
 }
