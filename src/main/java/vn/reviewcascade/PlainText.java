@@ -1,12 +1,22 @@
 package vn.reviewcascade;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.text.Normalizer;
+import java.util.BitSet;
+import java.util.List;
 import java.util.Optional;
+
+import org.apache.fontbox.ttf.TTFParser;
+import org.apache.fontbox.ttf.TrueTypeFont;
+import org.apache.pdfbox.io.RandomAccessReadBuffer;
 
 /**
  * Text people type: stored in Unicode NFC (Vietnamese keyboards send both composed and decomposed letters, which
  * must compare and print alike), with no character a document cannot carry — NUL, control characters other than
- * tab and line breaks, lone surrogates, noncharacters.
+ * tab and line breaks, lone surrogates, noncharacters, and characters the written document's font has no glyph for
+ * (an emoji, a Chinese character), which the signed PDF would otherwise show as '#' instead of what was typed.
  */
 public final class PlainText {
 
@@ -26,6 +36,9 @@ public final class PlainText {
                 if ((codePoint & 0xFFFE) == 0xFFFE) {
                     return Optional.of(at(i, "ký tự không hợp lệ U+" + Integer.toHexString(codePoint).toUpperCase()));
                 }
+                if (!Glyphs.PRINTABLE.get(codePoint)) {
+                    return Optional.of(unprintable(i, codePoint));
+                }
                 i++;
                 continue;
             }
@@ -41,8 +54,49 @@ public final class PlainText {
             if (c == '\uFFFE' || c == '\uFFFF' || (c >= '\uFDD0' && c <= '\uFDEF')) {
                 return Optional.of(at(i, "ký tự không hợp lệ U+%04X".formatted((int) c)));
             }
+            if (!Character.isISOControl(c) && !Glyphs.PRINTABLE.get(c)) {
+                return Optional.of(unprintable(i, c));
+            }
         }
         return Optional.empty();
+    }
+
+    private static String unprintable(int index, int codePoint) {
+        return at(index, "ký tự '%s' (U+%04X) mà phông chữ của văn bản không có, văn bản in ra sẽ mất ký tự này"
+                .formatted(Character.toString(codePoint), codePoint));
+    }
+
+    /**
+     * The characters every face of the document font (Liberation Serif, shipped in {@code fonts/}) draws: a text
+     * may end up in any of them — a section in regular, a heading in bold, a note in italic.
+     */
+    private static final class Glyphs {
+
+        static final BitSet PRINTABLE = read(List.of("Regular", "Bold", "Italic", "BoldItalic"));
+
+        private static BitSet read(List<String> faces) {
+            BitSet all = null;
+            for (String face : faces) {
+                BitSet drawn = new BitSet();
+                try (InputStream in = PlainText.class.getResourceAsStream("/fonts/LiberationSerif-" + face + ".ttf");
+                     TrueTypeFont font = new TTFParser().parse(new RandomAccessReadBuffer(in))) {
+                    var cmap = font.getUnicodeCmapLookup();
+                    for (int codePoint = 0x20; codePoint <= 0x10FFFF; codePoint++) {
+                        if (cmap.getGlyphId(codePoint) > 0) {
+                            drawn.set(codePoint);
+                        }
+                    }
+                } catch (IOException e) {
+                    throw new UncheckedIOException("The document font " + face + " cannot be read", e);
+                }
+                if (all == null) {
+                    all = drawn;
+                } else {
+                    all.and(drawn);
+                }
+            }
+            return all;
+        }
     }
 
     private static String at(int index, String what) {
