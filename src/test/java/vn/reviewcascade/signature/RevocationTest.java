@@ -24,6 +24,7 @@ import org.bouncycastle.cert.ocsp.CertificateStatus;
 import org.bouncycastle.cert.ocsp.OCSPResp;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -31,6 +32,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.annotation.DirtiesContext;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -49,6 +51,10 @@ import static org.assertj.core.api.Assertions.assertThat;
  * accepted with what was asked recorded; a revoked one is refused; an unreachable responder is never "hợp lệ"; the
  * issued PDF carries its validation data in a DSS.
  */
+// Its own application context (its trusted roots and unit keys are set before start): kept away from the classes
+// that use the engine's REST API, which finds its engine by name in a static registry, and closed afterwards.
+@Order(Integer.MAX_VALUE - 1)
+@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
 class RevocationTest extends CascadeTestSupport {
 
     private static final String PASSWORD = "Mat-Khau-2030!";
