@@ -20,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -57,6 +58,13 @@ class ApiErrors {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.errors()));
+    }
+
+    /** A body that Bean Validation refused ({@code @Valid}): every wrong field with the message its constraint gives. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorBody> notValid(MethodArgumentNotValidException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList()));
     }
 
     /** A plan file refused: every problem with its line. */
@@ -111,6 +119,10 @@ class ApiErrors {
                     .map(String::valueOf).sorted().collect(Collectors.joining(", "));
             return fields(new FieldError(field, "Không có trường '" + unknown.getPropertyName() + "'"
                     + (known.isEmpty() ? "" : "; chỉ có: " + known)));
+        }
+        // A value Jackson handed to a type that refused it, with the type's own words (ContentVersion).
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof InvalidInputException invalid) {
+            return invalid(invalid);
         }
         if (cause instanceof MismatchedInputException mismatch) {
             if (mismatch.getPath().isEmpty()) {

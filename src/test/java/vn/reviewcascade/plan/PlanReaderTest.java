@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.TestPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,7 +99,7 @@ class PlanReaderTest {
                 "Dòng 15: hạn ban hành hướng dẫn '31/02' phải là một ngày trong năm, ví dụ 30/09",
                 "Dòng 16: 'bảy ngày' không phải khoảng thời gian dương dạng ISO-8601 (ví dụ P7D là 7 ngày, PT12H là 12 giờ)",
                 "Dòng 16: 'P99999999999D' quá dài: nhắc hạn sớm nhất là 365 ngày trước hạn (tối đa 365 ngày, P365D)",
-                "Dòng 12: hạn báo cáo của cấp xã (31/10) muộn hơn hạn cấp tỉnh chờ báo cáo cấp dưới (15/10)",
+                "Dòng 11: Hạn nhận báo cáo của cấp dưới của cấp tỉnh (15/10) không được sớm hơn hạn báo cáo của cấp xã (31/10)",
                 "Dòng 19: mã mục 's1' bị trùng với dòng 18",
                 "Dòng 26: chỉ tiêu 'd' là phần của 'zz', nhưng không có chỉ tiêu 'zz'",
                 "Dòng 24: chỉ tiêu 'a' nằm trong một vòng lặp 'phần của' (partOf)",
@@ -130,7 +131,7 @@ class PlanReaderTest {
         assertThat(catchThrowableOfType(PlanException.class, () -> PlanReader.read("- một\n- hai\n", 1)).problems())
                 .containsExactly("Dòng 1: kế hoạch phải là một nhóm các trường (key: giá trị)");
         assertThat(catchThrowableOfType(PlanException.class, () -> PlanReader.read("a: &x [1]\nb: *x\n".repeat(1)
-                + "t: " + "x".repeat(PlanReader.MAX_FILE_CHARACTERS), 1)).problems())
+                + "t: " + "x".repeat(Limits.MAX_PLAN_FILE), 1)).problems())
                 .singleElement().asString().startsWith("Tệp kế hoạch dài");
     }
 }
