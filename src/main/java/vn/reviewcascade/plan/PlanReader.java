@@ -41,6 +41,7 @@ import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
 import com.fasterxml.jackson.databind.module.SimpleModule;
 import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
 import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Path;
@@ -145,10 +146,13 @@ public final class PlanReader {
             if (!any) {
                 throw new PlanException(List.of("Tệp kế hoạch rỗng"));
             }
+        } catch (MarkedYAMLException e) {
+            // The problem's own place: where the parser stopped may be a line before it.
+            throw new PlanException(List.of("Dòng %d: không phải YAML đúng cú pháp (%s)".formatted(
+                    e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1, e.getProblem())));
         } catch (JsonProcessingException e) {
-            throw new PlanException(List.of("Dòng %d: không phải YAML đúng cú pháp%s".formatted(
-                    e.getLocation() == null ? 1 : e.getLocation().getLineNr(),
-                    e.getLocation() == null ? "" : " (cột %d)".formatted(e.getLocation().getColumnNr()))));
+            throw new PlanException(List.of("Dòng %d: không phải YAML đúng cú pháp".formatted(
+                    e.getLocation() == null ? 1 : e.getLocation().getLineNr())));
         } catch (IOException e) {
             throw new IllegalStateException("A string cannot fail to be read", e);
         }

@@ -146,10 +146,12 @@ class ApiErrors {
      * UTF-8, NaN or Infinity (not numbers in JSON), a number beyond its field's type, or broken syntax. Also for the
      * engine's REST API, whose bodies {@link EngineCompletionCheck} reads first.
      *
-     * @param bound the field being bound when it failed, or null to name the one the parser was reading
+     * @param bound the field being bound when it failed, or null: named when the parser cannot say where it was
+     *              reading, else the parser's place is named, deeper in a body's maps ({@code figures.partyMembers})
      */
     static ErrorBody notJson(StreamReadException e, String bound) {
-        String field = bound != null ? bound : e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
+        String reading = e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
+        String field = reading.isEmpty() && bound != null ? bound : reading;
         String where = e.getLocation() == null ? "" : " (dòng %d, cột %d)".formatted(e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr());
         String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();

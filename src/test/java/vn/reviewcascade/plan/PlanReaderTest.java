@@ -108,6 +108,37 @@ class PlanReaderTest {
                 "Dòng 28: giá trị nhỏ nhất (10) lớn hơn giá trị lớn nhất (5)");
     }
 
+    /** What does not fit a plan's shape is named with its line too, and reading goes on past it. */
+    @Test
+    void valuesOfTheWrongShapeAreNamedWithTheirLines() {
+        PlanException error = catchThrowableOfType(PlanException.class, () -> PlanReader.read("""
+                number: 12-KH/TU
+                title: [Kế hoạch, thử]
+                issuer: Ban Thường vụ
+                year: hai nghìn
+                organisingGroup: bdv-tu
+                issuedOn: 2026-13-45
+                levels:
+                  - key: PROVINCE
+                    name: cấp tỉnh
+                    issuesGuidance: có
+                    deadlines: { subordinates: 15/10, report: 30/11, final: 01/12 }
+                  - key: BASE
+                    name: cấp cơ sở
+                    deadlines: { report: 30/09 }
+                sections: một mục
+                number: 13-KH/TU
+                """, 1));
+        assertThat(error.problems()).containsExactlyInAnyOrder(
+                "Dòng 16: trường 'number' lặp lại (đã có ở dòng 1)",
+                "Dòng 2: tên kế hoạch (title) phải là một giá trị, không phải một nhóm hay danh sách",
+                "Dòng 4: năm của kế hoạch 'hai nghìn' phải là số nguyên",
+                "Dòng 6: ngày ban hành '2026-13-45' phải có dạng năm-tháng-ngày, ví dụ 2019-03-18",
+                "Dòng 10: có ban hành hướng dẫn 'có' phải là true hoặc false",
+                "Dòng 11: không có trường 'final' trong các hạn của cấp; chỉ có: guidance, report, subordinates",
+                "Dòng 15: đề cương báo cáo (sections) phải là một danh sách");
+    }
+
     @Test
     void aPlanForThisDeploymentNamesOnlyLevelsOfItsTreeInTheirOrder() {
         String sample = TestPlans.text("plans/900-KH-TU-mau.yaml");
