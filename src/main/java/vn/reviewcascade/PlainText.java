@@ -3,10 +3,20 @@ package vn.reviewcascade;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
 import java.text.Normalizer;
 import java.util.BitSet;
 import java.util.List;
 import java.util.Optional;
+
+import jakarta.validation.Constraint;
+import jakarta.validation.ConstraintValidator;
+import jakarta.validation.ConstraintValidatorContext;
+import jakarta.validation.Payload;
 
 import org.apache.fontbox.ttf.TTFParser;
 import org.apache.fontbox.ttf.TrueTypeFont;
@@ -96,6 +106,45 @@ public final class PlainText {
                 }
             }
             return all;
+        }
+    }
+
+    /**
+     * Bean Validation of a text field: it must be {@link #problem plain text}. The message is the field's name as a
+     * sentence starts with it ("Tên đợt"), or empty where the reader names the field itself; the problem follows.
+     */
+    @Documented
+    @Constraint(validatedBy = Check.class)
+    @Target({ElementType.FIELD, ElementType.METHOD, ElementType.PARAMETER, ElementType.TYPE_USE})
+    @Retention(RetentionPolicy.RUNTIME)
+    public @interface Clean {
+        String message() default "";
+
+        Class<?>[] groups() default {};
+
+        Class<? extends Payload>[] payload() default {};
+    }
+
+    /** The check of {@link Clean}. */
+    public static final class Check implements ConstraintValidator<Clean, String> {
+
+        private String name;
+
+        @Override
+        public void initialize(Clean annotation) {
+            name = annotation.message();
+        }
+
+        @Override
+        public boolean isValid(String value, ConstraintValidatorContext context) {
+            Optional<String> problem = value == null ? Optional.empty() : problem(normalize(value));
+            problem.ifPresent(found -> {
+                context.disableDefaultConstraintViolation();
+                // The problem names characters and positions only: nothing in it reads as a message parameter.
+                context.buildConstraintViolationWithTemplate(name.isEmpty() ? found : name + " " + found)
+                        .addConstraintViolation();
+            });
+            return problem.isEmpty();
         }
     }
 

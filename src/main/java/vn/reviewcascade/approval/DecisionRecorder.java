@@ -12,6 +12,7 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.FieldError;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
@@ -28,8 +29,6 @@ import vn.reviewcascade.report.ReviewCommentRepository;
  */
 @Component
 public class DecisionRecorder implements JavaDelegate {
-
-    public static final int MAX_COMMENT_LENGTH = 10_000;
 
     private final ReviewCommentRepository comments;
     private final IdentityService identityService;
@@ -65,9 +64,9 @@ public class DecisionRecorder implements JavaDelegate {
         } else if (comment != null && !((String) comment).isBlank()) {
             text = PlainText.normalize(((String) comment).strip());
             Optional<String> problem = PlainText.problem(text);
-            if (text.length() > MAX_COMMENT_LENGTH) {
+            if (text.length() > Limits.MAX_COMMENT) {
                 errors.add(new FieldError(TaskInputs.COMMENT, "Ý kiến dài %,d ký tự, quá giới hạn %,d ký tự"
-                        .formatted(text.length(), MAX_COMMENT_LENGTH)));
+                        .formatted(text.length(), Limits.MAX_COMMENT)));
             } else if (problem.isPresent()) {
                 errors.add(new FieldError(TaskInputs.COMMENT, "Ý kiến " + problem.get()));
             }

@@ -13,6 +13,7 @@ import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.report.ContentVersion;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.GuidanceService;
 import vn.reviewcascade.report.GuidanceService.GuidanceFields;
@@ -61,7 +62,7 @@ public class DraftChecker implements JavaDelegate {
         });
         try {
             reportService.completeDraft(plan, key.campaignId(), key.unitCode(), ReportValidator.parse(plan, sections, figures),
-                    version(execution.getVariable(TaskInputs.REPORT_VERSION)));
+                    version(execution, TaskInputs.REPORT_VERSION));
         } catch (InvalidInputException e) {
             throw new TaskInputRejected(e.errors());
         } catch (ReportConflictException e) {
@@ -72,7 +73,7 @@ public class DraftChecker implements JavaDelegate {
     private void completeGuidance(ReviewKey key, DelegateExecution execution) {
         try {
             guidance.completeDraft(key.campaignId(), key.unitCode(), execution.getVariable(GuidanceFields.TEXT),
-                    version(execution.getVariable(GuidanceFields.VERSION), GuidanceFields.VERSION));
+                    version(execution, GuidanceFields.VERSION));
         } catch (InvalidInputException e) {
             throw new TaskInputRejected(e.errors());
         } catch (ReportConflictException e) {
@@ -80,21 +81,7 @@ public class DraftChecker implements JavaDelegate {
         }
     }
 
-    private static Integer version(Object value) {
-        return version(value, TaskInputs.REPORT_VERSION);
-    }
-
-    private static Integer version(Object value, String field) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Number number && number.doubleValue() == number.intValue() && number.intValue() >= 0) {
-            return number.intValue();
-        }
-        if (value instanceof String text && text.trim().matches("[0-9]{1,9}")) {
-            return Integer.valueOf(text.trim());
-        }
-        throw new TaskInputRejected(List.of(new FieldError(field,
-                "Số lần lưu (" + field + ") phải là số nguyên không âm, không phải \"" + value + "\"")));
+    private static Integer version(DelegateExecution execution, String field) {
+        return ContentVersion.number(ContentVersion.of(execution.getVariable(field), field));
     }
 }

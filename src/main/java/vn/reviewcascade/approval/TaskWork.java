@@ -1,10 +1,9 @@
 package vn.reviewcascade.approval;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
-import java.util.Map;
-import java.util.Set;
+import java.util.Objects;
+import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
@@ -28,6 +27,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
+import vn.reviewcascade.report.ContentVersion;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.GuidanceService;
 import vn.reviewcascade.report.GuidanceService.GuidanceFields;
@@ -46,10 +46,6 @@ import vn.reviewcascade.report.UnitReport;
 @Service
 public class TaskWork {
 
-    static final String BODY_SECTIONS = "sections";
-    static final String BODY_FIGURES = "figures";
-    static final String BODY_VERSION = "version";
-    static final String BODY_TEXT = "text";
     private static final int COMPLETION_ATTEMPTS = 3;
 
     private final TaskService taskService;
@@ -117,7 +113,7 @@ public class TaskWork {
      * A completion that meets a job of the same process (a reminder falling due that very moment) is tried again,
      * in a new transaction, rather than turned into an error for the user.
      */
-    public void complete(String taskId, Map<String, Object> body) {
+    public void complete(String taskId, TaskCompletion body) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> completeOnce(taskId, body));
@@ -130,7 +126,7 @@ public class TaskWork {
         }
     }
 
-    private void completeOnce(String taskId, Map<String, Object> body) {
+    private void completeOnce(String taskId, TaskCompletion body) {
         OpenTask open = find(taskId);
         String user = currentUser();
         if (open.task().getAssignee() != null && !open.task().getAssignee().equals(user)) {
@@ -160,36 +156,42 @@ public class TaskWork {
     }
 
     /**
-     * The body as transient variables; names the task does not accept are left for its guard to refuse. A report's
-     * draft takes {@code version}, {@code sections}, {@code figures}; guidance {@code text} and {@code version}.
+     * The input as transient variables, refusing the fields the task's step does not take. A report's draft takes
+     * {@code version}, {@code sections}, {@code figures}; guidance's {@code version} and {@code text}; review and
+     * sign-off {@code approved} and {@code comment}.
      */
-    private static VariableMap inputs(OpenTask open, Map<String, Object> body) {
-        VariableMap variables = Variables.createVariables();
-        List<FieldError> errors = new ArrayList<>();
-        boolean guidanceDraft = open.step() == ApprovalStep.DRAFT && open.key().kind() == DocumentKind.GUIDANCE;
-        Set<String> keys = guidanceDraft ? Set.of(BODY_VERSION, BODY_TEXT)
-                : open.step() == ApprovalStep.DRAFT ? Set.of(BODY_VERSION, BODY_SECTIONS, BODY_FIGURES)
-                : Set.of(TaskInputs.APPROVED, TaskInputs.COMMENT);
-        body.forEach((name, value) -> {
-            if (guidanceDraft && keys.contains(name)) {
-                variables.putValueTyped(BODY_TEXT.equals(name) ? GuidanceFields.TEXT : GuidanceFields.VERSION,
-                        Variables.untypedValue(value, true));
-            } else if (!keys.contains(name)) {
-                errors.add(new FieldError(name, "Không có trường '" + name + "'; việc này nhận: " + String.join(", ", keys.stream().sorted().toList())));
-            } else if (BODY_SECTIONS.equals(name) || BODY_FIGURES.equals(name)) {
-                if (value instanceof Map<?, ?> values) {
-                    values.forEach((key, entry) -> variables.putValueTyped(String.valueOf(key), Variables.untypedValue(entry, true)));
-                } else if (value != null) {
-                    errors.add(new FieldError(name, "'" + name + "' phải là một đối tượng JSON"));
-                }
-            } else {
-                variables.putValueTyped(BODY_VERSION.equals(name) ? TaskInputs.REPORT_VERSION : name,
-                        Variables.untypedValue(value, true));
-            }
-        });
+    private static VariableMap inputs(OpenTask open, TaskCompletion input) {
+        boolean draft = open.step() == ApprovalStep.DRAFT;
+        boolean guidanceDraft = draft && open.key().kind() == DocumentKind.GUIDANCE;
+        List<String> accepted = guidanceDraft ? List.of("text", "version")
+                : draft ? List.of("figures", "sections", "version") : List.of(TaskInputs.APPROVED, TaskInputs.COMMENT);
+        List<FieldError> errors = input.given().keySet().stream().filter(name -> !accepted.contains(name))
+                .map(name -> new FieldError(name, "Không có trường '" + name + "'; việc này nhận: " + String.join(", ", accepted)))
+                .toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        VariableMap variables = Variables.createVariables();
+        Integer version = ContentVersion.number(input.version());
+        if (guidanceDraft) {
+            put(variables, GuidanceFields.TEXT, input.text());
+            put(variables, GuidanceFields.VERSION, version);
+        } else if (draft) {
+            // Here a null is given: it clears the section or figure.
+            Stream.of(input.sections(), input.figures()).filter(Objects::nonNull).forEach(values -> values.forEach(
+                    (key, value) -> variables.putValueTyped(key, Variables.untypedValue(value, true))));
+            put(variables, TaskInputs.REPORT_VERSION, version);
+        } else {
+            put(variables, TaskInputs.APPROVED, input.approved());
+            put(variables, TaskInputs.COMMENT, input.comment());
+        }
         return variables;
+    }
+
+    /** A transient variable for a value given; one not given is left out, as the engine's REST API would. */
+    private static void put(VariableMap variables, String name, Object value) {
+        if (value != null) {
+            variables.putValueTyped(name, Variables.untypedValue(value, true));
+        }
     }
 }

@@ -17,6 +17,7 @@ import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
 import org.springframework.stereotype.Repository;
 
+import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanCatalog;
 

@@ -20,6 +20,8 @@ import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.plan.Cascade;
+import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.plan.ReminderOffset;
@@ -60,38 +62,25 @@ public class CampaignService {
     }
 
     /**
-     * Validates the whole request first (every wrong field is reported at once), then in one transaction
-     * records the campaign, a report row per unit it reaches, and the root unit's review process.
+     * Checks the request against the plans and the tree (its shape was checked by Bean Validation, see
+     * {@link StartCampaign}), every wrong field at once, then in one transaction records the campaign, a report row
+     * per unit it reaches, and the root unit's review process.
      */
     @Transactional
     public Campaign start(StartCampaign request, String startedBy) {
         List<FieldError> errors = new ArrayList<>();
         Plan plan = plan(request, errors);
-        Optional<Unit> root = request.rootUnit() == null ? Optional.empty() : tree.find(request.rootUnit());
-        if (request.rootUnit() == null || request.rootUnit().isBlank()) {
-            errors.add(new FieldError("rootUnit", "Thiếu mã đơn vị chủ trì đợt (rootUnit)"));
-        } else if (root.isEmpty()) {
+        Optional<Unit> root = tree.find(request.rootUnit());
+        if (root.isEmpty()) {
             errors.add(new FieldError("rootUnit", "Không có đơn vị '" + request.rootUnit() + "' trong cây đơn vị"));
         } else if (plan != null && plan.level(root.get().level()).isEmpty()) {
             errors.add(new FieldError("rootUnit", "%s thuộc cấp %s, nhưng kế hoạch %s không đến cấp này (chỉ có: %s)"
                     .formatted(root.get().name(), levelName(root.get().level()), plan.number(), String.join(", ", plan.levelKeys()))));
         }
-        if (request.year() == null) {
-            errors.add(new FieldError("year", "Thiếu năm thực hiện (year): các hạn của kế hoạch được đặt vào năm này"));
-        } else if (request.year() < 2000 || request.year() > 2100) {
-            errors.add(new FieldError("year", "Năm " + request.year() + " không hợp lệ (2000–2100)"));
-        }
-        String title = request.title() == null ? null : PlainText.normalize(request.title().strip());
-        if (title != null) {
-            if (title.isEmpty() || title.length() > 500) {
-                errors.add(new FieldError("title", "Tên đợt phải có từ 1 đến 500 ký tự"));
-            } else {
-                PlainText.problem(title).ifPresent(problem -> errors.add(new FieldError("title", "Tên đợt " + problem)));
-            }
-        }
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
+        String title = request.title() == null ? null : PlainText.normalize(request.title().strip());
         List<Plan.Level> levels = plan.levels().subList(plan.levelKeys().indexOf(root.get().level()), plan.levels().size());
         requireRunOfTreeLevels(plan, levels);
         List<Unit> units = reached(plan, root.get());
@@ -141,13 +130,9 @@ public class CampaignService {
     }
 
     private Plan plan(StartCampaign request, List<FieldError> errors) {
-        String available = String.join(", ", plans.versions().stream().map(PlanCatalog.PlanVersion::number).distinct().toList());
-        if (request.plan() == null || request.plan().isBlank()) {
-            errors.add(new FieldError("plan", "Thiếu số hiệu kế hoạch (plan); có: " + available));
-            return null;
-        }
         Optional<PlanCatalog.PlanVersion> latest = plans.latest(request.plan());
         if (latest.isEmpty()) {
+            String available = String.join(", ", plans.versions().stream().map(PlanCatalog.PlanVersion::number).distinct().toList());
             errors.add(new FieldError("plan", "Không có kế hoạch '" + request.plan() + "'; có: " + available));
             return null;
         }
@@ -162,19 +147,15 @@ public class CampaignService {
         return plans.plan(request.plan(), request.planVersion());
     }
 
-    /** The plan's levels from the root down must be levels of the tree, each directly below the one before. */
+    /** The plan's levels from the root down must be a run of the tree's levels ({@link Cascade#misfits}). */
     private void requireRunOfTreeLevels(Plan plan, List<Plan.Level> levels) {
         List<String> treeLevels = tree.levels().stream().map(TreeLevel::key).toList();
-        List<FieldError> errors = new ArrayList<>();
-        for (int i = 1; i < levels.size(); i++) {
-            String upper = levels.get(i - 1).key();
-            String lower = levels.get(i).key();
-            if (treeLevels.indexOf(lower) < 0 || treeLevels.indexOf(lower) != treeLevels.indexOf(upper) + 1) {
-                errors.add(new FieldError("plan", ("Kế hoạch %s có cấp %s ngay dưới cấp %s, nhưng cây đơn vị của hệ thống có "
-                        + "các cấp %s: kế hoạch này không chạy được trên cây này").formatted(plan.number(), lower, upper,
-                        String.join(", ", treeLevels))));
-            }
-        }
+        List<String> keys = levels.stream().map(Plan.Level::key).toList();
+        // The first of these levels is the root unit's own, a level of the tree: a misfit always has a level above.
+        List<FieldError> errors = Cascade.misfits(keys, treeLevels).stream().map(misfit -> new FieldError("plan",
+                ("Kế hoạch %s có cấp %s ngay dưới cấp %s, nhưng cây đơn vị của hệ thống có các cấp %s: kế hoạch này không "
+                        + "chạy được trên cây này").formatted(plan.number(), keys.get(misfit.level()),
+                        keys.get(misfit.level() - 1), String.join(", ", treeLevels)))).toList();
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
@@ -233,7 +214,7 @@ public class CampaignService {
         deadlines.byLevel().forEach((level, dues) -> dues.forEach((kind, due) -> {
             if (!due.isAfter(now)) {
                 problems.add(new FieldError(Deadlines.field(level, kind), "%s (%s) đã qua; đặt lại hạn này hoặc chọn năm khác"
-                        .formatted(Deadlines.capitalised(Deadlines.label(plan, level, kind)), DeadlineFormat.label(due))));
+                        .formatted(Cascade.capitalised(Deadlines.label(plan, level, kind)), DeadlineFormat.label(due))));
             }
         }));
         if (!problems.isEmpty()) {

@@ -8,6 +8,8 @@ import java.util.List;
 import java.util.Map;
 
 import vn.reviewcascade.FieldError;
+import vn.reviewcascade.plan.Cascade;
+import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.plan.Plan;
 
 /**
@@ -83,38 +85,13 @@ public record Deadlines(Map<String, Map<DeadlineKind, Instant>> byLevel) {
         return named;
     }
 
-    /**
-     * The cascade runs bottom-up: within a level guidance, then the wait for the level below, then the report; a
-     * level's report reaches the level above while that one still waits; guidance goes down no later than the
-     * reports come up. Each contradiction names the later field.
-     */
+    /** The deadlines against the order of the cascade ({@link Cascade}), each named by the later one's field. */
     public List<FieldError> contradictions(Plan plan) {
-        List<FieldError> errors = new ArrayList<>();
         List<String> levels = new ArrayList<>(byLevel.keySet());
-        for (String level : levels) {
-            order(plan, errors, level, DeadlineKind.GUIDANCE, level, DeadlineKind.SUBORDINATES);
-            order(plan, errors, level, DeadlineKind.SUBORDINATES, level, DeadlineKind.REPORT);
-            order(plan, errors, level, DeadlineKind.GUIDANCE, level, DeadlineKind.REPORT);
-        }
-        for (int i = 1; i < levels.size(); i++) {
-            String upper = levels.get(i - 1);
-            String lower = levels.get(i);
-            order(plan, errors, lower, DeadlineKind.REPORT, upper, DeadlineKind.SUBORDINATES);
-            order(plan, errors, upper, DeadlineKind.GUIDANCE, lower, DeadlineKind.GUIDANCE);
-            order(plan, errors, upper, DeadlineKind.GUIDANCE, lower, DeadlineKind.REPORT);
-        }
-        return errors;
-    }
-
-    private void order(Plan plan, List<FieldError> errors, String earlierLevel, DeadlineKind earlierKind,
-                       String laterLevel, DeadlineKind laterKind) {
-        Instant earlier = due(earlierLevel, earlierKind);
-        Instant later = due(laterLevel, laterKind);
-        if (earlier != null && later != null && later.isBefore(earlier)) {
-            errors.add(new FieldError(field(laterLevel, laterKind), "%s (%s) không được sớm hơn %s (%s)".formatted(
-                    capitalised(label(plan, laterLevel, laterKind)), DeadlineFormat.label(later),
-                    label(plan, earlierLevel, earlierKind), DeadlineFormat.label(earlier))));
-        }
+        return Cascade.contradictions(levels.stream().map(level -> name(plan, level)).toList(),
+                        levels.stream().map(byLevel::get).toList(), DeadlineFormat::label).stream()
+                .map(found -> new FieldError(field(levels.get(found.later().level()), found.later().kind()), found.message()))
+                .toList();
     }
 
     /** "deadlines.DISTRICT.report": how requests and refusals name a deadline. */
@@ -124,10 +101,10 @@ public record Deadlines(Map<String, Map<DeadlineKind, Instant>> byLevel) {
 
     /** "hạn báo cáo của cấp huyện". */
     public static String label(Plan plan, String level, DeadlineKind kind) {
-        return kind.label() + " của " + plan.level(level).map(Plan.Level::name).orElse(level);
+        return Cascade.label(kind, name(plan, level));
     }
 
-    static String capitalised(String text) {
-        return Character.toUpperCase(text.charAt(0)) + text.substring(1);
+    private static String name(Plan plan, String level) {
+        return plan.level(level).map(Plan.Level::name).orElse(level);
     }
 }

@@ -27,7 +27,7 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.campaign.DeadlineKind;
+import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanCatalog;

@@ -1,54 +1,89 @@
 package vn.reviewcascade.plan;
 
-import java.io.StringReader;
+import java.io.IOException;
 import java.time.DateTimeException;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.MonthDay;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 
-import org.yaml.snakeyaml.LoaderOptions;
-import org.yaml.snakeyaml.Yaml;
-import org.yaml.snakeyaml.constructor.SafeConstructor;
-import org.yaml.snakeyaml.error.MarkedYAMLException;
-import org.yaml.snakeyaml.error.YAMLException;
-import org.yaml.snakeyaml.nodes.MappingNode;
-import org.yaml.snakeyaml.nodes.Node;
-import org.yaml.snakeyaml.nodes.NodeTuple;
-import org.yaml.snakeyaml.nodes.ScalarNode;
-import org.yaml.snakeyaml.nodes.SequenceNode;
+import com.fasterxml.jackson.annotation.JsonClassDescription;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonPointer;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.JsonToken;
+import com.fasterxml.jackson.core.exc.InputCoercionException;
+import com.fasterxml.jackson.databind.DeserializationContext;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JavaType;
+import com.fasterxml.jackson.databind.JsonDeserializer;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.ObjectReader;
+import com.fasterxml.jackson.databind.deser.DeserializationProblemHandler;
+import com.fasterxml.jackson.databind.deser.ValueInstantiator;
+import com.fasterxml.jackson.databind.deser.std.StdScalarDeserializer;
+import com.fasterxml.jackson.databind.deser.std.StringDeserializer;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
+import com.fasterxml.jackson.databind.introspect.BeanPropertyDefinition;
+import com.fasterxml.jackson.databind.module.SimpleModule;
+import com.fasterxml.jackson.dataformat.yaml.YAMLMapper;
+import com.fasterxml.jackson.dataformat.yaml.snakeyaml.error.MarkedYAMLException;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Path;
+import jakarta.validation.Validation;
+import jakarta.validation.Validator;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import org.hibernate.validator.constraints.Range;
 
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
 
 /**
  * Reads a plan file (YAML, see {@code plans/117-KH-TU.yaml}) and checks it whole: every problem is reported with its
- * line, in Vietnamese, and a file with any problem gives no plan at all. The file is read as a tree of YAML nodes,
- * not bound to classes, so each message can point at the line a Party office clerk must correct.
+ * line, in Vietnamese, and a file with any problem gives no plan at all. Jackson binds the file to {@link PlanFile},
+ * noting what does not fit its shape instead of stopping at it; Bean Validation checks each field; this reader checks
+ * what spans fields (keys used twice, parts of figures) and the rules of the {@link Cascade}. Each problem names the
+ * line of the value it is about: a first pass over the file notes where each value starts, by JSON Pointer.
  */
 public final class PlanReader {
 
-    static final int MAX_LEVELS = 5;
-    static final long MAX_FIGURE = 1_000_000_000L;
-    /** A plan is a Party document, not a data file: KH 117 takes 7,356 characters, so this leaves room for ample ones. */
-    public static final int MAX_FILE_CHARACTERS = 500_000;
-    private static final Pattern LEVEL_KEY = Pattern.compile("[A-Z][A-Z0-9_]{0,15}");
-    private static final Pattern FIELD_KEY = Pattern.compile("[A-Za-z][A-Za-z0-9_]{0,39}");
-    private static final Pattern GROUP_ID = Pattern.compile("[A-Za-z0-9._-]{1,100}");
-    private static final Pattern ADDRESS_KEY = Pattern.compile("[a-z][a-z0-9]{0,39}");
-    private static final Pattern PLAN_NUMBER = Pattern.compile("\\d{1,6}-[A-ZĐ]{1,6}/[A-ZĐ0-9]{1,12}");
-    private static final Pattern DAY_MONTH = Pattern.compile("(\\d{1,2})/(\\d{1,2})");
+    private static final java.util.regex.Pattern DAY_MONTH = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})");
     private static final DateTimeFormatter ISO_DAY = DateTimeFormatter.ofPattern("--MM-dd");
+    private static final DateTimeFormatter DAY_LABEL = DateTimeFormatter.ofPattern("dd/MM");
+
+    /** Plans are written by people: every text stripped and in NFC, days as Party documents write them. */
+    private static final YAMLMapper MAPPER = YAMLMapper.builder()
+            .addModule(new JavaTimeModule())
+            .addModule(new SimpleModule()
+                    .addDeserializer(String.class, new WrittenText())
+                    .addDeserializer(MonthDay.class, new DayOfYear())
+                    .addDeserializer(Duration.class, new Reminder()))
+            .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
+            .build();
+    private static final Validator VALIDATOR = Validation.buildDefaultValidatorFactory().getValidator();
 
     private final List<String> problems = new ArrayList<>();
+    /** Where each value starts, by JSON Pointer, the key's line for a field: the first pass's notes. */
+    private final Map<JsonPointer, JsonLocation> locations = new HashMap<>();
+    /** The values already refused while binding: Bean Validation would only say again that they are missing. */
+    private final Set<JsonPointer> refused = new HashSet<>();
     private final List<String> treeLevels;
 
     private PlanReader(List<String> treeLevels) {
@@ -61,8 +96,8 @@ public final class PlanReader {
     }
 
     /**
-     * Reads a plan for a deployment whose unit tree has the given levels, top down: each level of the plan must be
-     * one of the tree's, and the plan's levels a run of the tree's, each directly below the one before.
+     * Reads a plan for a deployment whose unit tree has the given levels, top down: the plan's levels must be a run
+     * of the tree's ({@link Cascade#misfits}).
      *
      * @throws PlanException listing every problem of the file, each with its line
      */
@@ -70,497 +105,457 @@ public final class PlanReader {
         return new PlanReader(treeLevels).plan(text, version);
     }
 
-    private Plan plan(String text, int version) {
-        if (text != null && text.length() > MAX_FILE_CHARACTERS) {
+    private Plan plan(String source, int version) {
+        String text = source == null ? "" : source;
+        if (text.length() > Limits.MAX_PLAN_FILE) {
             throw new PlanException(List.of("Tệp kế hoạch dài %,d ký tự; tối đa %,d ký tự"
-                    .formatted(text.length(), MAX_FILE_CHARACTERS)));
+                    .formatted(text.length(), Limits.MAX_PLAN_FILE)));
         }
-        Node root;
-        try {
-            LoaderOptions options = new LoaderOptions();
-            // Duplicate keys are reported by this reader, with both lines, instead of failing the parse.
-            options.setAllowDuplicateKeys(true);
-            options.setMaxAliasesForCollections(20);
-            root = new Yaml(new SafeConstructor(options)).compose(new StringReader(text == null ? "" : text));
-        } catch (MarkedYAMLException e) {
-            throw new PlanException(List.of("Dòng %d: không phải YAML đúng cú pháp (%s)".formatted(
-                    e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1, e.getProblem())));
-        } catch (YAMLException e) {
-            throw new PlanException(List.of("Tệp không phải YAML đúng cú pháp"));
+        locate(text);
+        PlanFile file = bind(text);
+        if (file != null) {
+            VALIDATOR.validate(file).forEach(this::violation);
+            check(file);
         }
-        if (root == null) {
-            throw new PlanException(List.of("Tệp kế hoạch rỗng"));
-        }
-        Fields plan = fields(root, "kế hoạch", Set.of("number", "title", "kind", "issuer", "issuedOn", "year",
-                "organisingGroup", "documents", "distribution", "levels", "sections", "annex"));
-        if (plan == null) {
-            throw new PlanException(problems);
-        }
-        String number = text(plan, "number", true, "số hiệu kế hoạch (ví dụ 117-KH/TU)");
-        if (number != null && !PLAN_NUMBER.matcher(number).matches()) {
-            problem(plan.line("number"), "số hiệu kế hoạch '" + number + "' phải có dạng 117-KH/TU (số-loại/cơ quan ban hành)");
-        }
-        String title = text(plan, "title", true, "tên kế hoạch");
-        String kind = text(plan, "kind", false, "loại (sơ kết hoặc tổng kết)");
-        if (kind != null && !kind.equals("sơ kết") && !kind.equals("tổng kết")) {
-            problem(plan.line("kind"), "loại '" + kind + "' không hợp lệ: chỉ có 'sơ kết' hoặc 'tổng kết'");
-        }
-        kind = kind == null ? "sơ kết" : kind;
-        String issuer = text(plan, "issuer", true, "cơ quan ban hành");
-        LocalDate issuedOn = date(plan, "issuedOn");
-        Integer year = integer(plan, "year", true, 2000, 2100, "năm của kế hoạch");
-        String organisingGroup = text(plan, "organisingGroup", true, "nhóm cơ quan chủ trì theo dõi (ví dụ bdv-tu)");
-        if (organisingGroup != null && !GROUP_ID.matcher(organisingGroup).matches()) {
-            problem(plan.line("organisingGroup"), "mã nhóm '" + organisingGroup + "' chỉ gồm chữ không dấu, số, '.', '_' và '-'");
-        }
-        Plan.DocumentTitles documents = documents(plan, kind);
-        List<Plan.Recipient> distribution = distribution(plan);
-        List<Plan.Level> levels = levels(plan);
-        List<Plan.Section> sections = sections(plan);
-        Plan.Annex annex = annex(plan, sections);
         if (!problems.isEmpty()) {
             throw new PlanException(problems);
         }
-        return new Plan(number, version, title, kind, issuer, issuedOn, year, organisingGroup, documents, distribution,
-                levels, sections, annex);
+        return plan(file, version);
     }
 
-    private Plan.DocumentTitles documents(Fields plan, String kind) {
-        Node node = plan.node("documents");
-        if (node == null) {
-            return new Plan.DocumentTitles("kế hoạch hướng dẫn " + kind, "báo cáo " + kind);
+    // --- reading ------------------------------------------------------------------------------------------------
+
+    /** Notes where each value starts, and each key given twice in one mapping; a file that is no YAML ends here. */
+    private void locate(String text) {
+        Map<JsonPointer, Integer> keys = new HashMap<>();
+        try (JsonParser parser = MAPPER.createParser(text)) {
+            JsonToken token;
+            boolean any = false;
+            while ((token = parser.nextToken()) != null) {
+                any = true;
+                JsonPointer at = parser.getParsingContext().pathAsPointer();
+                int line = parser.currentTokenLocation().getLineNr();
+                if (token == JsonToken.FIELD_NAME && keys.containsKey(at)) {
+                    problem(line, "trường '%s' lặp lại (đã có ở dòng %d)".formatted(parser.currentName(), keys.get(at)));
+                    refused.add(at);
+                } else if (token == JsonToken.FIELD_NAME) {
+                    keys.put(at, line);
+                }
+                locations.putIfAbsent(at, parser.currentTokenLocation());
+            }
+            if (!any) {
+                throw new PlanException(List.of("Tệp kế hoạch rỗng"));
+            }
+        } catch (MarkedYAMLException e) {
+            // The problem's own place: where the parser stopped may be a line before it.
+            throw new PlanException(List.of("Dòng %d: không phải YAML đúng cú pháp (%s)".formatted(
+                    e.getProblemMark() == null ? 1 : e.getProblemMark().getLine() + 1, e.getProblem())));
+        } catch (JsonProcessingException e) {
+            throw new PlanException(List.of("Dòng %d: không phải YAML đúng cú pháp".formatted(
+                    e.getLocation() == null ? 1 : e.getLocation().getLineNr())));
+        } catch (IOException e) {
+            throw new IllegalStateException("A string cannot fail to be read", e);
         }
-        Fields documents = fields(node, "tên văn bản", Set.of("guidance", "report"));
-        if (documents == null) {
+    }
+
+    /** The file bound to its records, with every value that does not fit noted; a value Jackson cannot go on from ends it. */
+    private PlanFile bind(String text) {
+        ObjectReader reader = MAPPER.readerFor(PlanFile.class).withHandler(new Misfits());
+        try {
+            return reader.readValue(text);
+        } catch (JsonMappingException e) {
+            // A number beyond its field's type, or a fraction for a whole number: Jackson stops at these.
+            JsonPointer at = pointer(e.getPath());
+            boolean number = e instanceof MismatchedInputException mismatch && mismatch.getTargetType() != null
+                    && Number.class.isAssignableFrom(mismatch.getTargetType()) || e.getCause() instanceof InputCoercionException;
+            problem(at, named(at) + (number ? " phải là số nguyên" : " không đọc được (" + e.getOriginalMessage() + ")"));
+            return null;
+        } catch (JsonProcessingException e) {
+            problem(e.getLocation() == null ? 1 : e.getLocation().getLineNr(), "không đọc được (" + e.getOriginalMessage() + ")");
             return null;
         }
-        String guidance = text(documents, "guidance", false, "tên văn bản hướng dẫn");
-        String report = text(documents, "report", false, "tên báo cáo");
-        return new Plan.DocumentTitles(guidance == null ? "kế hoạch hướng dẫn " + kind : guidance,
-                report == null ? "báo cáo " + kind : report);
     }
 
-    private List<Plan.Recipient> distribution(Fields plan) {
-        List<Plan.Recipient> recipients = new ArrayList<>();
-        for (Node item : list(plan, "distribution", false, "nơi nhận")) {
-            Fields recipient = fields(item, "nơi nhận", Set.of("name", "purpose", "address"));
-            if (recipient == null) {
-                continue;
+    /** A constraint's refusal, with the field's name and line: "thiếu tên kế hoạch (title)". */
+    private void violation(ConstraintViolation<PlanFile> violation) {
+        JsonPointer at = JsonPointer.empty();
+        for (Path.Node node : violation.getPropertyPath()) {
+            if (node.getIndex() != null) {
+                at = at.appendIndex(node.getIndex());
             }
-            String name = text(recipient, "name", true, "tên nơi nhận");
-            String purpose = text(recipient, "purpose", false, "mục đích (b/c, t/h)");
-            String address = text(recipient, "address", false, "địa chỉ thư");
-            if (address != null && !ADDRESS_KEY.matcher(address).matches() && !address.matches("[^@\\s]+@[^@\\s]+\\.[^@\\s]+")) {
-                problem(recipient.line("address"), "địa chỉ '" + address + "' phải là một địa chỉ thư hoặc một mã địa chỉ "
-                        + "của nơi triển khai (chữ thường không dấu và số, bắt đầu bằng chữ)");
+            if (node.getName() != null && node.getKind() == jakarta.validation.ElementKind.PROPERTY) {
+                at = at.appendProperty(node.getName());
             }
-            recipients.add(new Plan.Recipient(name, purpose, address));
         }
-        return recipients;
+        if (refused.contains(at)) {
+            return;
+        }
+        Class<?> constraint = violation.getConstraintDescriptor().getAnnotation().annotationType();
+        Object value = violation.getInvalidValue();
+        if ((constraint == NotNull.class || constraint == NotBlank.class) && what(at).isEmpty()) {
+            problem(at, "phần tử thứ %d của %s đang để trống".formatted(at.last().getMatchingIndex() + 1, named(at.head())));
+        } else if (constraint == NotNull.class || constraint == NotBlank.class) {
+            problem(at, "thiếu " + named(at));
+        } else if (constraint == Pattern.class || constraint == Range.class) {
+            problem(at, "%s '%s' %s".formatted(what(at).orElse(""), value, violation.getMessage()).strip());
+        } else {
+            problem(at, named(at) + " " + violation.getMessage());
+        }
     }
 
-    private List<Plan.Level> levels(Fields plan) {
-        List<Node> items = list(plan, "levels", true, "các cấp");
-        if (items.isEmpty() && plan.node("levels") != null) {
-            problem(plan.line("levels"), "kế hoạch phải có ít nhất hai cấp");
-        } else if (items.size() == 1 || items.size() > MAX_LEVELS) {
-            problem(plan.line("levels"), "kế hoạch có %d cấp; phải từ 2 đến %d cấp".formatted(items.size(), MAX_LEVELS));
+    /**
+     * Notes what does not fit the records' shape, with its line, and lets Jackson go on with nothing for it: an
+     * unknown key, a list for a value, a text for a number.
+     */
+    private final class Misfits extends DeserializationProblemHandler {
+
+        @Override
+        public boolean handleUnknownProperty(DeserializationContext context, JsonParser parser,
+                                             JsonDeserializer<?> deserializer, Object beanOrClass, String name)
+                throws IOException {
+            JsonPointer at = parser.getParsingContext().pathAsPointer();
+            Class<?> type = beanOrClass instanceof Class<?> given ? given : beanOrClass.getClass();
+            problem(at, "không có trường '%s' trong %s; chỉ có: %s".formatted(name, description(type),
+                    String.join(", ", deserializer.getKnownPropertyNames().stream().map(String::valueOf).sorted().toList())));
+            refused.add(at);
+            parser.skipChildren();
+            return true;
         }
-        List<Plan.Level> levels = new ArrayList<>();
-        List<Integer> lines = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        for (int i = 0; i < items.size(); i++) {
-            Node item = items.get(i);
-            Fields level = fields(item, "cấp", Set.of("key", "name", "issuesGuidance", "signature", "deadlines", "reminders"));
-            if (level == null) {
-                continue;
-            }
-            boolean bottom = i == items.size() - 1;
-            String key = text(level, "key", true, "mã cấp (ví dụ COMMUNE)");
-            if (key != null && !LEVEL_KEY.matcher(key).matches()) {
-                problem(level.line("key"), "mã cấp '" + key + "' chỉ gồm chữ hoa không dấu, số và '_', bắt đầu bằng chữ");
-            } else if (key != null && seen.containsKey(key)) {
-                problem(level.line("key"), "mã cấp '" + key + "' bị trùng với dòng " + seen.get(key));
-            } else if (key != null) {
-                seen.put(key, level.line("key"));
-            }
-            String name = text(level, "name", true, "tên cấp (ví dụ cấp tỉnh)");
-            Boolean guidance = bool(level, "issuesGuidance");
-            boolean issuesGuidance = guidance != null && guidance;
-            if (bottom && issuesGuidance) {
-                problem(level.line("issuesGuidance"), "cấp cuối cùng không có đơn vị cấp dưới nên không ban hành hướng dẫn");
-            }
-            Plan.Signature signature = signature(level);
-            MonthDay guidanceDue = null;
-            MonthDay subordinatesDue = null;
-            MonthDay reportDue = null;
-            Fields deadlines = level.node("deadlines") == null ? null
-                    : fields(level.node("deadlines"), "các hạn của cấp", Set.of("guidance", "subordinates", "report"));
-            if (level.node("deadlines") == null) {
-                problem(level.line, "thiếu các hạn của cấp" + (name == null ? "" : " " + name) + " (deadlines)");
-            }
-            if (deadlines != null) {
-                guidanceDue = day(deadlines, "guidance", issuesGuidance, "hạn ban hành hướng dẫn");
-                if (!issuesGuidance && guidanceDue != null) {
-                    problem(deadlines.line("guidance"), "cấp này không ban hành hướng dẫn (issuesGuidance) nên không có hạn hướng dẫn");
-                }
-                subordinatesDue = day(deadlines, "subordinates", !bottom, "hạn chờ báo cáo của cấp dưới");
-                if (bottom && subordinatesDue != null) {
-                    problem(deadlines.line("subordinates"), "cấp cuối cùng không có đơn vị cấp dưới để chờ báo cáo");
-                }
-                reportDue = day(deadlines, "report", true, "hạn báo cáo của cấp");
-                order(deadlines, "guidance", guidanceDue, "subordinates", subordinatesDue, name);
-                order(deadlines, "subordinates", subordinatesDue, "report", reportDue, name);
-                order(deadlines, "guidance", guidanceDue, "report", reportDue, name);
-            }
-            List<Duration> reminders = new ArrayList<>();
-            for (Node reminder : list(level, "reminders", false, "các lần nhắc hạn")) {
-                String value = scalar(reminder, "lần nhắc hạn");
-                if (value != null) {
-                    try {
-                        reminders.add(ReminderOffset.parse(value));
-                    } catch (IllegalArgumentException e) {
-                        problem(line(reminder), e.getMessage());
-                    }
-                }
-            }
-            levels.add(new Plan.Level(key, name, issuesGuidance, signature, guidanceDue, subordinatesDue, reportDue,
-                    reminders.stream().distinct().sorted(java.util.Comparator.reverseOrder()).toList()));
-            lines.add(level.line);
+
+        @Override
+        public Object handleUnexpectedToken(DeserializationContext context, JavaType type, JsonToken token,
+                                            JsonParser parser, String failure) throws IOException {
+            JsonPointer at = parser.getParsingContext().pathAsPointer();
+            notFitting(at, type.getRawClass());
+            parser.skipChildren();
+            return null;
         }
-        if (treeLevels != null) {
-            checkAgainstTree(levels, lines);
+
+        @Override
+        public Object handleMissingInstantiator(DeserializationContext context, Class<?> type, ValueInstantiator instantiator,
+                                                JsonParser parser, String failure) throws IOException {
+            notFitting(parser.getParsingContext().pathAsPointer(), type);
+            parser.skipChildren();
+            return null;
         }
-        // The cascade runs bottom-up: a level's report reaches the level above while that one still waits for it.
-        for (int i = 1; i < levels.size(); i++) {
-            Plan.Level upper = levels.get(i - 1);
-            Plan.Level lower = levels.get(i);
-            if (lower.reportDue() != null && upper.subordinatesDue() != null && lower.reportDue().isAfter(upper.subordinatesDue())) {
-                problem(lines.get(i), "hạn báo cáo của %s (%s) muộn hơn hạn %s chờ báo cáo cấp dưới (%s)".formatted(
-                        lower.name(), label(lower.reportDue()), upper.name(), label(upper.subordinatesDue())));
-            }
-            if (upper.guidanceDue() != null && lower.guidanceDue() != null && lower.guidanceDue().isBefore(upper.guidanceDue())) {
-                problem(lines.get(i), "hạn hướng dẫn của %s (%s) sớm hơn hạn hướng dẫn của %s (%s), cấp trên phải hướng dẫn trước"
-                        .formatted(lower.name(), label(lower.guidanceDue()), upper.name(), label(upper.guidanceDue())));
-            }
-            if (upper.guidanceDue() != null && lower.reportDue() != null && lower.reportDue().isBefore(upper.guidanceDue())) {
-                problem(lines.get(i), "hạn báo cáo của %s (%s) sớm hơn hạn hướng dẫn của %s (%s)".formatted(
-                        lower.name(), label(lower.reportDue()), upper.name(), label(upper.guidanceDue())));
-            }
+
+        @Override
+        public Object handleWeirdStringValue(DeserializationContext context, Class<?> type, String value, String failure) {
+            JsonPointer at = context.getParser().getParsingContext().pathAsPointer();
+            String reason = type == Integer.class || type == Long.class ? "phải là số nguyên"
+                    : type == Boolean.class ? "phải là true hoặc false"
+                    : type == LocalDate.class ? "phải có dạng năm-tháng-ngày, ví dụ 2019-03-18"
+                    // The application's own deserializers below give their reasons in Vietnamese.
+                    : failure;
+            problem(at, what(at).map(what -> what + " ").orElse("") + "'" + value + "' " + reason);
+            refused.add(at);
+            return null;
         }
-        return levels;
+
+        @Override
+        public Object handleWeirdNumberValue(DeserializationContext context, Class<?> type, Number value, String failure) {
+            JsonPointer at = context.getParser().getParsingContext().pathAsPointer();
+            problem(at, "%s '%s' phải là số nguyên".formatted(what(at).orElse(""), value).strip());
+            refused.add(at);
+            return null;
+        }
+
+        private void notFitting(JsonPointer at, Class<?> type) {
+            if (type.isRecord()) {
+                problem(at, description(type) + " phải là một nhóm các trường (key: giá trị)");
+            } else if (Collection.class.isAssignableFrom(type)) {
+                problem(at, named(at) + " phải là một danh sách");
+            } else {
+                problem(at, named(at) + " phải là một giá trị, không phải một nhóm hay danh sách");
+            }
+            refused.add(at);
+        }
     }
 
-    private void checkAgainstTree(List<Plan.Level> levels, List<Integer> lines) {
-        String known = String.join(", ", treeLevels);
+    // --- checks across fields -----------------------------------------------------------------------------------
+
+    private void check(PlanFile file) {
+        List<PlanFile.Level> levels = file.levels() == null ? List.of() : file.levels();
+        JsonPointer levelsAt = JsonPointer.empty().appendProperty("levels");
+        unique(levels, PlanFile.Level::key, levelsAt, "mã cấp");
+        List<String> names = new ArrayList<>();
+        List<Map<DeadlineKind, MonthDay>> dues = new ArrayList<>();
         for (int i = 0; i < levels.size(); i++) {
-            String key = levels.get(i).key();
-            if (key == null) {
-                continue;
+            PlanFile.Level level = levels.get(i);
+            JsonPointer at = levelsAt.appendIndex(i);
+            names.add(level == null || level.name() == null ? "cấp thứ " + (i + 1) : level.name());
+            dues.add(level == null || level.deadlines() == null ? Map.of() : level.deadlines().byKind());
+            if (level != null) {
+                cascade(level, i == levels.size() - 1, at);
             }
-            if (!treeLevels.contains(key)) {
-                problem(lines.get(i), "cấp '%s' không có trong cây đơn vị của hệ thống (có: %s)".formatted(key, known));
-            } else if (i > 0 && treeLevels.contains(levels.get(i - 1).key())
-                    && treeLevels.indexOf(key) != treeLevels.indexOf(levels.get(i - 1).key()) + 1) {
-                problem(lines.get(i), "cấp '%s' không nằm ngay dưới cấp '%s' trong cây đơn vị (thứ tự các cấp của cây: %s)"
-                        .formatted(key, levels.get(i - 1).key(), known));
+        }
+        Cascade.contradictions(names, dues, DAY_LABEL::format).forEach(found -> problem(levelsAt
+                .appendIndex(found.later().level()).appendProperty("deadlines").appendProperty(found.later().kind().key()),
+                found.message()));
+        if (treeLevels != null) {
+            List<String> keys = levels.stream().map(level -> level == null ? null : level.key()).toList();
+            Cascade.misfits(keys, treeLevels).forEach(misfit -> problem(levelsAt.appendIndex(misfit.level()), misfit.message()));
+        }
+        List<PlanFile.Section> sections = file.sections() == null ? List.of() : file.sections();
+        unique(sections, PlanFile.Section::key, JsonPointer.empty().appendProperty("sections"), "mã mục");
+        annex(file.annex(), sections.stream().filter(Objects::nonNull).map(PlanFile.Section::key).collect(HashSet::new,
+                HashSet::add, HashSet::addAll));
+    }
+
+    /** Which deadlines the level has, by the {@link Cascade}'s rules. */
+    private void cascade(PlanFile.Level level, boolean bottom, JsonPointer at) {
+        if (level.guides() && !Cascade.mayIssueGuidance(bottom)) {
+            problem(at.appendProperty("issuesGuidance"), "cấp cuối cùng không có đơn vị cấp dưới nên không ban hành hướng dẫn");
+        }
+        if (level.deadlines() == null) {
+            return;
+        }
+        JsonPointer deadlinesAt = at.appendProperty("deadlines");
+        Map<DeadlineKind, MonthDay> days = level.deadlines().byKind();
+        for (DeadlineKind kind : DeadlineKind.values()) {
+            JsonPointer dueAt = deadlinesAt.appendProperty(kind.key());
+            boolean has = Cascade.has(kind, level.guides(), bottom);
+            if (has && !locations.containsKey(dueAt)) {
+                problem(deadlinesAt, "thiếu %s (%s)".formatted(kind.label(), kind.key()));
+            } else if (!has && days.containsKey(kind)) {
+                problem(dueAt, kind == DeadlineKind.GUIDANCE
+                        ? "cấp này không ban hành hướng dẫn (issuesGuidance) nên không có hạn hướng dẫn"
+                        : "cấp cuối cùng không có đơn vị cấp dưới để chờ báo cáo");
             }
         }
     }
 
-    private Plan.Signature signature(Fields level) {
-        Node node = level.node("signature");
-        if (node == null) {
-            return null;
+    private void annex(PlanFile.Annex annex, Set<String> sectionKeys) {
+        if (annex == null || annex.groups() == null) {
+            return;
         }
-        Fields signature = fields(node, "khối chữ ký", Set.of("onBehalfOf", "position"));
-        if (signature == null) {
-            return null;
-        }
-        return new Plan.Signature(text(signature, "onBehalfOf", false, "thẩm quyền ký (ví dụ T/M BAN THƯỜNG VỤ)"),
-                text(signature, "position", true, "chức vụ người ký (ví dụ BÍ THƯ)"));
-    }
-
-    private List<Plan.Section> sections(Fields plan) {
-        List<Plan.Section> sections = new ArrayList<>();
-        Map<String, Integer> seen = new HashMap<>();
-        List<Node> items = list(plan, "sections", true, "đề cương báo cáo");
-        if (items.isEmpty() && plan.node("sections") != null) {
-            problem(plan.line("sections"), "đề cương báo cáo phải có ít nhất một mục");
-        }
-        for (Node item : items) {
-            Fields section = fields(item, "mục của đề cương", Set.of("key", "title", "hint"));
-            if (section == null) {
+        Map<String, JsonPointer> seen = new LinkedHashMap<>();
+        Map<String, JsonPointer> partOf = new LinkedHashMap<>();
+        Map<String, String> wholes = new HashMap<>();
+        JsonPointer groupsAt = JsonPointer.empty().appendProperty("annex").appendProperty("groups");
+        for (int g = 0; g < annex.groups().size(); g++) {
+            PlanFile.Group group = annex.groups().get(g);
+            if (group == null || group.indicators() == null) {
                 continue;
             }
-            String key = text(section, "key", true, "mã mục (ví dụ results)");
-            if (key != null && !FIELD_KEY.matcher(key).matches()) {
-                problem(section.line("key"), "mã mục '" + key + "' chỉ gồm chữ không dấu, số và '_', bắt đầu bằng chữ");
-            } else if (key != null && seen.containsKey(key)) {
-                problem(section.line("key"), "mã mục '" + key + "' bị trùng với dòng " + seen.get(key));
-            } else if (key != null) {
-                seen.put(key, section.line("key"));
-            }
-            sections.add(new Plan.Section(key, sections.size() + 1, text(section, "title", true, "tên mục"),
-                    text(section, "hint", false, "gợi ý viết")));
-        }
-        return sections;
-    }
-
-    private Plan.Annex annex(Fields plan, List<Plan.Section> sections) {
-        Node node = plan.node("annex");
-        if (node == null) {
-            return new Plan.Annex(List.of());
-        }
-        Fields annex = fields(node, "phụ lục số liệu", Set.of("groups"));
-        if (annex == null) {
-            return new Plan.Annex(List.of());
-        }
-        Set<String> sectionKeys = new HashSet<>();
-        sections.forEach(section -> sectionKeys.add(section.key()));
-        Map<String, Integer> seen = new LinkedHashMap<>();
-        Map<String, String> partOf = new LinkedHashMap<>();
-        Map<String, Integer> partOfLine = new HashMap<>();
-        List<Plan.Group> groups = new ArrayList<>();
-        for (Node groupNode : list(annex, "groups", true, "các nhóm chỉ tiêu")) {
-            Fields group = fields(groupNode, "nhóm chỉ tiêu", Set.of("title", "indicators"));
-            if (group == null) {
-                continue;
-            }
-            String title = text(group, "title", true, "tên nhóm chỉ tiêu");
-            List<Plan.Indicator> indicators = new ArrayList<>();
-            for (Node indicatorNode : list(group, "indicators", true, "các chỉ tiêu của nhóm")) {
-                Fields indicator = fields(indicatorNode, "chỉ tiêu", Set.of("key", "label", "unit", "partOf", "min", "max"));
-                if (indicator == null) {
+            for (int i = 0; i < group.indicators().size(); i++) {
+                PlanFile.Indicator indicator = group.indicators().get(i);
+                JsonPointer at = groupsAt.appendIndex(g).appendProperty("indicators").appendIndex(i);
+                if (indicator == null || indicator.key() == null) {
                     continue;
                 }
-                String key = text(indicator, "key", true, "mã chỉ tiêu (ví dụ members)");
-                if (key != null && !FIELD_KEY.matcher(key).matches()) {
-                    problem(indicator.line("key"), "mã chỉ tiêu '" + key + "' chỉ gồm chữ không dấu, số và '_', bắt đầu bằng chữ");
-                    key = null;
-                } else if (key != null && seen.containsKey(key)) {
-                    problem(indicator.line("key"), "mã chỉ tiêu '" + key + "' bị trùng với dòng " + seen.get(key));
-                    key = null;
-                } else if (key != null && sectionKeys.contains(key)) {
-                    problem(indicator.line("key"), "mã chỉ tiêu '" + key + "' trùng với mã một mục của đề cương");
-                    key = null;
-                } else if (key != null) {
-                    seen.put(key, indicator.line("key"));
+                String key = indicator.key();
+                JsonPointer keyAt = at.appendProperty("key");
+                if (seen.containsKey(key)) {
+                    problem(keyAt, "mã chỉ tiêu '%s' bị trùng với dòng %d".formatted(key, line(seen.get(key))));
+                    continue;
                 }
-                String whole = text(indicator, "partOf", false, "chỉ tiêu tổng");
-                if (key != null && whole != null) {
-                    partOf.put(key, whole);
-                    partOfLine.put(key, indicator.line("partOf"));
+                if (sectionKeys.contains(key)) {
+                    problem(keyAt, "mã chỉ tiêu '" + key + "' trùng với mã một mục của đề cương");
+                    continue;
                 }
-                Long min = longValue(indicator, "min", 0, MAX_FIGURE);
-                Long max = longValue(indicator, "max", 0, MAX_FIGURE);
-                long low = min == null ? 0 : min;
-                long high = max == null ? MAX_FIGURE : max;
-                if (low > high) {
-                    problem(indicator.line("min"), "giá trị nhỏ nhất (%d) lớn hơn giá trị lớn nhất (%d)".formatted(low, high));
+                seen.put(key, keyAt);
+                if (indicator.partOf() != null) {
+                    partOf.put(key, at.appendProperty("partOf"));
+                    wholes.put(key, indicator.partOf());
                 }
-                indicators.add(new Plan.Indicator(key, text(indicator, "label", true, "tên chỉ tiêu"),
-                        text(indicator, "unit", false, "đơn vị tính"), whole, low, high, title));
+                if (indicator.min() != null && indicator.max() != null && indicator.min() > indicator.max()) {
+                    problem(at.appendProperty("min"), "giá trị nhỏ nhất (%d) lớn hơn giá trị lớn nhất (%d)"
+                            .formatted(indicator.min(), indicator.max()));
+                }
             }
-            groups.add(new Plan.Group(title, indicators));
         }
-        partOf.forEach((part, whole) -> {
+        wholes.forEach((part, whole) -> {
             if (!seen.containsKey(whole)) {
-                problem(partOfLine.get(part), "chỉ tiêu '" + part + "' là phần của '" + whole + "', nhưng không có chỉ tiêu '"
-                        + whole + "'");
+                problem(partOf.get(part), "chỉ tiêu '%s' là phần của '%s', nhưng không có chỉ tiêu '%s'".formatted(part, whole, whole));
             }
         });
         Set<String> reported = new HashSet<>();
-        for (String start : partOf.keySet()) {
+        for (String start : wholes.keySet()) {
             Set<String> path = new HashSet<>();
-            for (String key = start; key != null; key = partOf.get(key)) {
+            for (String key = start; key != null; key = wholes.get(key)) {
                 if (!path.add(key)) {
                     if (reported.add(key)) {
-                        problem(partOfLine.get(key), "chỉ tiêu '" + key + "' nằm trong một vòng lặp 'phần của' (partOf)");
+                        problem(partOf.get(key), "chỉ tiêu '" + key + "' nằm trong một vòng lặp 'phần của' (partOf)");
                     }
                     break;
                 }
             }
         }
-        return new Plan.Annex(groups);
     }
 
-    // --- reading nodes ---------------------------------------------------------------------------------------
-
-    /** The keys of a mapping, each with its node and line; null (with the problem noted) if the node is no mapping. */
-    private Fields fields(Node node, String what, Set<String> allowed) {
-        if (!(node instanceof MappingNode mapping)) {
-            problem(line(node), what + " phải là một nhóm các trường (key: giá trị)");
-            return null;
-        }
-        Fields fields = new Fields(line(node));
-        for (NodeTuple tuple : mapping.getValue()) {
-            String key = tuple.getKeyNode() instanceof ScalarNode scalar ? scalar.getValue() : null;
-            int keyLine = line(tuple.getKeyNode());
-            if (key == null || !allowed.contains(key)) {
-                problem(keyLine, "không có trường '" + key + "' trong " + what + "; chỉ có: " + String.join(", ",
-                        allowed.stream().sorted().toList()));
-            } else if (fields.nodes.containsKey(key)) {
-                problem(keyLine, "trường '" + key + "' lặp lại (đã có ở dòng " + fields.lines.get(key) + ")");
-            } else {
-                fields.nodes.put(key, tuple.getValueNode());
-                fields.lines.put(key, keyLine);
+    /** Keys of a list's items used twice, each named with the line of its first use. */
+    private <T> void unique(List<T> items, Function<T, String> key, JsonPointer listAt, String what) {
+        Map<String, JsonPointer> seen = new HashMap<>();
+        for (int i = 0; i < items.size(); i++) {
+            String value = items.get(i) == null ? null : key.apply(items.get(i));
+            JsonPointer at = listAt.appendIndex(i).appendProperty("key");
+            if (value != null && seen.containsKey(value)) {
+                problem(at, "%s '%s' bị trùng với dòng %d".formatted(what, value, line(seen.get(value))));
+            } else if (value != null) {
+                seen.put(value, at);
             }
         }
-        return fields;
     }
 
-    private List<Node> list(Fields fields, String key, boolean required, String what) {
-        Node node = fields.node(key);
-        if (node == null) {
-            if (required) {
-                problem(fields.line, "thiếu " + what + " (" + key + ")");
+    // --- the plan -----------------------------------------------------------------------------------------------
+
+    private static Plan plan(PlanFile file, int version) {
+        String kind = file.kind() == null ? "sơ kết" : file.kind();
+        Optional<PlanFile.Documents> documents = Optional.ofNullable(file.documents());
+        Plan.DocumentTitles titles = new Plan.DocumentTitles(
+                documents.map(PlanFile.Documents::guidance).orElse("kế hoạch hướng dẫn " + kind),
+                documents.map(PlanFile.Documents::report).orElse("báo cáo " + kind));
+        List<Plan.Recipient> distribution = orEmpty(file.distribution()).stream()
+                .map(recipient -> new Plan.Recipient(recipient.name(), recipient.purpose(), recipient.address())).toList();
+        List<Plan.Level> levels = file.levels().stream().map(level -> new Plan.Level(level.key(), level.name(),
+                level.guides(), level.signature() == null ? null
+                : new Plan.Signature(level.signature().onBehalfOf(), level.signature().position()),
+                level.deadlines().guidance(), level.deadlines().subordinates(), level.deadlines().report(),
+                orEmpty(level.reminders()).stream().distinct().sorted(Comparator.reverseOrder()).toList())).toList();
+        List<Plan.Section> sections = new ArrayList<>();
+        file.sections().forEach(section -> sections.add(new Plan.Section(section.key(), sections.size() + 1, section.title(),
+                section.hint())));
+        List<Plan.Group> groups = file.annex() == null ? List.of() : file.annex().groups().stream()
+                .map(group -> new Plan.Group(group.title(), group.indicators().stream()
+                        .map(indicator -> new Plan.Indicator(indicator.key(), indicator.label(), indicator.unit(),
+                                indicator.partOf(), indicator.min() == null ? 0 : indicator.min(),
+                                indicator.max() == null ? Limits.MAX_FIGURE : indicator.max(), group.title()))
+                        .toList()))
+                .toList();
+        return new Plan(file.number(), version, file.title(), kind, file.issuer(), file.issuedOn(), file.year(),
+                file.organisingGroup(), titles, distribution, levels, sections, new Plan.Annex(groups));
+    }
+
+    private static <T> List<T> orEmpty(List<T> list) {
+        return list == null ? List.of() : list;
+    }
+
+    // --- names and lines ----------------------------------------------------------------------------------------
+
+    /** "tên kế hoạch (title)"; an item of a list by its position. */
+    private static String named(JsonPointer at) {
+        String key = at.last() == null ? "" : at.last().getMatchingProperty();
+        return what(at).map(what -> what + " (" + key + ")")
+                .orElse("phần tử thứ " + (at.last() == null ? 1 : at.last().getMatchingIndex() + 1));
+    }
+
+    /**
+     * How messages call the value at this place: its record component's description, or for a deadline its kind's
+     * label; empty for an item of a list.
+     */
+    private static Optional<String> what(JsonPointer at) {
+        JavaType type = MAPPER.constructType(PlanFile.class);
+        Optional<String> what = Optional.of(description(PlanFile.class));
+        for (JsonPointer rest = at; !rest.matches(); rest = rest.tail()) {
+            if (type.isCollectionLikeType()) {
+                type = type.getContentType();
+                what = Optional.empty();
+                continue;
             }
-            return List.of();
-        }
-        if (!(node instanceof SequenceNode sequence)) {
-            problem(line(node), what + " (" + key + ") phải là một danh sách");
-            return List.of();
-        }
-        return sequence.getValue();
-    }
-
-    private String text(Fields fields, String key, boolean required, String what) {
-        Node node = fields.node(key);
-        if (node == null) {
-            if (required) {
-                problem(fields.line, "thiếu " + what + " (" + key + ")");
+            String name = rest.getMatchingProperty();
+            Optional<BeanPropertyDefinition> property = MAPPER.getDeserializationConfig().introspect(type).findProperties()
+                    .stream().filter(found -> found.getName().equals(name)).findFirst();
+            if (property.isEmpty()) {
+                return Optional.empty();
             }
-            return null;
+            what = Optional.ofNullable(property.get().getMetadata().getDescription())
+                    .or(() -> DeadlineKind.byKey(name).map(DeadlineKind::label));
+            type = property.get().getPrimaryType();
         }
-        String value = scalar(node, what);
-        if (value == null) {
-            return null;
-        }
-        value = PlainText.normalize(value.strip());
-        if (value.isEmpty() && required) {
-            problem(line(node), what + " (" + key + ") đang để trống");
-            return null;
-        }
-        if (value.length() > 2000) {
-            problem(line(node), what + " (" + key + ") dài quá 2.000 ký tự");
-            return null;
-        }
-        String text = value;
-        PlainText.problem(text).ifPresent(problem -> problem(line(node), what + " " + problem));
-        return value.isEmpty() ? null : value;
+        return what;
     }
 
-    private String scalar(Node node, String what) {
-        if (!(node instanceof ScalarNode scalar)) {
-            problem(line(node), what + " phải là một giá trị, không phải một nhóm hay danh sách");
-            return null;
-        }
-        return scalar.getValue();
+    private static String description(Class<?> type) {
+        JsonClassDescription description = type.getAnnotation(JsonClassDescription.class);
+        return description == null ? type.getSimpleName() : description.value();
     }
 
-    private Integer integer(Fields fields, String key, boolean required, int min, int max, String what) {
-        String value = text(fields, key, required, what);
-        if (value == null) {
-            return null;
+    private static JsonPointer pointer(List<JsonMappingException.Reference> path) {
+        JsonPointer at = JsonPointer.empty();
+        for (JsonMappingException.Reference reference : path) {
+            at = reference.getFieldName() != null ? at.appendProperty(reference.getFieldName()) : at.appendIndex(reference.getIndex());
         }
-        if (!value.matches("-?\\d{1,9}") || Integer.parseInt(value) < min || Integer.parseInt(value) > max) {
-            problem(fields.line(key), "%s '%s' phải là số nguyên từ %d đến %d".formatted(what, value, min, max));
-            return null;
-        }
-        return Integer.valueOf(value);
+        return at;
     }
 
-    private Long longValue(Fields fields, String key, long min, long max) {
-        String value = text(fields, key, false, "giới hạn của số liệu");
-        if (value == null) {
-            return null;
-        }
-        if (!value.matches("\\d{1,13}") || Long.parseLong(value) < min || Long.parseLong(value) > max) {
-            problem(fields.line(key), "'%s' (%s) phải là số nguyên từ %,d đến %,d".formatted(value, key, min, max));
-            return null;
-        }
-        return Long.valueOf(value);
-    }
-
-    private Boolean bool(Fields fields, String key) {
-        String value = text(fields, key, false, "có/không");
-        if (value == null) {
-            return null;
-        }
-        if (!value.equals("true") && !value.equals("false")) {
-            problem(fields.line(key), "'" + key + "' phải là true hoặc false, không phải '" + value + "'");
-            return null;
-        }
-        return Boolean.valueOf(value);
-    }
-
-    private LocalDate date(Fields fields, String key) {
-        String value = text(fields, key, false, "ngày ban hành");
-        if (value == null) {
-            return null;
-        }
-        try {
-            return LocalDate.parse(value);
-        } catch (DateTimeException e) {
-            problem(fields.line(key), "ngày '" + value + "' phải có dạng năm-tháng-ngày, ví dụ 2019-03-18");
-            return null;
-        }
-    }
-
-    /** A day of the plan's year: "30/09" as Party documents write it, or "--09-30" as ISO-8601 does. */
-    private MonthDay day(Fields fields, String key, boolean required, String what) {
-        String value = text(fields, key, required, what);
-        if (value == null) {
-            return null;
-        }
-        try {
-            Matcher dayMonth = DAY_MONTH.matcher(value);
-            if (dayMonth.matches()) {
-                return MonthDay.of(Integer.parseInt(dayMonth.group(2)), Integer.parseInt(dayMonth.group(1)));
+    /** The line of the value at this place, or of the nearest enclosing one the file has: a missing key's mapping. */
+    private int line(JsonPointer at) {
+        for (JsonPointer place = at; place != null; place = place.head()) {
+            JsonLocation location = locations.get(place);
+            if (location != null) {
+                return location.getLineNr();
             }
-            return MonthDay.parse(value, ISO_DAY);
-        } catch (DateTimeException e) {
-            problem(fields.line(key), "%s '%s' phải là một ngày trong năm, ví dụ 30/09".formatted(what, value));
-            return null;
         }
+        return 1;
     }
 
-    private void order(Fields deadlines, String earlierKey, MonthDay earlier, String laterKey, MonthDay later, String level) {
-        if (earlier != null && later != null && later.isBefore(earlier)) {
-            problem(deadlines.line(laterKey), "hạn '%s' (%s) của %s sớm hơn hạn '%s' (%s)".formatted(laterKey, label(later),
-                    level == null ? "cấp này" : level, earlierKey, label(earlier)));
-        }
-    }
-
-    private static String label(MonthDay day) {
-        return "%02d/%02d".formatted(day.getDayOfMonth(), day.getMonthValue());
-    }
-
-    private static int line(Node node) {
-        return node == null || node.getStartMark() == null ? 1 : node.getStartMark().getLine() + 1;
+    private void problem(JsonPointer at, String message) {
+        problem(line(at), message);
     }
 
     private void problem(int line, String message) {
         problems.add("Dòng " + line + ": " + message);
     }
 
-    /** The fields of one YAML mapping, with the line of each key. */
-    private static final class Fields {
-        private final int line;
-        private final Map<String, Node> nodes = new LinkedHashMap<>();
-        private final Map<String, Integer> lines = new HashMap<>();
+    // --- how values are read ------------------------------------------------------------------------------------
 
-        Fields(int line) {
-            this.line = line;
+    /** A text as the writer meant it: without the spaces around it, in NFC; an empty one is no value. */
+    private static final class WrittenText extends StdScalarDeserializer<String> {
+
+        WrittenText() {
+            super(String.class);
         }
 
-        Node node(String key) {
-            return nodes.get(key);
+        @Override
+        public String deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            String text = StringDeserializer.instance.deserialize(parser, context);
+            String written = text == null ? null : PlainText.normalize(text.strip());
+            return written == null || written.isEmpty() ? null : written;
+        }
+    }
+
+    /** A day of the plan's year: "30/09" as Party documents write it, or "--09-30" as ISO-8601 does. */
+    private static final class DayOfYear extends StdScalarDeserializer<MonthDay> {
+
+        DayOfYear() {
+            super(MonthDay.class);
         }
 
-        int line(String key) {
-            return lines.getOrDefault(key, line);
+        @Override
+        public MonthDay deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.currentToken().isScalarValue()) {
+                return (MonthDay) context.handleUnexpectedToken(MonthDay.class, parser);
+            }
+            String text = parser.getValueAsString().strip();
+            try {
+                Matcher dayMonth = DAY_MONTH.matcher(text);
+                return dayMonth.matches() ? MonthDay.of(Integer.parseInt(dayMonth.group(2)), Integer.parseInt(dayMonth.group(1)))
+                        : MonthDay.parse(text, ISO_DAY);
+            } catch (DateTimeException e) {
+                return (MonthDay) context.handleWeirdStringValue(MonthDay.class, text, "phải là một ngày trong năm, ví dụ 30/09");
+            }
+        }
+    }
+
+    /** How long before a deadline to remind: {@link ReminderOffset}. */
+    private static final class Reminder extends StdScalarDeserializer<Duration> {
+
+        Reminder() {
+            super(Duration.class);
+        }
+
+        @Override
+        public Duration deserialize(JsonParser parser, DeserializationContext context) throws IOException {
+            if (!parser.currentToken().isScalarValue()) {
+                return (Duration) context.handleUnexpectedToken(Duration.class, parser);
+            }
+            String text = parser.getValueAsString().strip();
+            try {
+                return ReminderOffset.parse(text);
+            } catch (ReminderOffset.Invalid e) {
+                return (Duration) context.handleWeirdStringValue(Duration.class, text, e.reason());
+            }
         }
     }
 }

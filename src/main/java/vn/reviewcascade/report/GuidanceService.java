@@ -10,6 +10,7 @@ import org.springframework.transaction.annotation.Transactional;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
 
 /**
@@ -20,8 +21,6 @@ import vn.reviewcascade.PlainText;
  */
 @Service
 public class GuidanceService {
-
-    public static final int MAX_TEXT_LENGTH = 100_000;
 
     private final ReportRepository reports;
     private final ReportService reportService;
@@ -125,9 +124,9 @@ public class GuidanceService {
             throw new InvalidInputException(GuidanceFields.TEXT, "Nội dung kế hoạch hướng dẫn phải là văn bản");
         }
         String text = PlainText.normalize(given);
-        if (text.length() > MAX_TEXT_LENGTH) {
+        if (text.length() > Limits.MAX_WRITTEN_TEXT) {
             errors.add(new FieldError(GuidanceFields.TEXT, "Nội dung kế hoạch hướng dẫn dài %,d ký tự, quá giới hạn %,d ký tự"
-                    .formatted(text.length(), MAX_TEXT_LENGTH)));
+                    .formatted(text.length(), Limits.MAX_WRITTEN_TEXT)));
         }
         PlainText.problem(text).ifPresent(problem -> errors.add(new FieldError(GuidanceFields.TEXT,
                 "Nội dung kế hoạch hướng dẫn " + problem)));

@@ -12,6 +12,7 @@ import java.util.Set;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.plan.Plan;
 
@@ -21,9 +22,6 @@ import vn.reviewcascade.plan.Plan;
  * named by their keys ({@code section2}, {@code partyMembers}) wherever they come from.
  */
 public final class ReportValidator {
-
-    static final long MAX_FIGURE = 1_000_000_000L;
-    static final int MAX_SECTION_LENGTH = 100_000;
 
     private ReportValidator() {
     }
@@ -49,9 +47,9 @@ public final class ReportValidator {
             }
             String text = PlainText.normalize((String) value);
             Optional<String> problem = text == null ? Optional.empty() : PlainText.problem(text);
-            if (text != null && text.length() > MAX_SECTION_LENGTH) {
+            if (text != null && text.length() > Limits.MAX_WRITTEN_TEXT) {
                 errors.add(new FieldError(key, "%s dài %,d ký tự, quá giới hạn %,d ký tự".formatted(name, text.length(),
-                        MAX_SECTION_LENGTH)));
+                        Limits.MAX_WRITTEN_TEXT)));
             } else if (problem.isPresent()) {
                 errors.add(new FieldError(key, name + " " + problem.get()));
             } else {
@@ -70,7 +68,7 @@ public final class ReportValidator {
                 Long number = wholeNumber(value);
                 if (number != null && (number < figure.min() || number > figure.max())) {
                     throw new IllegalArgumentException("phải từ %,d đến %,d (%,d)".formatted(figure.min(),
-                            Math.min(figure.max(), MAX_FIGURE), number));
+                            Math.min(figure.max(), Limits.MAX_FIGURE), number));
                 }
                 parsedFigures.put(key, number);
             } catch (IllegalArgumentException e) {
@@ -158,8 +156,8 @@ public final class ReportValidator {
         if (number.signum() < 0) {
             throw new IllegalArgumentException("không được là số âm (" + abbreviate(number.toBigInteger().toString()) + ")");
         }
-        if (number.compareTo(BigDecimal.valueOf(MAX_FIGURE)) > 0) {
-            throw new IllegalArgumentException("quá lớn (tối đa %,d)".formatted(MAX_FIGURE));
+        if (number.compareTo(BigDecimal.valueOf(Limits.MAX_FIGURE)) > 0) {
+            throw new IllegalArgumentException("quá lớn (tối đa %,d)".formatted(Limits.MAX_FIGURE));
         }
         return number.longValueExact();
     }

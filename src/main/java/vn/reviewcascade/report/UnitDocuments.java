@@ -49,6 +49,11 @@ public class UnitDocuments {
         this.maxSize = maxSize;
     }
 
+    /** The largest document a unit may attach. */
+    public DataSize maxSize() {
+        return maxSize;
+    }
+
     public record StoredDocument(String fileName, String contentType, byte[] content) {
     }
 

@@ -16,6 +16,7 @@ import java.util.Set;
 import java.util.stream.Stream;
 
 import vn.reviewcascade.CsvRows;
+import vn.reviewcascade.Limits;
 
 /**
  * Reads a unit tree: a first line naming the tree's levels top down,
@@ -35,9 +36,6 @@ public final class UnitTreeCsvReader {
     /** The header with the optional last column: the place a unit's documents are dated from ("Vĩnh Linh"). */
     static final List<String> WITH_PLACE = Stream.concat(HEADER.stream(), Stream.of("place")).toList();
     private static final String CODE_PATTERN = "[A-Za-z0-9][A-Za-z0-9_-]{0,47}";
-    private static final String LEVEL_KEY = "[A-Z][A-Z0-9_]{0,15}";
-    static final int MIN_LEVELS = 2;
-    static final int MAX_LEVELS = 5;
 
     private UnitTreeCsvReader() {
     }
@@ -105,7 +103,7 @@ public final class UnitTreeCsvReader {
             int equals = part.indexOf('=');
             String key = (equals < 0 ? part : part.substring(0, equals)).trim();
             String name = equals < 0 ? "" : part.substring(equals + 1).trim();
-            if (!key.matches(LEVEL_KEY)) {
+            if (!key.matches(TreeLevel.KEY_PATTERN)) {
                 problems.add("Dòng 1: mã cấp '%s' chỉ gồm chữ hoa không dấu, số và '_', bắt đầu bằng chữ, tối đa 16 ký tự".formatted(key));
             } else if (!keys.add(key)) {
                 problems.add("Dòng 1: cấp '%s' được nêu hai lần".formatted(key));
@@ -115,8 +113,8 @@ public final class UnitTreeCsvReader {
             }
             levels.add(new TreeLevel(key, name));
         }
-        if (levels.size() < MIN_LEVELS || levels.size() > MAX_LEVELS) {
-            problems.add("Dòng 1: cây có %d cấp; phải từ %d đến %d cấp".formatted(levels.size(), MIN_LEVELS, MAX_LEVELS));
+        if (levels.size() < Limits.MIN_LEVELS || levels.size() > Limits.MAX_LEVELS) {
+            problems.add("Dòng 1: cây có %d cấp; phải từ %d đến %d cấp".formatted(levels.size(), Limits.MIN_LEVELS, Limits.MAX_LEVELS));
         }
         if (!problems.isEmpty()) {
             throw new UnitTreeException(source, problems);

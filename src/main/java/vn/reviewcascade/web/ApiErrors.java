@@ -20,6 +20,7 @@ import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.web.HttpMediaTypeNotAcceptableException;
 import org.springframework.web.HttpMediaTypeNotSupportedException;
 import org.springframework.web.HttpRequestMethodNotSupportedException;
+import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.MissingServletRequestParameterException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
@@ -57,6 +58,13 @@ class ApiErrors {
     @ExceptionHandler(InvalidInputException.class)
     ResponseEntity<ErrorBody> invalid(InvalidInputException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.errors()));
+    }
+
+    /** A body that Bean Validation refused ({@code @Valid}): every wrong field with the message its constraint gives. */
+    @ExceptionHandler(MethodArgumentNotValidException.class)
+    ResponseEntity<ErrorBody> notValid(MethodArgumentNotValidException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Dữ liệu không hợp lệ", e.getFieldErrors().stream()
+                .map(error -> new FieldError(error.getField(), error.getDefaultMessage())).toList()));
     }
 
     /** A plan file refused: every problem with its line. */
@@ -112,6 +120,10 @@ class ApiErrors {
             return fields(new FieldError(field, "Không có trường '" + unknown.getPropertyName() + "'"
                     + (known.isEmpty() ? "" : "; chỉ có: " + known)));
         }
+        // A value Jackson handed to a type that refused it, with the type's own words (ContentVersion).
+        if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof InvalidInputException invalid) {
+            return invalid(invalid);
+        }
         if (cause instanceof MismatchedInputException mismatch) {
             if (mismatch.getPath().isEmpty()) {
                 return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu phải là một đối tượng JSON {…} đúng cấu trúc (xem README)");
@@ -134,10 +146,12 @@ class ApiErrors {
      * UTF-8, NaN or Infinity (not numbers in JSON), a number beyond its field's type, or broken syntax. Also for the
      * engine's REST API, whose bodies {@link EngineCompletionCheck} reads first.
      *
-     * @param bound the field being bound when it failed, or null to name the one the parser was reading
+     * @param bound the field being bound when it failed, or null: named when the parser cannot say where it was
+     *              reading, else the parser's place is named, deeper in a body's maps ({@code figures.partyMembers})
      */
     static ErrorBody notJson(StreamReadException e, String bound) {
-        String field = bound != null ? bound : e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
+        String reading = e.getProcessor() == null ? "" : path(e.getProcessor().getParsingContext());
+        String field = reading.isEmpty() && bound != null ? bound : reading;
         String where = e.getLocation() == null ? "" : " (dòng %d, cột %d)".formatted(e.getLocation().getLineNr(),
                 e.getLocation().getColumnNr());
         String problem = e.getOriginalMessage() == null ? "" : e.getOriginalMessage();

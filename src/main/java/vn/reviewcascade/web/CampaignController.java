@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.Objects;
 
+import jakarta.validation.Valid;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -102,7 +103,7 @@ class CampaignController {
     }
 
     @PostMapping("/campaigns")
-    ResponseEntity<Created> start(@RequestBody StartCampaign request) {
+    ResponseEntity<Created> start(@Valid @RequestBody StartCampaign request) {
         access.requireSeesEverything("bắt đầu một đợt");
         Campaign campaign = campaigns.start(request, access.userId());
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(new Created(campaign.id()));

@@ -1,10 +1,6 @@
 package vn.reviewcascade.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
-import java.util.Map;
-import java.util.Set;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,9 +13,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import vn.reviewcascade.FieldError;
-import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.report.ContentVersion;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.GuidanceService;
 import vn.reviewcascade.report.ReportService;
@@ -35,8 +30,6 @@ import vn.reviewcascade.security.UnitAccess;
 @RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/guidance")
 class GuidanceController {
 
-    private static final Set<String> BODY_KEYS = Set.of("version", "text");
-
     private final GuidanceService guidance;
     private final ReportService reports;
     private final UnitDocuments documents;
@@ -49,6 +42,13 @@ class GuidanceController {
         this.access = access;
     }
 
+    /**
+     * A save of the text: {"version": 2, "text": "…"}. The text stays as JSON typed it: {@link GuidanceService} checks
+     * it, the one check that task completions through the engine, which hand over raw variables, go through too.
+     */
+    record GuidanceDraft(ContentVersion version, Object text) {
+    }
+
     @GetMapping
     GuidanceService.GuidanceView get(@PathVariable long campaignId, @PathVariable String unitCode) {
         access.requireReadGuidance(reports.unit(campaignId, unitCode));
@@ -58,19 +58,9 @@ class GuidanceController {
     /** Saves the text: {"version": 2, "text": "…"}; with {@code version}, a guidance saved since is not overwritten. */
     @PutMapping
     GuidanceService.GuidanceView put(@PathVariable long campaignId, @PathVariable String unitCode,
-                                     @RequestBody Map<String, Object> body) {
+                                     @RequestBody GuidanceDraft body) {
         access.requireEditGuidance(reports.unit(campaignId, unitCode));
-        List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !BODY_KEYS.contains(key)).sorted().forEach(key ->
-                errors.add(new FieldError(key, "Không có trường '" + key + "'; chỉ có 'version' và 'text'")));
-        Object version = body.get("version");
-        if (version != null && !(version instanceof Integer number && number >= 0)) {
-            errors.add(new FieldError("version", "Số lần lưu (version) phải là số nguyên không âm, không phải " + version));
-        }
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        guidance.saveDraft(campaignId, unitCode, body.get("text"), (Integer) version);
+        guidance.saveDraft(campaignId, unitCode, body.text(), ContentVersion.number(body.version()));
         return guidance.view(campaignId, unitCode);
     }
 

@@ -21,6 +21,7 @@ import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.plan.PlanException;
@@ -40,9 +41,9 @@ class PlanController {
 
     /**
      * Read before decoding, so a huge body is refused unread: UTF-8 takes at most three bytes for each character
-     * Java counts, so a file beyond this has more characters than {@link PlanReader#MAX_FILE_CHARACTERS}.
+     * Java counts, so a file beyond this has more characters than {@link Limits#MAX_PLAN_FILE}.
      */
-    private static final int MAX_FILE_BYTES = 3 * PlanReader.MAX_FILE_CHARACTERS;
+    private static final int MAX_FILE_BYTES = 3 * Limits.MAX_PLAN_FILE;
     private static final String YAML = "application/yaml";
 
     private final PlanCatalog plans;
@@ -112,7 +113,7 @@ class PlanController {
         }
         if (body.length > MAX_FILE_BYTES) {
             throw new InvalidInputException("file", "Tệp kế hoạch quá lớn (%,d byte); tối đa %,d ký tự"
-                    .formatted(body.length, PlanReader.MAX_FILE_CHARACTERS));
+                    .formatted(body.length, Limits.MAX_PLAN_FILE));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

@@ -1,10 +1,7 @@
 package vn.reviewcascade.web;
 
 import java.io.IOException;
-import java.util.ArrayList;
-import java.util.List;
 import java.util.Map;
-import java.util.Set;
 
 import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
@@ -17,11 +14,10 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
-import vn.reviewcascade.FieldError;
-import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.report.ContentVersion;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.UnitDocuments;
 import vn.reviewcascade.report.ReportService;
@@ -33,8 +29,6 @@ import vn.reviewcascade.security.UnitAccess;
 @RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/report")
 class ReportController {
 
-    private static final Set<String> BODY_KEYS = Set.of("version", "sections", "figures");
-
     private final ReportService reports;
     private final UnitDocuments documents;
     private final UnitAccess access;
@@ -45,6 +39,14 @@ class ReportController {
         this.reports = reports;
         this.documents = documents;
         this.access = access;
+    }
+
+    /**
+     * A save of a draft: {"version": 3, "sections": {"section1": "…"}, "figures": {"partyMembers": 12}}. The values of
+     * sections and figures stay as JSON typed them: {@link ReportValidator} checks them, the one check that task
+     * completions through the engine, which hand over raw variables, go through too.
+     */
+    record ReportDraft(ContentVersion version, Map<String, Object> sections, Map<String, Object> figures) {
     }
 
     @GetMapping
@@ -59,19 +61,11 @@ class ReportController {
      * saved since is not overwritten (409). The whole body is refused if any field is wrong.
      */
     @PutMapping
-    ReportView put(@PathVariable long campaignId, @PathVariable String unitCode, @RequestBody Map<String, Object> body) {
+    ReportView put(@PathVariable long campaignId, @PathVariable String unitCode, @RequestBody ReportDraft body) {
         access.requireEdit(reports.unit(campaignId, unitCode));
-        List<FieldError> errors = new ArrayList<>();
-        body.keySet().stream().filter(key -> !BODY_KEYS.contains(key)).sorted().forEach(key ->
-                errors.add(new FieldError(key, "Không có trường '" + key + "'; chỉ có 'version', 'sections' và 'figures'")));
-        Map<String, Object> sections = objectField(body, "sections", errors);
-        Map<String, Object> figures = objectField(body, "figures", errors);
-        Integer version = version(body.get("version"), errors);
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
         Plan plan = campaigns.find(campaignId).plan();
-        reports.saveDraft(plan, campaignId, unitCode, ReportValidator.parse(plan, sections, figures), version);
+        reports.saveDraft(plan, campaignId, unitCode, ReportValidator.parse(plan, orEmpty(body.sections()),
+                orEmpty(body.figures())), ContentVersion.number(body.version()));
         return reports.view(campaignId, unitCode);
     }
 
@@ -91,27 +85,7 @@ class ReportController {
         return Downloads.of(document);
     }
 
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> objectField(Map<String, Object> body, String key, List<FieldError> errors) {
-        Object value = body.get(key);
-        if (value == null) {
-            return Map.of();
-        }
-        if (value instanceof Map<?, ?> map) {
-            return (Map<String, Object>) map;
-        }
-        errors.add(new FieldError(key, "'" + key + "' phải là một đối tượng JSON"));
-        return Map.of();
-    }
-
-    private static Integer version(Object value, List<FieldError> errors) {
-        if (value == null) {
-            return null;
-        }
-        if (value instanceof Integer number && number >= 0) {
-            return number;
-        }
-        errors.add(new FieldError("version", "Số lần lưu (version) phải là số nguyên không âm, không phải " + value));
-        return null;
+    private static Map<String, Object> orEmpty(Map<String, Object> values) {
+        return values == null ? Map.of() : values;
     }
 }

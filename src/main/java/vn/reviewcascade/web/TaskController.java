@@ -1,7 +1,5 @@
 package vn.reviewcascade.web;
 
-import java.util.Map;
-
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -10,6 +8,7 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
+import vn.reviewcascade.approval.TaskCompletion;
 import vn.reviewcascade.approval.TaskForm;
 import vn.reviewcascade.approval.TaskWork;
 
@@ -34,8 +33,8 @@ class TaskController {
 
     /** Draft: {"version": 3, "sections": {…}, "figures": {…}}; review and sign-off: {"approved": …, "comment": …}. */
     @PostMapping("/complete")
-    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) Map<String, Object> body) {
-        work.complete(taskId, body == null ? Map.of() : body);
+    ResponseEntity<Void> complete(@PathVariable String taskId, @RequestBody(required = false) TaskCompletion body) {
+        work.complete(taskId, body == null ? TaskCompletion.none() : body);
         return ResponseEntity.noContent().build();
     }
 }

@@ -12,6 +12,7 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
 import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
@@ -46,8 +47,8 @@ class LongReportTest extends CascadeTestSupport {
         }
         Map<String, Object> figures = new HashMap<>(draft(3));
         sections.keySet().forEach(figures::remove);
-        String returnComment = text(DecisionRecorder.MAX_COMMENT_LENGTH, "Trả lại");
-        String approval = text(DecisionRecorder.MAX_COMMENT_LENGTH, "Đồng ý");
+        String returnComment = text(Limits.MAX_COMMENT, "Trả lại");
+        String approval = text(Limits.MAX_COMMENT, "Đồng ý");
 
         String draft = task(campaign, "CC", "DraftDocument").getId();
         assertThat(complete("lr.dt", draft, Map.of("sections", sections, "figures", figures)).getStatusCode().value()).isEqualTo(204);

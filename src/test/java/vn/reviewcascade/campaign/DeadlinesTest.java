@@ -7,6 +7,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.TestPlans;
+import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.plan.Plan;
 
 import static org.assertj.core.api.Assertions.assertThat;

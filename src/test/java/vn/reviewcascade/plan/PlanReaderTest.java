@@ -6,6 +6,7 @@ import java.util.List;
 
 import org.junit.jupiter.api.Test;
 
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.TestPlans;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -98,13 +99,44 @@ class PlanReaderTest {
                 "Dòng 15: hạn ban hành hướng dẫn '31/02' phải là một ngày trong năm, ví dụ 30/09",
                 "Dòng 16: 'bảy ngày' không phải khoảng thời gian dương dạng ISO-8601 (ví dụ P7D là 7 ngày, PT12H là 12 giờ)",
                 "Dòng 16: 'P99999999999D' quá dài: nhắc hạn sớm nhất là 365 ngày trước hạn (tối đa 365 ngày, P365D)",
-                "Dòng 12: hạn báo cáo của cấp xã (31/10) muộn hơn hạn cấp tỉnh chờ báo cáo cấp dưới (15/10)",
+                "Dòng 11: Hạn nhận báo cáo của cấp dưới của cấp tỉnh (15/10) không được sớm hơn hạn báo cáo của cấp xã (31/10)",
                 "Dòng 19: mã mục 's1' bị trùng với dòng 18",
                 "Dòng 26: chỉ tiêu 'd' là phần của 'zz', nhưng không có chỉ tiêu 'zz'",
                 "Dòng 24: chỉ tiêu 'a' nằm trong một vòng lặp 'phần của' (partOf)",
                 "Dòng 25: chỉ tiêu 'c' nằm trong một vòng lặp 'phần của' (partOf)",
                 "Dòng 27: mã chỉ tiêu 's1' trùng với mã một mục của đề cương",
                 "Dòng 28: giá trị nhỏ nhất (10) lớn hơn giá trị lớn nhất (5)");
+    }
+
+    /** What does not fit a plan's shape is named with its line too, and reading goes on past it. */
+    @Test
+    void valuesOfTheWrongShapeAreNamedWithTheirLines() {
+        PlanException error = catchThrowableOfType(PlanException.class, () -> PlanReader.read("""
+                number: 12-KH/TU
+                title: [Kế hoạch, thử]
+                issuer: Ban Thường vụ
+                year: hai nghìn
+                organisingGroup: bdv-tu
+                issuedOn: 2026-13-45
+                levels:
+                  - key: PROVINCE
+                    name: cấp tỉnh
+                    issuesGuidance: có
+                    deadlines: { subordinates: 15/10, report: 30/11, final: 01/12 }
+                  - key: BASE
+                    name: cấp cơ sở
+                    deadlines: { report: 30/09 }
+                sections: một mục
+                number: 13-KH/TU
+                """, 1));
+        assertThat(error.problems()).containsExactlyInAnyOrder(
+                "Dòng 16: trường 'number' lặp lại (đã có ở dòng 1)",
+                "Dòng 2: tên kế hoạch (title) phải là một giá trị, không phải một nhóm hay danh sách",
+                "Dòng 4: năm của kế hoạch 'hai nghìn' phải là số nguyên",
+                "Dòng 6: ngày ban hành '2026-13-45' phải có dạng năm-tháng-ngày, ví dụ 2019-03-18",
+                "Dòng 10: có ban hành hướng dẫn 'có' phải là true hoặc false",
+                "Dòng 11: không có trường 'final' trong các hạn của cấp; chỉ có: guidance, report, subordinates",
+                "Dòng 15: đề cương báo cáo (sections) phải là một danh sách");
     }
 
     @Test
@@ -130,7 +162,7 @@ class PlanReaderTest {
         assertThat(catchThrowableOfType(PlanException.class, () -> PlanReader.read("- một\n- hai\n", 1)).problems())
                 .containsExactly("Dòng 1: kế hoạch phải là một nhóm các trường (key: giá trị)");
         assertThat(catchThrowableOfType(PlanException.class, () -> PlanReader.read("a: &x [1]\nb: *x\n".repeat(1)
-                + "t: " + "x".repeat(PlanReader.MAX_FILE_CHARACTERS), 1)).problems())
+                + "t: " + "x".repeat(Limits.MAX_PLAN_FILE), 1)).problems())
                 .singleElement().asString().startsWith("Tệp kế hoạch dài");
     }
 }

@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.TestPlans;
 import vn.reviewcascade.plan.Plan;
 
@@ -39,7 +40,7 @@ class ReportValidatorTest {
         Map<String, Object> sections = new HashMap<>();
         sections.put("section2", 42);
         sections.put("section9", "…");
-        sections.put("section3", "x".repeat(ReportValidator.MAX_SECTION_LENGTH + 1));
+        sections.put("section3", "x".repeat(Limits.MAX_WRITTEN_TEXT + 1));
 
         List<FieldError> errors = catchThrowableOfType(InvalidInputException.class,
                 () -> ReportValidator.parse(PLAN, sections, figures)).errors();

@@ -418,6 +418,9 @@ class BadInputTest extends CascadeTestSupport {
                     "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": {\"partyMembers\": " + value[1] + "}}"),
                     400, "partyMembers", (String) value[2]));
         }
+        cases.add(new Case("engine completion: a version as text", () -> send("bi.cc.dt", HttpMethod.POST,
+                "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": {\"reportVersion\": {\"value\": \"1\", "
+                        + "\"type\": \"String\", \"valueInfo\": {\"transient\": true}}}}"), 400, null, "Số lần lưu (reportVersion) phải là số nguyên không âm"));
         cases.add(new Case("engine completion: variables as a list", () -> send("bi.cc.dt", HttpMethod.POST,
                 "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": []}"), 400, "variables", "đối tượng JSON"));
         cases.add(new Case("engine completion: not JSON", () -> send("bi.cc.dt", HttpMethod.POST,

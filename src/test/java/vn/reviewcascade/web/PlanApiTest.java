@@ -101,7 +101,7 @@ class PlanApiTest extends CascadeTestSupport {
         assertThat(response.getBody().get("message")).isEqualTo("Tệp kế hoạch không dùng được; không có gì được lưu");
         assertThat(messages(response)).containsExactlyInAnyOrder(
                 "Dòng 11: cấp 'COMMUNE' không có trong cây đơn vị của hệ thống (có: PROVINCE, DISTRICT, BASE)",
-                "Dòng 11: hạn báo cáo của cấp xã (20/11) muộn hơn hạn cấp tỉnh chờ báo cáo cấp dưới (10/11)",
+                "Dòng 10: Hạn nhận báo cáo của cấp dưới của cấp tỉnh (10/11) không được sớm hơn hạn báo cáo của cấp xã (20/11)",
                 "Dòng 22: mã chỉ tiêu 'a' bị trùng với dòng 20",
                 "Dòng 23: chỉ tiêu 'c' là phần của 'khong', nhưng không có chỉ tiêu 'khong'",
                 "Dòng 20: chỉ tiêu 'a' nằm trong một vòng lặp 'phần của' (partOf)",

@@ -10,9 +10,8 @@
 // Times are shown in Vietnam's time, whatever the browser's zone; the API names the zone with every form.
 let dateTime = null;
 const NUMBER = new Intl.NumberFormat('vi-VN');
-const MAX_SECTION = 100000;
-const MAX_COMMENT = 10000;
-const MAX_DOCUMENT_MB = 10;
+// What the server accepts (GET /api/limits: sections, comments, documents), read before any form is built.
+let limits = null;
 
 /** "10:32 25/11/2026", in Vietnam's time. */
 function when(iso) {
@@ -326,11 +325,11 @@ function reportDraft(root, form) {
 
   const sectionGroups = form.structure.sections.map((section) => {
     const counter = el('span', { className: 'rc-counter' });
-    const input = el('textarea', { className: 'form-control', name: section.key, rows: 6, maxlength: MAX_SECTION,
+    const input = el('textarea', { className: 'form-control', name: section.key, rows: 6, maxlength: limits.maxWrittenText,
       'aria-label': section.number + '. ' + section.title });
     input.value = report.sections[section.key] || '';
     const count = () => {
-      counter.textContent = NUMBER.format(input.value.length) + ' / ' + NUMBER.format(MAX_SECTION) + ' ký tự';
+      counter.textContent = NUMBER.format(input.value.length) + ' / ' + NUMBER.format(limits.maxWrittenText) + ' ký tự';
       input.style.height = 'auto';
       input.style.height = Math.min(Math.max(input.scrollHeight + 2, 90), 600) + 'px';
     };
@@ -373,7 +372,7 @@ function reportDraft(root, form) {
       el('thead', {}, el('tr', {}, el('th', { text: 'Chỉ tiêu' }), el('th', { className: 'rc-num', text: 'Số liệu' }),
         rolledUp ? el('th', { className: 'rc-num', text: 'Tổng cấp dưới' }) : null)),
       el('tbody', {}, figureRows)),
-    el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + MAX_DOCUMENT_MB + ' MB)' }),
+    el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + limits.maxDocumentMegabytes + ' MB)' }),
     documentPicker(form, 'report', status, (info) => { form.report.document = info; }),
     el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
     status);
@@ -417,7 +416,7 @@ function reportDraft(root, form) {
 function decision(root, form) {
   const approve = el('input', { type: 'radio', name: 'approved', value: 'true' });
   const reject = el('input', { type: 'radio', name: 'approved', value: 'false' });
-  const comment = el('textarea', { className: 'form-control', name: 'comment', rows: 4, maxlength: MAX_COMMENT,
+  const comment = el('textarea', { className: 'form-control', name: 'comment', rows: 4, maxlength: limits.maxComment,
     'aria-label': 'Ý kiến' });
   show(root,
     header(form),
@@ -457,11 +456,11 @@ function guidanceDraft(root, form) {
   let version = form.guidance.version;
   const status = el('div', { className: 'rc-status', role: 'status' });
   const counter = el('span', { className: 'rc-counter' });
-  const text = el('textarea', { className: 'form-control', name: 'guidanceText', rows: 12, maxlength: MAX_SECTION,
+  const text = el('textarea', { className: 'form-control', name: 'guidanceText', rows: 12, maxlength: limits.maxWrittenText,
     'aria-label': 'Nội dung ' + form.documentTitle });
   text.value = form.guidance.text || '';
   const count = () => {
-    counter.textContent = NUMBER.format(text.value.length) + ' / ' + NUMBER.format(MAX_SECTION) + ' ký tự';
+    counter.textContent = NUMBER.format(text.value.length) + ' / ' + NUMBER.format(limits.maxWrittenText) + ' ký tự';
   };
   text.addEventListener('input', count);
   count();
@@ -475,7 +474,7 @@ function guidanceDraft(root, form) {
     el('div', { className: 'form-group', 'data-field': 'guidanceText' },
       el('label', { className: 'control-label' }, 'Nội dung ' + form.documentTitle, counter),
       text, el('div', { className: 'rc-field-error', 'data-error-for': 'guidanceText' })),
-    el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + MAX_DOCUMENT_MB + ' MB, không bắt buộc)' }),
+    el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + limits.maxDocumentMegabytes + ' MB, không bắt buộc)' }),
     documentPicker(form, 'guidance', status, (info) => { form.guidance.document = info; }),
     el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
     status);
@@ -508,7 +507,9 @@ function guidanceDraft(root, form) {
 function attach(camForm) {
   const root = camForm.formElement[0].querySelector('[data-rc-root]');
   let editor = null;
-  let loading = call('GET', '/api/tasks/' + encodeURIComponent(camForm.taskId)).then((form) => {
+  const task = call('GET', '/api/tasks/' + encodeURIComponent(camForm.taskId));
+  let loading = Promise.all([task, call('GET', '/api/limits')]).then(([form, served]) => {
+    limits = served;
     dateTime = new Intl.DateTimeFormat('vi-VN', {
       timeZone: form.timeZone, hour: '2-digit', minute: '2-digit', day: '2-digit', month: '2-digit', year: 'numeric',
     });

@@ -1,7 +1,9 @@
-package vn.reviewcascade.campaign;
+package vn.reviewcascade.plan;
 
 import java.util.Arrays;
 import java.util.Optional;
+
+import com.fasterxml.jackson.annotation.JsonValue;
 
 /** The deadlines a level of a plan can have, as plan files and campaign requests name them. */
 public enum DeadlineKind {
@@ -21,6 +23,7 @@ public enum DeadlineKind {
     }
 
     /** The name in plan files and requests: guidance, subordinates, report. */
+    @JsonValue
     public String key() {
         return key;
     }
