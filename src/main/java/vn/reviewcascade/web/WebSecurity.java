@@ -62,12 +62,14 @@ class WebSecurity {
 
     /**
      * An encoded slash ({@code %2F}) in a path reaches the application, which answers it like any unknown unit or
-     * campaign (see {@link ErrorPages}); Spring Security's firewall would refuse it. Its other checks stay.
+     * campaign (see {@link ErrorPages}); Spring Security's firewall would refuse it, and, since Tomcat passes it on
+     * undecoded, the {@code %} it leaves in the decoded path. The firewall's other checks stay.
      */
     @Bean
     WebSecurityCustomizer encodedSlashesReachTheApplication() {
         StrictHttpFirewall firewall = new StrictHttpFirewall();
         firewall.setAllowUrlEncodedSlash(true);
+        firewall.setAllowUrlEncodedPercent(true);
         return web -> web.httpFirewall(firewall);
     }
 
