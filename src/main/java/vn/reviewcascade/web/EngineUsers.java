@@ -26,7 +26,7 @@ class EngineUsers implements AuthenticationProvider {
         String user = login.getName();
         Object password = login.getCredentials();
         if (user.isEmpty() || !(password instanceof String text) || !identityService.checkPassword(user, text)) {
-            throw new BadCredentialsException("Sai tên đăng nhập hoặc mật khẩu");
+            throw new BadCredentialsException("Wrong user name or password");
         }
         EngineUser found = new EngineUser(user,
                 identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
