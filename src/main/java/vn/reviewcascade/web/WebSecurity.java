@@ -24,6 +24,8 @@ import org.springframework.security.core.AuthenticationException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.access.intercept.AuthorizationFilter;
 import org.springframework.security.web.authentication.www.BasicAuthenticationFilter;
+import org.springframework.security.web.context.DelegatingSecurityContextRepository;
+import org.springframework.security.web.context.RequestAttributeSecurityContextRepository;
 import org.springframework.security.web.csrf.CsrfException;
 import org.springframework.security.web.csrf.CsrfFilter;
 import org.springframework.security.web.csrf.CsrfTokenRequestAttributeHandler;
@@ -83,7 +85,9 @@ class WebSecurity {
         RequestMatcher dashboardPage = new OrRequestMatcher(path("/dashboard"), path("/dashboard/"));
         WebappSessions sessions = new WebappSessions(engine.getName(), new NegatedRequestMatcher(engineRest));
         http
-                .securityContext(context -> context.securityContextRepository(sessions))
+                // A Basic login is kept in the request for its later dispatches (a download written asynchronously).
+                .securityContext(context -> context.securityContextRepository(
+                        new DelegatingSecurityContextRepository(new RequestAttributeSecurityContextRepository(), sessions)))
                 .httpBasic(basic -> basic
                         .authenticationEntryPoint((request, response, failure) -> unauthorized(request, response, failure, errors))
                         .authenticationDetailsSource(LoginGate::attempt))
@@ -125,8 +129,9 @@ class WebSecurity {
                         // Camunda's webapps: their pages hold no data, their API checks the webapps' own login.
                         .requestMatchers(webapps).permitAll()
                         .requestMatchers(dashboardPage).authenticated()
-                        // The dashboard's files, ECharts, and the way to the webapps at "/": code, no data.
-                        .requestMatchers(dashboard, path("/webjars/**"), path("/")).permitAll()
+                        // The dashboard's files, ECharts, the task forms Tasklist embeds, the way to the webapps
+                        // at "/": code, no data.
+                        .requestMatchers(dashboard, path("/webjars/**"), path("/forms/**"), path("/")).permitAll()
                         // This application's API and Actuator, and any other address.
                         .anyRequest().authenticated())
                 .addFilterBefore(new LoginGate(throttle, events, errors), BasicAuthenticationFilter.class)
