@@ -129,9 +129,10 @@ class WebSecurity {
                         // Camunda's webapps: their pages hold no data, their API checks the webapps' own login.
                         .requestMatchers(webapps).permitAll()
                         .requestMatchers(dashboardPage).authenticated()
-                        // The dashboard's files, ECharts, the task forms Tasklist embeds, the way to the webapps
-                        // at "/": code, no data.
-                        .requestMatchers(dashboard, path("/webjars/**"), path("/forms/**"), path("/")).permitAll()
+                        // The dashboard's files, ECharts, the task forms Tasklist embeds, the icon, the way to the
+                        // webapps at "/": code, no data.
+                        .requestMatchers(dashboard, path("/webjars/**"), path("/forms/**"), path("/favicon.ico"), path("/"))
+                        .permitAll()
                         // This application's API and Actuator, and any other address.
                         .anyRequest().authenticated())
                 .addFilterBefore(new LoginGate(throttle, events, errors), BasicAuthenticationFilter.class)
