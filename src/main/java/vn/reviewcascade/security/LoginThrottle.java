@@ -10,6 +10,9 @@ import java.util.concurrent.ConcurrentHashMap;
 
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
+import org.springframework.security.authentication.event.AuthenticationFailureBadCredentialsEvent;
+import org.springframework.security.authentication.event.AuthenticationSuccessEvent;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
@@ -26,7 +29,9 @@ import vn.reviewcascade.EngineClock;
  * failure (3 s, 6 s … at most 60 s) and, configured with an unlimited number of attempts, never locks an
  * account for good; the owner waits at most a minute.
  *
- * <p>Administrators read the recent failures at {@code GET /api/security/login-failures}; each is also logged.
+ * <p>It learns of logins from Spring Security's authentication events, whose details say where each came from
+ * ({@link LoginAttempt}); the gate in front of the logins asks {@link #waitFor} before any password is checked.
+ * Administrators read the recent failures at {@code GET /api/security/login-failures}; each is also logged.
  */
 @Component
 public class LoginThrottle {
@@ -61,6 +66,20 @@ public class LoginThrottle {
             return Duration.ZERO;
         }
         return Duration.between(now, state.blockedUntil());
+    }
+
+    @EventListener
+    void failed(AuthenticationFailureBadCredentialsEvent event) {
+        if (event.getAuthentication().getDetails() instanceof LoginAttempt attempt) {
+            failed(attempt.source(), event.getAuthentication().getName(), attempt.channel());
+        }
+    }
+
+    @EventListener
+    void succeeded(AuthenticationSuccessEvent event) {
+        if (event.getAuthentication().getDetails() instanceof LoginAttempt attempt) {
+            succeeded(attempt.source());
+        }
     }
 
     public void failed(String source, String account, String channel) {

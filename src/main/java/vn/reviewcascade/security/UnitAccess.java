@@ -17,10 +17,10 @@ import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
- * What the current user of {@code /api} may see and do, from the groups the authentication filter found:
- * a unit's people read its report and those of every unit below it (a district reads its base units, the
- * province all); only its drafters and clerks change it; administrators and the observer boards (Ban Dân vận,
- * Ban Tổ chức) read everything.
+ * What the current user of {@code /api} may see and do, from the groups of the engine's current user (set for each
+ * request from its login): a unit's people read its report and those of every unit below it (a district reads its
+ * base units, the province all); only its drafters and clerks change it; administrators and the observer boards
+ * (Ban Dân vận, Ban Tổ chức) read everything.
  */
 @Component
 public class UnitAccess {

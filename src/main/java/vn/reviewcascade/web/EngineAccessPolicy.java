@@ -1,20 +1,18 @@
 package vn.reviewcascade.web;
 
-import java.io.IOException;
-import java.util.List;
+import java.util.function.Supplier;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
 import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
-import org.camunda.bpm.webapp.impl.security.auth.UserAuthentication;
-import org.springframework.http.HttpHeaders;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.authorization.AuthorizationDecision;
+import org.springframework.security.authorization.AuthorizationManager;
+import org.springframework.security.core.Authentication;
+import org.springframework.security.core.authority.SimpleGrantedAuthority;
+import org.springframework.security.web.access.intercept.RequestAuthorizationContext;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * What a user who is not an administrator may change through the engine's REST API ({@code /engine-rest} and the
@@ -26,80 +24,80 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * work (instances, tasks, jobs) and no authorization filters them, so only administrators read them — as in Admin,
  * whose page shows them; the observer boards follow campaigns through Cockpit and {@code /api} and need no more.
  *
- * <p>Nothing of {@code /engine-rest} answers without a login: a request that reaches this filter with no user (an
- * address the engine's authentication filter skipped) is refused here.
- *
  * <p>Task forms are submitted to no one: {@code submit-form} copies every text field into the engine's history,
  * where a report's text must never be. The system's forms complete through {@code /api/tasks/{id}/complete}.
+ *
+ * <p>The requests are told apart here, the rules applied in {@link WebSecurity}'s one list of access rules.
  */
-class EngineAccessPolicy extends OncePerRequestFilter {
+final class EngineAccessPolicy {
 
     private static final Pattern WEBAPP_ENGINE = Pattern.compile("/camunda/api/engine/engine/[^/]+/(.*)");
     private static final Pattern NAMED_ENGINE = Pattern.compile("engine/[^/]+/(.*)");
     private static final Pattern TASK_WORK = Pattern.compile("task/[^/]+/(claim|unclaim|complete)");
-    private static final Pattern SUBMIT_FORM = Pattern.compile("(task|process-definition)/.*submit-form");
     /** Resources whose POST is a query: reading, as GET is. */
     private static final Pattern QUERY = Pattern.compile("(task|process-instance|execution|variable-instance|job"
             + "|job-definition|external-task|history/(process-instance|task|activity-instance|variable-instance|detail))"
             + "(/count)?|filter/[^/]+/(list|count|singleResult)");
     private static final Pattern OWN_USER = Pattern.compile("user/([^/]+)/(credentials|profile)");
-    private static final Pattern METRICS = Pattern.compile("metrics(/.*)?");
+    private static final SimpleGrantedAuthority ADMINISTRATORS = new SimpleGrantedAuthority(Groups.CAMUNDA_ADMIN);
 
-    private final IdentityService identityService;
-    private final String engineName;
-    private final ErrorResponses errors;
+    /** The engine's metrics, by any method. */
+    static final RequestMatcher METRICS = resource(Pattern.compile("metrics(/.*)?"));
+    /** Submitting a task's or a start form. */
+    static final RequestMatcher SUBMIT_FORM = resource(Pattern.compile("(task|process-definition)/.*submit-form"));
+    /** Every engine call that may change something: all but GET, HEAD and OPTIONS. */
+    static final RequestMatcher COMMAND = request -> !isSafe(request) && resource(request) != null;
 
-    EngineAccessPolicy(IdentityService identityService, String engineName, ErrorResponses errors) {
-        this.identityService = identityService;
-        this.engineName = engineName;
-        this.errors = errors;
+    static final String METRICS_REFUSED = "Chỉ quản trị viên được xem số liệu vận hành của cả hệ thống (metrics)";
+    static final String SUBMIT_FORM_REFUSED = "Không nhận gửi biểu mẫu (submit-form): việc được hoàn thành bằng biểu mẫu "
+            + "của hệ thống trong Danh sách việc, hoặc POST /api/tasks/{id}/complete.";
+
+    private EngineAccessPolicy() {
     }
 
-    private record Caller(String userId, List<String> groups) {
+    /** Administrators only; everyone else is refused with the given reason. */
+    static AuthorizationManager<RequestAuthorizationContext> administrators(String refusal) {
+        return (authentication, context) -> isAdministrator(authentication.get()) ? new AuthorizationDecision(true)
+                : new Refusal(refusal);
     }
 
-    @Override
-    protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-            throws ServletException, IOException {
+    /** A {@link #COMMAND}: an administrator's, or one of the few a user's work needs. */
+    static AuthorizationDecision command(Supplier<Authentication> authentication, RequestAuthorizationContext context) {
+        Authentication caller = authentication.get();
+        HttpServletRequest request = context.getRequest();
         String resource = resource(request);
-        Caller caller = caller(request);
-        if (caller == null && isEngineRest(request)) {
-            response.setHeader(HttpHeaders.WWW_AUTHENTICATE, ApiAuthenticationFilter.BASIC_CHALLENGE);
-            errors.write(response, HttpServletResponse.SC_UNAUTHORIZED, "Cần đăng nhập");
-            return;
+        if (caller.getPrincipal() instanceof EngineUser user && (isAdministrator(caller) || allowed(request.getMethod(), resource, user))) {
+            return new AuthorizationDecision(true);
         }
-        if (resource != null && caller != null && METRICS.matcher(resource).matches()
-                && !caller.groups().contains(Groups.CAMUNDA_ADMIN)) {
-            errors.write(response, HttpServletResponse.SC_FORBIDDEN, "Chỉ quản trị viên được xem số liệu vận hành của cả hệ "
-                    + "thống (metrics)");
-            return;
-        }
-        if (resource == null || caller == null || WebappSessions.isSafe(request)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        if (SUBMIT_FORM.matcher(resource).matches()) {
-            errors.write(response, HttpServletResponse.SC_FORBIDDEN, "Không nhận gửi biểu mẫu (submit-form): việc được "
-                    + "hoàn thành bằng biểu mẫu của hệ thống trong Danh sách việc, hoặc POST /api/tasks/{id}/complete.");
-            return;
-        }
-        if (caller.groups().contains(Groups.CAMUNDA_ADMIN) || allowed(request.getMethod(), resource, caller)) {
-            chain.doFilter(request, response);
-            return;
-        }
-        errors.write(response, HttpServletResponse.SC_FORBIDDEN, "Bạn không có quyền thực hiện thao tác này ("
-                + request.getMethod() + " " + resource + "); chỉ quản trị viên được làm.");
+        return new Refusal("Bạn không có quyền thực hiện thao tác này (" + request.getMethod() + " " + resource
+                + "); chỉ quản trị viên được làm.");
     }
 
-    private static boolean allowed(String method, String resource, Caller caller) {
+    private static boolean allowed(String method, String resource, EngineUser user) {
         if ("POST".equals(method)) {
             return TASK_WORK.matcher(resource).matches() || QUERY.matcher(resource).matches();
         }
         if ("PUT".equals(method)) {
             Matcher own = OWN_USER.matcher(resource);
-            return own.matches() && own.group(1).equals(caller.userId());
+            return own.matches() && own.group(1).equals(user.id());
         }
         return false;
+    }
+
+    private static boolean isAdministrator(Authentication authentication) {
+        return authentication.getPrincipal() instanceof EngineUser && authentication.getAuthorities().contains(ADMINISTRATORS);
+    }
+
+    private static RequestMatcher resource(Pattern pattern) {
+        return request -> {
+            String resource = resource(request);
+            return resource != null && pattern.matcher(resource).matches();
+        };
+    }
+
+    private static boolean isSafe(HttpServletRequest request) {
+        String method = request.getMethod();
+        return "GET".equals(method) || "HEAD".equals(method) || "OPTIONS".equals(method);
     }
 
     /** The engine resource the request addresses ("task/42/complete"), or null if it is not an engine call. */
@@ -119,20 +117,5 @@ class EngineAccessPolicy extends OncePerRequestFilter {
             return null;
         }
         return rest.endsWith("/") ? rest.substring(0, rest.length() - 1) : rest;
-    }
-
-    private static boolean isEngineRest(HttpServletRequest request) {
-        String path = request.getRequestURI().substring(request.getContextPath().length());
-        return path.equals("/engine-rest") || path.startsWith("/engine-rest/");
-    }
-
-    private Caller caller(HttpServletRequest request) {
-        if (isEngineRest(request)) {
-            var authentication = identityService.getCurrentAuthentication();
-            return authentication == null ? null : new Caller(authentication.getUserId(),
-                    authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds());
-        }
-        UserAuthentication user = WebappSessions.user(request, engineName).orElse(null);
-        return user == null ? null : new Caller(user.getName(), user.getGroupIds() == null ? List.of() : user.getGroupIds());
     }
 }

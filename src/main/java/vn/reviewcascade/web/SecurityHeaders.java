@@ -1,17 +1,14 @@
 package vn.reviewcascade.web;
 
-import java.io.IOException;
-
-import jakarta.servlet.FilterChain;
-import jakarta.servlet.ServletException;
-import jakarta.servlet.http.HttpServletRequest;
-import jakarta.servlet.http.HttpServletResponse;
-
-import org.springframework.boot.web.servlet.FilterRegistrationBean;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
-import org.springframework.core.Ordered;
-import org.springframework.web.filter.OncePerRequestFilter;
+import org.springframework.security.config.Customizer;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configurers.HeadersConfigurer;
+import org.springframework.security.web.header.writers.ContentSecurityPolicyHeaderWriter;
+import org.springframework.security.web.header.writers.DelegatingRequestMatcherHeaderWriter;
+import org.springframework.security.web.header.writers.XContentTypeOptionsHeaderWriter;
+import org.springframework.security.web.util.matcher.AndRequestMatcher;
+import org.springframework.security.web.util.matcher.NegatedRequestMatcher;
+import org.springframework.security.web.util.matcher.RequestMatcher;
 
 /**
  * The browser's part of security on the application's own responses: no guessing of content types
@@ -21,35 +18,27 @@ import org.springframework.web.filter.OncePerRequestFilter;
  * them. Everything else — the API's JSON, downloads, error bodies — is no page at all and may load and run nothing,
  * sandboxed, so a document someone opens in the browser (a PDF with JavaScript) runs no script in this origin.
  * Downloads are attachments besides ({@link Downloads}). Camunda's webapps ({@code /camunda/…}) are left to their
- * own header filter, which sets nosniff and a policy written for their scripts.
+ * own header filter, which sets nosniff and a policy written for their scripts; Spring Security's other default
+ * headers are left off, so the webapps' responses are as Camunda writes them.
  */
-@Configuration(proxyBeanMethods = false)
-class SecurityHeaders {
+final class SecurityHeaders {
 
     static final String DASHBOARD_POLICY = "default-src 'self'; script-src 'self'; style-src 'self'; "
             + "style-src-attr 'unsafe-inline'; img-src 'self' data:; connect-src 'self'; object-src 'none'; base-uri 'none'; "
             + "form-action 'self'; frame-ancestors 'none'";
     static final String NO_PAGE_POLICY = "default-src 'none'; frame-ancestors 'none'; sandbox";
 
-    @Bean
-    FilterRegistrationBean<OncePerRequestFilter> securityHeadersFilter() {
-        FilterRegistrationBean<OncePerRequestFilter> registration = new FilterRegistrationBean<>(new OncePerRequestFilter() {
-            @Override
-            protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
-                    throws ServletException, IOException {
-                String path = request.getRequestURI().substring(request.getContextPath().length());
-                if (!path.startsWith("/camunda/")) {
-                    response.setHeader("X-Content-Type-Options", "nosniff");
-                    response.setHeader("Content-Security-Policy",
-                            path.equals("/dashboard") || path.startsWith("/dashboard/") ? DASHBOARD_POLICY : NO_PAGE_POLICY);
-                }
-                chain.doFilter(request, response);
-            }
-        });
-        registration.setName("security-headers");
-        registration.addUrlPatterns("/*");
-        // First, so that refusals written by the filters after it carry the headers too.
-        registration.setOrder(Ordered.HIGHEST_PRECEDENCE);
-        return registration;
+    private SecurityHeaders() {
+    }
+
+    static Customizer<HeadersConfigurer<HttpSecurity>> outside(RequestMatcher webapps, RequestMatcher dashboard) {
+        RequestMatcher own = new NegatedRequestMatcher(webapps);
+        return headers -> headers.defaultsDisabled()
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(own, new XContentTypeOptionsHeaderWriter()))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(dashboard,
+                        new ContentSecurityPolicyHeaderWriter(DASHBOARD_POLICY)))
+                .addHeaderWriter(new DelegatingRequestMatcherHeaderWriter(
+                        new AndRequestMatcher(own, new NegatedRequestMatcher(dashboard)),
+                        new ContentSecurityPolicyHeaderWriter(NO_PAGE_POLICY)));
     }
 }
