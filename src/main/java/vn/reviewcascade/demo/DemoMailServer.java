@@ -23,6 +23,7 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import org.springframework.beans.factory.annotation.Value;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnClass;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -41,7 +42,10 @@ import vn.reviewcascade.security.UnitAccess;
  */
 @Configuration(proxyBeanMethods = false)
 @Profile("demo")
+@ConditionalOnClass(name = DemoMailServer.GREENMAIL)
 class DemoMailServer {
+
+    static final String GREENMAIL = "com.icegreen.greenmail.util.GreenMail";
 
     @Bean(initMethod = "start", destroyMethod = "stop")
     GreenMail demoSmtpServer(@Value("${spring.mail.port}") int port) {
@@ -50,6 +54,7 @@ class DemoMailServer {
 
     @RestController
     @Profile("demo")
+    @ConditionalOnClass(name = GREENMAIL)
     static class Mailbox {
 
         private static final DateTimeFormatter SENT = DateTimeFormatter.ofPattern("HH:mm:ss dd/MM/yyyy")
