@@ -1,14 +1,20 @@
 package vn.reviewcascade.campaign;
 
+import java.lang.reflect.RecordComponent;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.stream.Collectors;
+
+import jakarta.validation.Validator;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
@@ -36,6 +42,10 @@ import vn.reviewcascade.unit.UnitTree;
 @Service
 public class CampaignService {
 
+    /** The request's fields in the order a caller wrote them, which is the order its errors are named in. */
+    private static final List<String> REQUEST_FIELDS = Arrays.stream(StartCampaign.class.getRecordComponents())
+            .map(RecordComponent::getName).toList();
+
     private final PlanCatalog plans;
     private final UnitTree tree;
     private final CampaignRepository campaigns;
@@ -45,11 +55,14 @@ public class CampaignService {
     private final EngineClock clock;
     private final ApplicationEventPublisher events;
     private final SystemContext system;
+    private final Validator validator;
     private final Map<Long, Campaign> started = new ConcurrentHashMap<>();
 
     public CampaignService(PlanCatalog plans, UnitTree tree, CampaignRepository campaigns, ReportRepository reports,
                            DocumentNumbers documentNumbers, UnitReviewStarter starter, EngineClock clock,
-                           ApplicationEventPublisher events, SystemContext system) {
+                           ApplicationEventPublisher events, SystemContext system,
+                           Validator validator) {
+        this.validator = validator;
         this.plans = plans;
         this.tree = tree;
         this.campaigns = campaigns;
@@ -62,22 +75,26 @@ public class CampaignService {
     }
 
     /**
-     * Checks the request against the plans and the tree (its shape was checked by Bean Validation, see
-     * {@link StartCampaign}), every wrong field at once, then in one transaction records the campaign, a report row
-     * per unit it reaches, and the root unit's review process.
+     * Checks the request's shape (Bean Validation, see {@link StartCampaign}) and what it names against the plans and
+     * the tree, every wrong field at once and in the request's order, then in one transaction records the campaign, a
+     * report row per unit it reaches, and the root unit's review process.
      */
     @Transactional
     public Campaign start(StartCampaign request, String startedBy) {
         List<FieldError> errors = new ArrayList<>();
-        Plan plan = plan(request, errors);
-        Optional<Unit> root = tree.find(request.rootUnit());
-        if (root.isEmpty()) {
+        validator.validate(request).forEach(violation ->
+                errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
+        Set<String> shapeRefused = errors.stream().map(FieldError::field).collect(Collectors.toSet());
+        Plan plan = shapeRefused.contains("plan") ? null : plan(request, errors);
+        Optional<Unit> root = shapeRefused.contains("rootUnit") ? Optional.empty() : tree.find(request.rootUnit());
+        if (root.isEmpty() && !shapeRefused.contains("rootUnit")) {
             errors.add(new FieldError("rootUnit", "Không có đơn vị '" + request.rootUnit() + "' trong cây đơn vị"));
-        } else if (plan != null && plan.level(root.get().level()).isEmpty()) {
+        } else if (root.isPresent() && plan != null && plan.level(root.get().level()).isEmpty()) {
             errors.add(new FieldError("rootUnit", "%s thuộc cấp %s, nhưng kế hoạch %s không đến cấp này (chỉ có: %s)"
                     .formatted(root.get().name(), levelName(root.get().level()), plan.number(), String.join(", ", plan.levelKeys()))));
         }
         if (!errors.isEmpty()) {
+            errors.sort(Comparator.comparingInt(error -> REQUEST_FIELDS.indexOf(error.field().split("\\.")[0])));
             throw new InvalidInputException(errors);
         }
         String title = request.title() == null ? null : PlainText.normalize(request.title().strip());
