@@ -62,6 +62,11 @@ class TwoNodeClusterIT {
     private static final String SIGNING_ORGANISATION = "Văn phòng Tỉnh ủy thử nghiệm";
     private static Path keystore;
     private static final Duration LOCK_TIME = Duration.ofSeconds(8);
+    /**
+     * How long a wait for the nodes to start or to get work done may last. Beside other builds on two cores a
+     * node takes minutes where it takes seconds alone; a working cluster ends each wait once its condition holds.
+     */
+    private static final Duration PATIENCE = Duration.ofMinutes(5);
     /** Each node's most job executor threads: the most mails a killed node can have sent without recording. */
     private static final int JOB_THREADS = 6;
     private static final ObjectMapper JSON = new ObjectMapper();
@@ -88,10 +93,10 @@ class TwoNodeClusterIT {
         // One node first: it creates the engine's schema; the second joins an existing database, as in production.
         portA = freePort();
         nodeA = startNode("node-a", portA);
-        awaitUp(portA);
+        awaitUp("node-a", nodeA, portA);
         portB = freePort();
         nodeB = startNode("node-b", portB);
-        awaitUp(portB);
+        awaitUp("node-b", nodeB, portB);
     }
 
     @AfterAll
@@ -127,7 +132,7 @@ class TwoNodeClusterIT {
         String neverSubmitted = "'CC-M04', 'CC-M05', 'CC-M06'";
 
         // The guidance deadline passes in seconds: every base unit then drafts without waiting for the guidance.
-        await(Duration.ofSeconds(60), () -> bases.stream().allMatch(unit -> taskId(portA, campaign, unit, "DraftDocument") != null));
+        await(PATIENCE, () -> bases.stream().allMatch(unit -> taskId(portA, campaign, unit, "DraftDocument") != null));
         // Three base units submit, their steps spread over both nodes. The sign-offs go to node B: each leaves the
         // issuing of its document to a job, which wakes B's job executor as well as A's polling.
         for (String unit : bases.subList(0, 3)) {
@@ -137,11 +142,11 @@ class TwoNodeClusterIT {
         }
 
         // The base reminders (after 10 s) and deadlines (after 45 s) fall due; kill node B while jobs run.
-        await(Duration.ofSeconds(90), () -> count("select count(*) from escalation where campaign_id = " + campaign) > 0);
+        await(PATIENCE, () -> count("select count(*) from escalation where campaign_id = " + campaign) > 0);
         nodeB.destroyForcibly().waitFor();
 
         // The survivor takes over B's locked jobs once their lock expires, and runs everything else.
-        await(Duration.ofSeconds(120), () -> count("select count(*) from escalation where campaign_id = " + campaign
+        await(PATIENCE, () -> count("select count(*) from escalation where campaign_id = " + campaign
                         + " and unit_code in (" + neverSubmitted + ")") == 3
                 && count("select count(*) from report where campaign_id = " + campaign + " and submitted_at is not null") == 3
                 && count("select count(*) from mail_outbox where campaign_id = " + campaign + " and status = 'PENDING'") == 0
@@ -246,8 +251,11 @@ class TwoNodeClusterIT {
         return jars[0];
     }
 
-    private static void awaitUp(int port) throws InterruptedException {
-        await(Duration.ofSeconds(120), () -> {
+    private static void awaitUp(String name, Process node, int port) throws InterruptedException {
+        await(PATIENCE, () -> {
+            if (!node.isAlive()) {
+                throw new AssertionError(name + " exited with " + node.exitValue() + ", see target/cluster-" + name + ".log");
+            }
             try {
                 return HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/actuator/health/readiness")).build(),
                         HttpResponse.BodyHandlers.ofString()).statusCode() == 200;
