@@ -2,13 +2,13 @@ package vn.reviewcascade.notification;
 
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
 import org.camunda.bpm.engine.RuntimeService;
+import org.springframework.mail.MailException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.jdbc.support.KeyHolder;
@@ -84,18 +84,44 @@ public class MailOutbox {
                 .query(MailOutbox::entry).list();
     }
 
-    void markSent(long id, Instant at) {
-        jdbc.sql("update mail_outbox set status = ?, sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
-                .params(OutboxEntry.Status.SENT.name(), SqlTimes.at(at), id).update();
-    }
-
-    /** In a transaction of its own: the delivery job's own transaction is about to roll back. */
-    void recordFailure(long id, Exception failure) {
-        String message = String.valueOf(failure.getMessage());
-        String error = message.length() > 1000 ? message.substring(0, 1000) : message;
-        separateTransaction.executeWithoutResult(status -> jdbc.sql(
-                        "update mail_outbox set attempts = attempts + 1, last_error = ? where id = ?")
-                .params(error, id).update());
+    /**
+     * Sends a pending mail and records the outcome, both in one transaction of its own that locks the mail's
+     * row before the send and commits right after it; nothing is sent if the mail is no longer pending. A send
+     * that fails is counted with its error, and rethrown so the delivery job retries.
+     *
+     * <p>SMTP cannot be part of a transaction: once the server has accepted the mail, a node that dies before
+     * the mail is recorded SENT leaves it pending, and the job, retried, sends it again. Delivery is therefore
+     * at least once, and a repeat carries the same Message-ID (see {@link OutboxMimeMessage}). This transaction
+     * makes that window as small as it can be: it holds only the closing of the SMTP connection and one UPDATE's
+     * commit, where recording in the job's transaction would also hold the end of the process, its history and
+     * the job's removal. A SENDING claim committed before the send would not narrow it: after a crash a retry
+     * cannot tell whether the send happened, so it must send again or lose the mail. The row lock does close
+     * another gap: a node whose job lock expired while the job still waited in its queue, or still ran, and
+     * another node that took the job over, do not both send; the second waits, then finds the mail SENT. A
+     * node that dies releases the lock with its connection.
+     */
+    void deliver(long id, Runnable send) {
+        MailException failure = separateTransaction.execute(status -> {
+            String current = jdbc.sql("select status from mail_outbox where id = ? for update").param(id)
+                    .query(String.class).single();
+            if (!OutboxEntry.Status.PENDING.name().equals(current)) {
+                return null;
+            }
+            try {
+                send.run();
+            } catch (MailException e) {
+                String message = String.valueOf(e.getMessage());
+                jdbc.sql("update mail_outbox set attempts = attempts + 1, last_error = ? where id = ?")
+                        .params(message.length() > 1000 ? message.substring(0, 1000) : message, id).update();
+                return e;
+            }
+            jdbc.sql("update mail_outbox set status = ?, sent_at = ?, attempts = attempts + 1, last_error = null where id = ?")
+                    .params(OutboxEntry.Status.SENT.name(), SqlTimes.at(clock.now()), id).update();
+            return null;
+        });
+        if (failure != null) {
+            throw failure;
+        }
     }
 
     private static OutboxEntry entry(ResultSet rs, int row) throws SQLException {

@@ -6,18 +6,17 @@ import jakarta.mail.internet.MimeMessage;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.core.io.ByteArrayResource;
-import org.springframework.mail.MailException;
-import org.springframework.mail.javamail.JavaMailSender;
+import org.springframework.mail.javamail.JavaMailSenderImpl;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.document.IssuedDocuments;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.UnitDocuments;
 
 /**
- * Sends one outbox mail, in the delivery job. A mail already sent (the job ran again) is not sent twice.
+ * Sends one outbox mail, in the delivery job. A mail recorded as sent (the job ran again) is not sent again; one
+ * whose node died between the send and the record is, with the same Message-ID (see {@link MailOutbox#deliver}).
  * A failure is counted in the sent log and rethrown, so the engine retries with back-off and, when retries
  * run out, shows an incident in Cockpit from which the job can be retried.
  */
@@ -25,20 +24,19 @@ import vn.reviewcascade.report.UnitDocuments;
 public class OutboxSender implements JavaDelegate {
 
     private final MailOutbox outbox;
-    private final JavaMailSender mailSender;
+    /** The implementation, not the interface: its configured session builds each {@link OutboxMimeMessage}. */
+    private final JavaMailSenderImpl mailSender;
     private final NotificationProperties properties;
     private final UnitDocuments documents;
     private final IssuedDocuments issuedDocuments;
-    private final EngineClock clock;
 
-    public OutboxSender(MailOutbox outbox, JavaMailSender mailSender, NotificationProperties properties,
-                        UnitDocuments documents, IssuedDocuments issuedDocuments, EngineClock clock) {
+    public OutboxSender(MailOutbox outbox, JavaMailSenderImpl mailSender, NotificationProperties properties,
+                        UnitDocuments documents, IssuedDocuments issuedDocuments) {
         this.outbox = outbox;
         this.mailSender = mailSender;
         this.properties = properties;
         this.documents = documents;
         this.issuedDocuments = issuedDocuments;
-        this.clock = clock;
     }
 
     /** How the delivery job retries when the mail server fails ({@code camunda:failedJobRetryTimeCycle}). */
@@ -53,7 +51,9 @@ public class OutboxSender implements JavaDelegate {
         if (entry.status() != OutboxEntry.Status.PENDING) {
             return;
         }
-        MimeMessage message = mailSender.createMimeMessage();
+        // Composed before the delivery's transaction: reading the attachments takes time that should not hold
+        // the mail's row locked.
+        MimeMessage message = new OutboxMimeMessage(mailSender.getSession(), entry, properties.from());
         MimeMessageHelper helper = new MimeMessageHelper(message, true, "UTF-8");
         helper.setFrom(properties.from());
         helper.setTo(entry.recipients().toArray(String[]::new));
@@ -66,14 +66,7 @@ public class OutboxSender implements JavaDelegate {
             documents.load(entry.campaignId(), entry.attachmentUnit(), DocumentKind.REPORT).ifPresent(
                     document -> attach(helper, document.fileName(), document.content(), document.contentType()));
         }
-        message.setHeader("X-Review-Cascade-Key", entry.key());
-        try {
-            mailSender.send(message);
-        } catch (MailException e) {
-            outbox.recordFailure(id, e);
-            throw e;
-        }
-        outbox.markSent(id, clock.now());
+        outbox.deliver(id, () -> mailSender.send(message));
     }
 
     private static void attach(MimeMessageHelper helper, String fileName, byte[] content, String contentType) {

@@ -4,7 +4,9 @@ import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -25,6 +27,9 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.TestDocuments;
@@ -42,6 +47,8 @@ class NotificationMailTest extends CascadeTestSupport {
     @Autowired MailOutbox outbox;
     @Autowired UnitDocuments documents;
     @Autowired IssuedDocuments issuedDocuments;
+    @Autowired PlatformTransactionManager transactionManager;
+    @Autowired JdbcClient jdbc;
 
     @BeforeEach
     void usersAndAnEmptyMailbox() {
@@ -223,6 +230,41 @@ class NotificationMailTest extends CascadeTestSupport {
     }
 
     @Test
+    void aMailSentAgainAfterItsNodeDiedCarriesTheSameMessageIdAndKey() throws Exception {
+        Campaign campaign = start("CC");
+        moveClockTo("2030-10-24T00:00:00+07:00");
+        runJobsBut(campaign, "SendMail");
+        Job delivery = dueJobs(campaign).stream().filter(job -> "SendMail".equals(activityOf(job))).findFirst().orElseThrow();
+
+        // The node dies after the send was recorded, before its job's transaction commits: the job runs again
+        // and finds the mail sent.
+        TransactionTemplate dying = new TransactionTemplate(transactionManager);
+        for (int run = 0; run < 2; run++) {
+            dying.executeWithoutResult(transaction -> {
+                managementService.executeJob(delivery.getId());
+                transaction.setRollbackOnly();
+            });
+        }
+        OutboxEntry entry = outbox.findByCampaign(campaign.id()).get(0);
+        assertThat(entry.status()).isEqualTo(OutboxEntry.Status.SENT);
+        assertThat(received("Nhắc hạn")).hasSize(1);
+
+        // The node dies between the send and its record: the mail is still pending, and the job sends it again.
+        jdbc.sql("update mail_outbox set status = 'PENDING', sent_at = null where id = ?").param(entry.id()).update();
+        managementService.executeJob(delivery.getId());
+
+        List<MimeMessage> deliveries = received("Nhắc hạn");
+        assertThat(deliveries).hasSize(2).allSatisfy(mail -> {
+            assertThat(mail.getMessageID()).matches("<[0-9a-f]{32}@review-cascade\\.localhost\\.localdomain>");
+            assertThat(mail.getHeader("X-Review-Cascade-Key")).containsExactly(entry.key());
+        });
+        assertThat(deliveries.get(1).getMessageID()).isEqualTo(deliveries.get(0).getMessageID());
+        assertThat(outbox.findByCampaign(campaign.id())).singleElement()
+                .satisfies(sent -> assertThat(sent.status()).isEqualTo(OutboxEntry.Status.SENT));
+        assertThat(dueJobs(campaign)).isEmpty();
+    }
+
+    @Test
     void theSignedFinalReportIsDistributedWithItsDocumentAttached() throws Exception {
         Campaign campaign = start("CC");
         byte[] pdf = TestDocuments.pdf();
@@ -277,6 +319,18 @@ class NotificationMailTest extends CascadeTestSupport {
         }
     }
 
+    /** Like runJobs, leaving the jobs of one activity for the test to run. */
+    private void runJobsBut(Campaign campaign, String activityId) {
+        for (int round = 0; round < 20; round++) {
+            List<Job> due = dueJobs(campaign).stream().filter(job -> !activityId.equals(activityOf(job))).toList();
+            if (due.isEmpty()) {
+                return;
+            }
+            due.forEach(job -> managementService.executeJob(job.getId()));
+        }
+        throw new AssertionError("Jobs keep falling due");
+    }
+
     private String activityOf(Job job) {
         return managementService.createJobDefinitionQuery().jobDefinitionId(job.getJobDefinitionId()).singleResult()
                 .getActivityId();
@@ -286,23 +340,25 @@ class NotificationMailTest extends CascadeTestSupport {
         user(id, email, "mat-khau-thu-nghiem", group);
     }
 
+    /**
+     * One element per delivery. GreenMail keeps a copy per recipient, and the copies of one delivery share its
+     * Message-ID; but so do the deliveries of a mail sent again, which must still count twice.
+     */
     private List<MimeMessage> received(String subjectPrefix) throws MessagingException {
-        List<MimeMessage> matching = new ArrayList<>();
+        Map<String, List<MimeMessage>> copiesById = new LinkedHashMap<>();
         for (MimeMessage message : greenMail.getReceivedMessages()) {
-            if (message.getSubject().startsWith(subjectPrefix) && matching.stream().noneMatch(m -> same(m, message))) {
-                matching.add(message);
+            if (message.getSubject().startsWith(subjectPrefix)) {
+                copiesById.computeIfAbsent(message.getMessageID(), id -> new ArrayList<>()).add(message);
             }
         }
-        return matching;
-    }
-
-    /** GreenMail keeps one copy per recipient; the tests count mails, so copies of one message count once. */
-    private static boolean same(MimeMessage a, MimeMessage b) {
-        try {
-            return a.getMessageID().equals(b.getMessageID());
-        } catch (MessagingException e) {
-            throw new IllegalStateException(e);
+        List<MimeMessage> deliveries = new ArrayList<>();
+        for (List<MimeMessage> copies : copiesById.values()) {
+            int recipients = recipients(copies.get(0)).size();
+            for (int copy = 0; copy < copies.size(); copy += recipients) {
+                deliveries.add(copies.get(copy));
+            }
         }
+        return deliveries;
     }
 
     private String subjectAndRecipients(MimeMessage message) {
