@@ -103,7 +103,8 @@ public final class Rollup {
 
     /**
      * Whether a report submitted at {@code submittedAt} is a late addition to a parent that started consolidating
-     * at {@code parentConsolidatedAt}: for a unit whose parent is not rolled up alongside it (the top of a subtree).
+     * at {@code parentConsolidatedAt}. {@link #of} applies it to each subordinate; it is open for a unit whose parent
+     * is not rolled up alongside it (the top of an annex workbook).
      */
     public static boolean lateAddition(Instant parentConsolidatedAt, Instant submittedAt) {
         return parentConsolidatedAt != null && submittedAt != null && submittedAt.isAfter(parentConsolidatedAt);
