@@ -3,9 +3,7 @@ package vn.reviewcascade.annex;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.time.Instant;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
@@ -53,33 +51,30 @@ public class AnnexWorkbooks {
                 unit.unitName(), unit.hasSubordinates(), cutOff))) {
             snapshot.executeWithoutResult(status -> {
                 UnitFigures top = reports.unitFigures(campaignId, unitCode).orElseThrow();
-                visit(campaignId, plan, top, 0, workbook);
+                // The top's parent is not in the workbook, so the top's mark is read against it alone.
+                visit(campaignId, plan, top, Rollup.lateAddition(top.parentConsolidatedAt(), top.submittedAt()), 0,
+                        workbook);
             });
             workbook.finish(out);
         }
     }
 
     /** The unit's row, the subtotal of its subordinates, then each subordinate with what is below it. */
-    private void visit(long campaignId, Plan plan, UnitFigures unit, int depth, AnnexWorkbook workbook) {
+    private void visit(long campaignId, Plan plan, UnitFigures unit, boolean lateAddition, int depth,
+                       AnnexWorkbook workbook) {
         List<UnitFigures> subordinates = unit.hasSubordinates()
                 ? reports.subordinateFigures(campaignId, unit.unitCode()) : List.of();
-        Map<String, Long> totals = new LinkedHashMap<>();
-        int reported = 0;
-        for (UnitFigures subordinate : subordinates) {
-            if (subordinate.submitted()) {
-                reported++;
-                subordinate.figures().forEach((indicator, figure) -> totals.merge(indicator, figure, Long::sum));
-            }
-        }
-        Map<String, Long> differences = subordinates.isEmpty() ? Map.of() : Rollup.differences(unit.figures(), totals);
+        Rollup rollup = Rollup.of(unit.figures(), unit.consolidatedAt(),
+                subordinates.stream().map(UnitFigures::asSubordinate).toList());
         workbook.unit(new AnnexWorkbook.UnitLine(depth, unit.unitName(), unit.unitCode(),
                 plan.level(unit.level()).map(Plan.Level::name).orElse(unit.level()), unit.status().label(),
-                unit.submitted(), unit.lateAddition(), unit.figures(), differences));
+                unit.submitted(), lateAddition, unit.figures(), rollup.differences()));
         if (!subordinates.isEmpty()) {
-            workbook.subtotal(new AnnexWorkbook.SubtotalLine(depth, unit.unitName(), subordinates.size(), reported, totals));
+            workbook.subtotal(new AnnexWorkbook.SubtotalLine(depth, unit.unitName(), subordinates.size(),
+                    rollup.reported(), rollup.totals()));
         }
         for (UnitFigures subordinate : subordinates) {
-            visit(campaignId, plan, subordinate, depth + 1, workbook);
+            visit(campaignId, plan, subordinate, rollup.lateAddition(subordinate.unitCode()), depth + 1, workbook);
         }
     }
 }

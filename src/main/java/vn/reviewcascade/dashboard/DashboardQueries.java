@@ -28,11 +28,13 @@ import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.notification.TimeWords;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.report.Rollup;
+import vn.reviewcascade.report.UnitFigures;
 import vn.reviewcascade.report.UnitStatus;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
-import static vn.reviewcascade.SqlTimes.at;
 import static vn.reviewcascade.SqlTimes.instant;
 
 /**
@@ -79,11 +81,13 @@ public class DashboardQueries {
     private final JdbcClient jdbc;
     private final EngineClock clock;
     private final UnitTree tree;
+    private final ReportRepository reports;
 
-    public DashboardQueries(JdbcClient jdbc, EngineClock clock, UnitTree tree) {
+    public DashboardQueries(JdbcClient jdbc, EngineClock clock, UnitTree tree, ReportRepository reports) {
         this.jdbc = jdbc;
         this.clock = clock;
         this.tree = tree;
+        this.reports = reports;
     }
 
     /** The reporting rates of the unit's subtree: per level, and per unit with subordinates, worst first. */
@@ -167,9 +171,9 @@ public class DashboardQueries {
 
         UnitNode node = node(campaign, row, below, tasks, now);
         List<UnitNode> childNodes = children.stream().map(child -> node(campaign, child, below, tasks, now)).toList();
+        Figures figures = figures(campaign, row, children);
         return Optional.of(new DrillDown(campaign.id(), node, path(campaign, unitCode),
-                new Page<>(Math.max(0, page), pageSize, total, childNodes), figures(campaign, row),
-                contributions(campaign, row, children)));
+                new Page<>(Math.max(0, page), pageSize, total, childNodes), figures.lines(), figures.contributions()));
     }
 
     /** How each level's reports came in, per day in Vietnam, cumulated; the scope as for {@link #rates}. */
@@ -346,61 +350,33 @@ public class DashboardQueries {
         return up;
     }
 
-    private List<FigureLine> figures(Campaign campaign, Row row) {
+    /**
+     * The unit's own figures (its draft's until it submits, as its report view shows them) rolled up with every
+     * subordinate's, and the page's submitted subordinates' contributions, from one {@link Rollup}.
+     */
+    private Figures figures(Campaign campaign, Row row, List<Row> children) {
         Map<String, Long> own = new HashMap<>();
         jdbc.sql("select indicator, figure from report_figure where campaign_id = ? and unit_code = ?")
                 .params(campaign.id(), row.code()).query(rs -> {
                     own.put(rs.getString(1), rs.getLong(2));
                 });
-        Map<String, Long> below = new HashMap<>();
-        Map<String, Long> late = new HashMap<>();
-        // A subordinate submitted after its parent consolidated is a late addition: its figures are not in the
-        // parent's report. (Without a consolidation there is none; PostgreSQL cannot type a null parameter here.)
-        List<Object> params = new ArrayList<>();
-        if (row.consolidatedAt() != null) {
-            params.add(at(row.consolidatedAt()));
-        }
-        params.add(campaign.id());
-        params.add(row.code());
-        jdbc.sql("select f.indicator, sum(f.figure), "
-                        + (row.consolidatedAt() == null ? "0 " : "sum(case when r.submitted_at > ? then f.figure else 0 end) ")
-                        + """
-                        from report_figure f
-                        join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
-                        where r.campaign_id = ? and r.parent_code = ? and r.submitted_at is not null
-                        group by f.indicator""")
-                .params(params).query(rs -> {
-                    below.put(rs.getString(1), rs.getLong(2));
-                    late.put(rs.getString(1), rs.getLong(3));
-                });
-        boolean hasSubordinates = !below.isEmpty();
-        return campaign.plan().indicators().stream().map(indicator -> {
-            Long mine = own.get(indicator.key());
-            long sum = below.getOrDefault(indicator.key(), 0L);
-            return new FigureLine(indicator.key(), indicator.label(), indicator.unit(), indicator.group(), mine, sum,
-                    mine != null && hasSubordinates ? mine - sum : null, late.getOrDefault(indicator.key(), 0L));
-        }).toList();
+        Rollup rollup = Rollup.of(own, row.consolidatedAt(), reports.subordinateFigures(campaign.id(), row.code())
+                .stream().map(UnitFigures::asSubordinate).toList());
+        List<FigureLine> lines = campaign.plan().indicators().stream()
+                .map(indicator -> new FigureLine(indicator.key(), indicator.label(), indicator.unit(), indicator.group(),
+                        own.get(indicator.key()), rollup.totals().getOrDefault(indicator.key(), 0L),
+                        rollup.differences().get(indicator.key()),
+                        rollup.lateAdditions().getOrDefault(indicator.key(), 0L)))
+                .toList();
+        List<Contribution> contributions = children.stream()
+                .filter(child -> rollup.contributions().containsKey(child.code()))
+                .map(child -> new Contribution(child.code(), child.name(), rollup.contributions().get(child.code()),
+                        rollup.lateAddition(child.code())))
+                .toList();
+        return new Figures(lines, contributions);
     }
 
-    private List<Contribution> contributions(Campaign campaign, Row parent, List<Row> children) {
-        List<String> submitted = children.stream().filter(child -> child.submittedAt() != null).map(Row::code).toList();
-        if (submitted.isEmpty()) {
-            return List.of();
-        }
-        Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
-        submitted.forEach(code -> figures.put(code, new HashMap<>()));
-        jdbc.sql("select unit_code, indicator, figure from report_figure where campaign_id = ? and unit_code in ("
-                        + placeholders(submitted) + ")")
-                .params(concat(campaign.id(), submitted)).query(rs -> {
-                    figures.get(rs.getString(1)).put(rs.getString(2), rs.getLong(3));
-                });
-        Map<String, Row> byCode = new HashMap<>();
-        children.forEach(child -> byCode.put(child.code(), child));
-        return figures.entrySet().stream().map(entry -> {
-            Row child = byCode.get(entry.getKey());
-            boolean lateAddition = parent.consolidatedAt() != null && child.submittedAt().isAfter(parent.consolidatedAt());
-            return new Contribution(child.code(), child.name(), entry.getValue(), lateAddition);
-        }).toList();
+    private record Figures(List<FigureLine> lines, List<Contribution> contributions) {
     }
 
     private static Rates rates(ResultSet rs) throws SQLException {

@@ -19,7 +19,6 @@ import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.GuidanceService;
-import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
@@ -43,18 +42,15 @@ public class WrittenDocuments {
 
     private final CampaignService campaigns;
     private final ReportService reports;
-    private final ReportRepository reportRows;
     private final GuidanceService guidance;
     private final UnitTree tree;
     private final IdentityService identityService;
     private final ReviewCommentRepository comments;
 
-    public WrittenDocuments(CampaignService campaigns, ReportService reports, ReportRepository reportRows,
-                            GuidanceService guidance, UnitTree tree, IdentityService identityService,
-                            ReviewCommentRepository comments) {
+    public WrittenDocuments(CampaignService campaigns, ReportService reports, GuidanceService guidance,
+                            UnitTree tree, IdentityService identityService, ReviewCommentRepository comments) {
         this.campaigns = campaigns;
         this.reports = reports;
-        this.reportRows = reportRows;
         this.guidance = guidance;
         this.tree = tree;
         this.identityService = identityService;
@@ -110,13 +106,11 @@ public class WrittenDocuments {
 
     /**
      * One table per group of the plan's figures (split when a group is wide). A unit without subordinates has one
-     * row, its own figures; a unit with subordinates a row per subordinate that submitted, their total, its own
-     * figures and, where it changed the total, the difference.
+     * row, its own figures; a unit with subordinates a row per subordinate (one that has not submitted says so),
+     * their total, its own figures and, where they are not the total, the difference: the report view's roll-up.
      */
     private WrittenDocument.Annex annex(Plan plan, UnitReport unit, ReportView report) {
         boolean rolledUp = !report.subordinates().isEmpty();
-        Map<String, Map<String, Long>> bySubordinate = rolledUp
-                ? reportRows.submittedSubordinateFigures(unit.campaignId(), unit.unitCode()) : Map.of();
         List<WrittenDocument.Table> tables = new ArrayList<>();
         boolean lateAdditions = false;
         for (Plan.Group group : plan.annex().groups()) {
@@ -128,11 +122,10 @@ public class WrittenDocuments {
                 List<Row> rows = new ArrayList<>();
                 if (rolledUp) {
                     for (ReportView.Subordinate sub : report.subordinates()) {
-                        Map<String, Long> figures = bySubordinate.get(sub.unitCode());
                         String label = sub.unitName() + (sub.lateAddition() ? Rollup.LATE_ADDITION_MARK : "")
                                 + (sub.submittedAt() == null ? " – chưa gửi báo cáo" : "");
                         lateAdditions |= sub.lateAddition();
-                        rows.add(new Row(label, values(chunk, figures), RowKind.SUBORDINATE));
+                        rows.add(new Row(label, values(chunk, sub.figures()), RowKind.SUBORDINATE));
                     }
                     rows.add(new Row("Cộng các đơn vị trực thuộc", values(chunk, report.subordinateTotals(), 0L), RowKind.TOTAL));
                     rows.add(new Row(unit.unitName() + " (số liệu báo cáo)", values(chunk, report.figures()), RowKind.OWN));
@@ -160,7 +153,7 @@ public class WrittenDocuments {
     private static List<Long> values(List<Plan.Indicator> indicators, Map<String, Long> figures, Long missing) {
         List<Long> values = new ArrayList<>();
         for (Plan.Indicator indicator : indicators) {
-            values.add(figures == null ? missing : figures.getOrDefault(indicator.key(), missing));
+            values.add(figures.getOrDefault(indicator.key(), missing));
         }
         return values;
     }

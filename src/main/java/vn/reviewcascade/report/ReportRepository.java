@@ -241,35 +241,6 @@ public class ReportRepository {
                 .params(at(at), campaignId, unitCode).update();
     }
 
-    /** The sum of each figure over the subordinates that have submitted, late ones included. */
-    public Map<String, Long> sumSubmittedSubordinateFigures(long campaignId, String parentCode) {
-        Map<String, Long> sums = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select f.indicator, sum(f.figure) from report_figure f
-                        join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
-                        where r.campaign_id = ? and r.parent_code = ? and r.submitted_at is not null
-                        group by f.indicator""")
-                .params(campaignId, parentCode)
-                .query(rs -> {
-                    sums.put(rs.getString(1), rs.getLong(2));
-                });
-        return sums;
-    }
-
-    /** The figures of each subordinate that has submitted, in one query: the rows of a consolidating unit's annex. */
-    public Map<String, Map<String, Long>> submittedSubordinateFigures(long campaignId, String parentCode) {
-        Map<String, Map<String, Long>> figures = new LinkedHashMap<>();
-        jdbc.sql("""
-                        select f.unit_code, f.indicator, f.figure from report_figure f
-                        join report r on r.campaign_id = f.campaign_id and r.unit_code = f.unit_code
-                        where r.campaign_id = ? and r.parent_code = ? and r.submitted_at is not null""")
-                .params(campaignId, parentCode)
-                .query(rs -> {
-                    figures.computeIfAbsent(rs.getString(1), unit -> new LinkedHashMap<>()).put(rs.getString(2), rs.getLong(3));
-                });
-        return figures;
-    }
-
     /** A unit's line of the annex workbook, read alone: the top of the subtree it shows. */
     public Optional<UnitFigures> unitFigures(long campaignId, String unitCode) {
         List<UnitFigures> found = unitFigures("r.unit_code = ?", campaignId, unitCode);
@@ -277,8 +248,9 @@ public class ReportRepository {
     }
 
     /**
-     * The lines of a parent's subordinates, in one query: the annex workbook reads a subtree parent by parent, so a
-     * national campaign is never held whole, only the subordinates of the parents on the path being written.
+     * The lines of a parent's subordinates, in one query: what its {@link Rollup} is computed from. The annex workbook
+     * reads a subtree parent by parent this way, so a national campaign is never held whole, only the subordinates of
+     * the parents on the path being written.
      */
     public List<UnitFigures> subordinateFigures(long campaignId, String parentCode) {
         return unitFigures("r.parent_code = ?", campaignId, parentCode);

@@ -90,7 +90,7 @@ public class ReportService {
     @Transactional
     public void prefillFromSubordinates(long campaignId, String unitCode) {
         ReportContent own = reports.loadContent(campaignId, unitCode);
-        Map<String, Long> figures = new LinkedHashMap<>(reports.sumSubmittedSubordinateFigures(campaignId, unitCode));
+        Map<String, Long> figures = new LinkedHashMap<>(rollup(unit(campaignId, unitCode), own.figures()).totals());
         figures.putAll(own.figures());
         store(campaignId, unitCode, own.withFigures(figures));
     }
@@ -119,15 +119,20 @@ public class ReportService {
     public ReportView view(long campaignId, String unitCode) {
         UnitReport unit = unit(campaignId, unitCode);
         ReportContent content = reports.loadContent(campaignId, unitCode);
-        Map<String, Long> totals = reports.sumSubmittedSubordinateFigures(campaignId, unitCode);
-        List<UnitReport> subordinateReports = reports.findSubordinates(campaignId, unitCode);
-        Map<String, Long> differences = subordinateReports.isEmpty() ? Map.of() : Rollup.differences(content.figures(), totals);
-        List<ReportView.Subordinate> subordinates = subordinateReports.stream()
+        Rollup rollup = rollup(unit, content.figures());
+        List<ReportView.Subordinate> subordinates = reports.findSubordinates(campaignId, unitCode).stream()
                 .map(sub -> new ReportView.Subordinate(sub.unitCode(), sub.unitName(), sub.status(), sub.submittedAt(),
-                        sub.overdue(), sub.submittedLate(), Rollup.lateAddition(unit.consolidatedAt(), sub.submittedAt())))
+                        sub.overdue(), sub.submittedLate(), rollup.lateAddition(sub.unitCode()),
+                        rollup.contributions().getOrDefault(sub.unitCode(), Map.of())))
                 .toList();
-        return new ReportView(unit, content.version(), content.sections(), content.figures(), totals, differences, subordinates,
-                comments.findAll(campaignId, unitCode), documents.info(campaignId, unitCode, DocumentKind.REPORT).orElse(null));
+        return new ReportView(unit, content.version(), content.sections(), content.figures(), rollup.totals(),
+                rollup.differences(), subordinates, comments.findAll(campaignId, unitCode),
+                documents.info(campaignId, unitCode, DocumentKind.REPORT).orElse(null));
+    }
+
+    private Rollup rollup(UnitReport unit, Map<String, Long> own) {
+        return Rollup.of(own, unit.consolidatedAt(), reports.subordinateFigures(unit.campaignId(), unit.unitCode())
+                .stream().map(UnitFigures::asSubordinate).toList());
     }
 
     private static void failOn(List<FieldError> errors) {

@@ -9,15 +9,24 @@ import java.util.Map;
  * where the two differ, and every review decision so far.
  *
  * @param version     the version of the content shown: saving changes to it refuses if someone saved since
- * @param differences own figure minus subordinates' sum, for each figure where the unit changed the sum
+ * @param subordinateTotals the sum of the subordinates' submitted figures ({@link Rollup#totals})
+ * @param differences own figure minus subordinates' sum where they are not equal ({@link Rollup#differences}): for a
+ *                    unit with subordinates, even if none has submitted
  */
 public record ReportView(UnitReport unit, int version, Map<String, String> sections, Map<String, Long> figures,
                          Map<String, Long> subordinateTotals, Map<String, Long> differences,
                          List<Subordinate> subordinates, List<ReviewComment> comments, DocumentInfo document) {
 
-    /** @param lateAddition submitted after the parent had started consolidating: counted, and shown as such */
+    /**
+     * @param lateAddition submitted after the parent had started consolidating: counted, and shown as such
+     * @param figures      what it contributes to {@code subordinateTotals}: its figures once submitted, else none
+     */
     public record Subordinate(String unitCode, String unitName, UnitStatus status, Instant submittedAt,
-                              boolean overdue, boolean submittedLate, boolean lateAddition) {
+                              boolean overdue, boolean submittedLate, boolean lateAddition, Map<String, Long> figures) {
+
+        public Subordinate {
+            figures = Map.copyOf(figures);
+        }
     }
 
     public record DocumentInfo(String fileName, String contentType, long sizeBytes, Instant uploadedAt, String uploadedBy) {

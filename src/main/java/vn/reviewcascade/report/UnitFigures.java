@@ -8,7 +8,8 @@ import java.util.Map;
  *
  * @param figures                what its submitted report gives; empty until it is submitted, since a draft is not a
  *                               report and the parent's sums count submitted reports only
- * @param parentConsolidatedAt   when the unit's parent started consolidating, or null
+ * @param parentConsolidatedAt   when the unit's parent started consolidating, or null: whether the top of a subtree is
+ *                               a late addition, its parent not being rolled up with it
  * @param hasSubordinates        whether units below it take part in the campaign
  */
 public record UnitFigures(String unitCode, String unitName, String level, UnitStatus status, Instant submittedAt,
@@ -28,7 +29,8 @@ public record UnitFigures(String unitCode, String unitName, String level, UnitSt
         return submittedAt != null;
     }
 
-    public boolean lateAddition() {
-        return Rollup.lateAddition(parentConsolidatedAt, submittedAt);
+    /** What the unit gives its parent's {@link Rollup}. */
+    public Rollup.Subordinate asSubordinate() {
+        return new Rollup.Subordinate(unitCode, submittedAt, figures);
     }
 }

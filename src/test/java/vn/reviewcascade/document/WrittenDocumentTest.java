@@ -107,7 +107,7 @@ class WrittenDocumentTest extends CascadeTestSupport {
                 "Trần Minh Đức", "Đảng ủy xã Vĩnh Thái", "Đảng ủy xã Vĩnh Tú", "Đảng ủy xã Vĩnh Chấp",
                 "Cộng các đơn vị trực thuộc");
 
-        Map<String, Long> rolledUp = reports.sumSubmittedSubordinateFigures(campaign.id(), "VL");
+        Map<String, Long> rolledUp = reportService.view(campaign.id(), "VL").subordinateTotals();
         Map<String, String> totals = annexRow(document.docx(), "Cộng các đơn vị trực thuộc");
         assertThat(totals).as("every figure of the plan has a total").hasSize(plan.annex().indicators().size());
         plan.annex().indicators().forEach(indicator -> assertThat(totals.get(indicator.label()))
