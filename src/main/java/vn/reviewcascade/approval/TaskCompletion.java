@@ -13,11 +13,11 @@ import vn.reviewcascade.report.ContentVersion;
  * task check them, the one check that completions through the engine's own REST API, with raw variables, go through
  * too.
  */
-public record TaskCompletion(ContentVersion version, Map<String, Object> sections, Map<String, Object> figures,
+record TaskCompletion(ContentVersion version, Map<String, Object> sections, Map<String, Object> figures,
                              Object text, Object approved, Object comment) {
 
     /** A completion with nothing entered: a draft saved before, for instance. */
-    public static TaskCompletion none() {
+    static TaskCompletion none() {
         return new TaskCompletion(null, null, null, null, null, null);
     }
 

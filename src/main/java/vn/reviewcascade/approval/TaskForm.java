@@ -20,7 +20,7 @@ import vn.reviewcascade.report.ReviewComment;
  * @param history          the decisions and comments on this document so far, newest first
  * @param timeZone         the zone the form shows every time in: Vietnam's
  */
-public record TaskForm(String taskId, String taskName, ApprovalStep step, String stepLabel, Instant due, String assignee,
+record TaskForm(String taskId, String taskName, ApprovalStep step, String stepLabel, Instant due, String assignee,
                        boolean canWork, long campaignId, String campaignTitle, String planNumber, String unitCode,
                        String unitName, DocumentKind documentKind, String documentTitle, ReportStructure structure,
                        ReportView report, GuidanceView guidance, GuidanceView receivedGuidance,

@@ -44,7 +44,7 @@ import vn.reviewcascade.report.UnitReport;
  * same guard and delegates check and store it as for a completion through the engine's own REST API.
  */
 @Service
-public class TaskWork {
+class TaskWork {
 
     private static final int COMPLETION_ATTEMPTS = 3;
 
@@ -57,7 +57,7 @@ public class TaskWork {
     private final GuidanceService guidance;
     private final TransactionTemplate transaction;
 
-    public TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
+    TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
                     SystemContext system, ReportService reports, CampaignService campaigns, GuidanceService guidance,
                     PlatformTransactionManager transactionManager) {
         this.guidance = guidance;
@@ -71,10 +71,10 @@ public class TaskWork {
     }
 
     /** A task the current user may see, with the review it belongs to. */
-    public record OpenTask(Task task, ReviewKey key, ApprovalStep step) {
+    record OpenTask(Task task, ReviewKey key, ApprovalStep step) {
     }
 
-    public OpenTask find(String taskId) {
+    OpenTask find(String taskId) {
         // The engine's authorization decides what the user may see: a task of another unit is simply not found.
         Task task = taskService.createTaskQuery().taskId(taskId).singleResult();
         if (task == null || task.getProcessInstanceId() == null) {
@@ -88,7 +88,7 @@ public class TaskWork {
     }
 
     @Transactional(readOnly = true)
-    public TaskForm form(String taskId) {
+    TaskForm form(String taskId) {
         OpenTask open = find(taskId);
         ReviewKey key = open.key();
         Campaign campaign = campaigns.find(key.campaignId());
@@ -113,7 +113,7 @@ public class TaskWork {
      * A completion that meets a job of the same process (a reminder falling due that very moment) is tried again,
      * in a new transaction, rather than turned into an error for the user.
      */
-    public void complete(String taskId, TaskCompletion body) {
+    void complete(String taskId, TaskCompletion body) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> completeOnce(taskId, body));

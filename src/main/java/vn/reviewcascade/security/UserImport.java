@@ -51,7 +51,7 @@ import vn.reviewcascade.unit.UnitTree;
  * short fingerprint of the address, the same at every import.
  */
 @Component
-public class UserImport {
+class UserImport {
 
     static final String HEADER = "email,full_name,unit,role";
     static final int MAX_LINES = 50_000;
@@ -67,20 +67,20 @@ public class UserImport {
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
 
-    public UserImport(IdentityService identityService, UnitTree tree, PlatformTransactionManager transactionManager) {
+    UserImport(IdentityService identityService, UnitTree tree, PlatformTransactionManager transactionManager) {
         this.identityService = identityService;
         this.tree = tree;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    public record Imported(int line, String userId, String email, String group, String temporaryPassword) {
+    record Imported(int line, String userId, String email, String group, String temporaryPassword) {
     }
 
-    public record LineError(int line, String message) {
+    record LineError(int line, String message) {
     }
 
-    public record Result(List<Imported> imported, List<LineError> errors) {
+    record Result(List<Imported> imported, List<LineError> errors) {
     }
 
     /** One checked line, ready to write. */
@@ -88,7 +88,7 @@ public class UserImport {
     }
 
     /** @throws InvalidInputException for a file that is not UTF-8, too long, or without the header */
-    public Result importCsv(byte[] content) {
+    Result importCsv(byte[] content) {
         List<CsvRows.Row> rows;
         try {
             rows = CsvRows.read(new StringReader(decode(content)), 1, false);

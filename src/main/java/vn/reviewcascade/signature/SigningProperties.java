@@ -34,7 +34,7 @@ public record SigningProperties(Path keystore, Path keystoreDirectory, String ke
                     + "review-cascade.signing.keystore (REVIEW_CASCADE_SIGNING_KEYSTORE, một tệp PKCS#12 cho cả hệ thống) "
                     + "hoặc review-cascade.signing.keystore-directory (REVIEW_CASCADE_SIGNING_KEYSTOREDIRECTORY, mỗi đơn vị "
                     + "một tệp <mã đơn vị>.p12), cùng mật khẩu review-cascade.signing.password "
-                    + "(REVIEW_CASCADE_SIGNING_PASSWORD). Xem README, mục chữ ký số.");
+                    + "(REVIEW_CASCADE_SIGNING_PASSWORD). Xem docs/security.md, mục chữ ký số.");
         }
         if (!keystoreType.equals("PKCS12") && !keystoreType.equals("PKCS11")) {
             throw new IllegalStateException("review-cascade.signing.keystore-type phải là PKCS12 hoặc PKCS11, không phải \""

@@ -126,7 +126,7 @@ class ApiErrors {
         }
         if (cause instanceof MismatchedInputException mismatch) {
             if (mismatch.getPath().isEmpty()) {
-                return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu phải là một đối tượng JSON {…} đúng cấu trúc (xem README)");
+                return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu phải là một đối tượng JSON {…} đúng cấu trúc (xem docs/api.md)");
             }
             String field = path(mismatch);
             return fields(new FieldError(field, "Trường '" + field + "' phải là " + typeName(mismatch.getTargetType())));
@@ -138,7 +138,7 @@ class ApiErrors {
         if (cause instanceof JsonMappingException mapping && mapping.getCause() instanceof StreamReadException read) {
             return ResponseEntity.badRequest().body(notJson(read, path(mapping)));
         }
-        return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không đọc được: phải là JSON đúng cấu trúc (xem README)");
+        return status(HttpStatus.BAD_REQUEST, "Nội dung yêu cầu không đọc được: phải là JSON đúng cấu trúc (xem docs/api.md)");
     }
 
     /**

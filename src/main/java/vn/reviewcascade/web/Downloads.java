@@ -15,21 +15,21 @@ import vn.reviewcascade.report.UnitDocuments;
  * in the browser's tab: an uploaded file (a PDF with scripts, HTML named .pdf) is the user's, not this origin's page.
  * Every response also carries nosniff and a policy that runs nothing ({@link SecurityHeaders}).
  */
-final class Downloads {
+public final class Downloads {
 
     private Downloads() {
     }
 
-    static ResponseEntity<byte[]> of(UnitDocuments.StoredDocument document) {
+    public static ResponseEntity<byte[]> of(UnitDocuments.StoredDocument document) {
         return of(document.fileName(), document.contentType(), document.content());
     }
 
-    static ResponseEntity<byte[]> of(String fileName, String contentType, byte[] content) {
+    public static ResponseEntity<byte[]> of(String fileName, String contentType, byte[] content) {
         return attachment(fileName, contentType).body(content);
     }
 
     /** A download written while it is sent, without ever being whole in memory. */
-    static ResponseEntity<StreamingResponseBody> streamed(String fileName, String contentType, StreamingResponseBody body) {
+    public static ResponseEntity<StreamingResponseBody> streamed(String fileName, String contentType, StreamingResponseBody body) {
         return attachment(fileName, contentType).body(body);
     }
 

@@ -53,6 +53,8 @@ import vn.reviewcascade.security.LoginThrottle;
 class WebSecurity {
 
     static final String READINESS = "/actuator/health/readiness";
+    /** Where a visitor of the dashboard without a login goes: Tasklist's login form, whose header links back. */
+    private static final String TASKLIST_LOGIN = "/camunda/app/tasklist/default/";
     static final String BASIC_CHALLENGE = "Basic realm=\"review-cascade\", charset=\"UTF-8\"";
     static final String CSRF_REFUSED = "Yêu cầu thiếu mã chống giả mạo (X-XSRF-TOKEN) của phiên đăng nhập; hãy tải lại trang "
             + "rồi thử lại.";
@@ -109,7 +111,7 @@ class WebSecurity {
                         // A visitor of the dashboard without a login is sent to Tasklist's login form, whose header
                         // links back to the dashboard.
                         .defaultAuthenticationEntryPointFor((request, response, failure) ->
-                                response.sendRedirect(request.getContextPath() + DashboardPage.LOGIN), dashboardPage)
+                                response.sendRedirect(request.getContextPath() + TASKLIST_LOGIN), dashboardPage)
                         .defaultAuthenticationEntryPointFor((request, response, failure) ->
                                 unauthorized(request, response, failure, errors), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler((request, response, denied) ->

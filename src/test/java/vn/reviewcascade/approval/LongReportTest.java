@@ -30,7 +30,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class LongReportTest extends CascadeTestSupport {
 
     private static final String PASSWORD = "Bao-Cao-Dai-2030";
-    /** The length the README promises for a section. */
+    /** The length docs/security.md promises for a section. */
     private static final int SECTION_LIMIT = 100_000;
 
     @Autowired TestRestTemplate anonymous;

@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.plan;
 
 import java.io.IOException;
 import java.net.URI;
@@ -22,10 +22,6 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.Limits;
-import vn.reviewcascade.plan.Plan;
-import vn.reviewcascade.plan.PlanCatalog;
-import vn.reviewcascade.plan.PlanException;
-import vn.reviewcascade.plan.PlanReader;
 import vn.reviewcascade.security.SecurityProperties;
 import vn.reviewcascade.security.UnitAccess;
 import vn.reviewcascade.unit.TreeLevel;

@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.plan;
 
 import java.nio.charset.StandardCharsets;
 import java.util.List;
@@ -20,7 +20,6 @@ import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.StartCampaign;
-import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.report.ReportValidator;
 import vn.reviewcascade.report.UnitStatus;
 

@@ -1,13 +1,9 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.security;
 
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import vn.reviewcascade.security.AccessDeniedException;
-import vn.reviewcascade.security.LoginThrottle;
-import vn.reviewcascade.security.UnitAccess;
 
 /** What administrators see of attempts on the logins: the recent failures, newest first, with their source. */
 @RestController

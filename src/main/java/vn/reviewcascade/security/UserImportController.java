@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.security;
 
 import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
@@ -12,9 +12,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.SystemContext;
-import vn.reviewcascade.security.AccessDeniedException;
-import vn.reviewcascade.security.UnitAccess;
-import vn.reviewcascade.security.UserImport;
 
 @RestController
 class UserImportController {

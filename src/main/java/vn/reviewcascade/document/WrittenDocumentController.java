@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.document;
 
 import java.io.IOException;
 import java.util.Optional;
@@ -15,12 +15,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.reviewcascade.NotFoundException;
-import vn.reviewcascade.document.IssuedDocuments;
-import vn.reviewcascade.document.WrittenDocument;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.web.Downloads;
 
 /**
  * A unit's guidance and report as written documents ({@code …/report/written.pdf}, {@code …/guidance/written.pdf}):

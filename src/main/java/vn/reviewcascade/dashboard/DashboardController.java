@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.dashboard;
 
 import java.util.List;
 import java.util.Set;
@@ -13,15 +13,11 @@ import org.springframework.web.bind.annotation.RestController;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.dashboard.CampaignRates;
-import vn.reviewcascade.dashboard.DashboardQueries;
-import vn.reviewcascade.dashboard.DrillDown;
-import vn.reviewcascade.dashboard.LevelSubmissions;
-import vn.reviewcascade.dashboard.RatesWorkbook;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.security.AccessDeniedException;
 import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.web.Downloads;
 
 /**
  * The organising board's dashboard API, which its page (/dashboard) reads: reporting rates, a unit opened with

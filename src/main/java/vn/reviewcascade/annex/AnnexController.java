@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.annex;
 
 import java.time.Instant;
 
@@ -10,12 +10,11 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.servlet.mvc.method.annotation.StreamingResponseBody;
 
 import vn.reviewcascade.EngineClock;
-import vn.reviewcascade.annex.AnnexWorkbook;
-import vn.reviewcascade.annex.AnnexWorkbooks;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.web.Downloads;
 
 /**
  * The annex of figures of a unit and every unit below it, as a workbook: whoever may read the unit's report may

@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.report;
 
 import java.io.IOException;
 import java.util.Map;
@@ -17,13 +17,8 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.plan.Plan;
-import vn.reviewcascade.report.ContentVersion;
-import vn.reviewcascade.report.DocumentKind;
-import vn.reviewcascade.report.UnitDocuments;
-import vn.reviewcascade.report.ReportService;
-import vn.reviewcascade.report.ReportValidator;
-import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.web.Downloads;
 
 @RestController
 @RequestMapping("/api/campaigns/{campaignId}/units/{unitCode}/report")

@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.report;
 
 import java.io.IOException;
 
@@ -14,13 +14,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.reviewcascade.NotFoundException;
-import vn.reviewcascade.report.ContentVersion;
-import vn.reviewcascade.report.DocumentKind;
-import vn.reviewcascade.report.GuidanceService;
-import vn.reviewcascade.report.ReportService;
-import vn.reviewcascade.report.ReportView;
-import vn.reviewcascade.report.UnitDocuments;
 import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.web.Downloads;
 
 /**
  * The guidance a unit issues to the units below it: read by them and by those who read the unit's report; written

@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.approval;
 
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -7,10 +7,6 @@ import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import vn.reviewcascade.approval.TaskCompletion;
-import vn.reviewcascade.approval.TaskForm;
-import vn.reviewcascade.approval.TaskWork;
 
 /**
  * The tasks of the approvals, as their forms in Tasklist use them: what a task's form shows, and completing it

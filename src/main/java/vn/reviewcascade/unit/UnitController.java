@@ -1,15 +1,10 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.unit;
 
 import java.util.List;
 
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
-
-import vn.reviewcascade.unit.TreeLevel;
-import vn.reviewcascade.unit.Unit;
-import vn.reviewcascade.unit.UnitGroup;
-import vn.reviewcascade.unit.UnitTree;
 
 @RestController
 @RequestMapping("/api/units")

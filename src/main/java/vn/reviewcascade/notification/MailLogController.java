@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.notification;
 
 import java.util.List;
 
@@ -7,8 +7,6 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.notification.MailOutbox;
-import vn.reviewcascade.notification.OutboxEntry;
 import vn.reviewcascade.security.UnitAccess;
 
 /** The sent log: who was reminded or told of what, when, and how delivery went. */

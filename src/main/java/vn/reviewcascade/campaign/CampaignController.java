@@ -1,4 +1,4 @@
-package vn.reviewcascade.web;
+package vn.reviewcascade.campaign;
 
 import java.net.URI;
 import java.time.Duration;
@@ -20,10 +20,6 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.EngineClock;
-import vn.reviewcascade.campaign.Campaign;
-import vn.reviewcascade.campaign.CampaignService;
-import vn.reviewcascade.campaign.DeadlineFormat;
-import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.dashboard.DashboardQueries;
 import vn.reviewcascade.notification.TimeWords;
 import vn.reviewcascade.plan.Plan;
