@@ -65,11 +65,32 @@ class WebappLocaleTest {
     @ParameterizedTest
     @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
     void vietnameseIsTheDefaultAndEnglishStaysSelectable(String app) throws IOException {
-        assertThat(text(APP + app + "/scripts/config.js")).contains("import { locales } from '../../review-cascade-language.js'")
+        assertThat(text(APP + app + "/scripts/config.js"))
+                .contains("import { locales, appNamed } from '../../review-cascade-language.js'")
                 .contains("locales");
         String language = text(APP + "review-cascade-language.js");
         assertThat(language).contains("return LANGUAGES.includes(stored) ? stored : 'vi'")
                 .contains("const LANGUAGES = ['vi', 'en']").contains(".ce-eol-banner { display: none !important; }");
+    }
+
+    /**
+     * The login page, the header and the browser tab show "&lt;vendor&gt; &lt;name&gt;" from config.js's {@code app}:
+     * without it they read "Camunda Tasklist", "Welcome", "Cockpit".
+     */
+    @ParameterizedTest
+    @ValueSource(strings = {"tasklist", "cockpit", "admin", "welcome"})
+    void theWebappIsNamedInVietnamese(String app) throws IOException {
+        assertThat(text(APP + app + "/scripts/config.js")).contains("app: appNamed('" + app + "')");
+        String language = text(APP + "review-cascade-language.js");
+        Matcher names = Pattern.compile("const APP_NAMES = \\{\\s*vi: \\{([^}]*)}").matcher(language);
+        assertThat(names.find()).as("Vietnamese names of the webapps").isTrue();
+        Matcher name = Pattern.compile(app + ": '([^']+)'").matcher(names.group(1));
+        assertThat(name.find()).as("Vietnamese name of %s", app).isTrue();
+        assertThat(name.group(1)).doesNotContainIgnoringCase("camunda").doesNotContainIgnoringCase(app)
+                .matches(".*[\\u00C0-\\u1EF9].*");
+        Matcher vendor = Pattern.compile("const VENDOR = \\{ vi: '([^']+)'").matcher(language);
+        assertThat(vendor.find()).as("Vietnamese vendor").isTrue();
+        assertThat(vendor.group(1)).doesNotContainIgnoringCase("camunda").matches(".*[\\u00C0-\\u1EF9].*");
     }
 
     private static List<String> placeholdersOf(String text) {

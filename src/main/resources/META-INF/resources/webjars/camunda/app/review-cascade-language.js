@@ -2,6 +2,7 @@
 // scripts/config.js:
 //  - their language: Vietnamese, whatever the browser's, unless the user chose English (the link in the header,
 //    or ?lang=en / ?lang=vi in the address), a choice kept in this browser;
+//  - their names in the header, on the login page and in the browser tab (not "Camunda Tasklist");
 //  - the link that switches between the two, and the link to the organising board's dashboard (/dashboard);
 //  - no banner telling Party office staff to migrate software they do not run, and in Tasklist none of the actions
 //    the system's users have no right to (creating a task, starting a process, commenting outside the report,
@@ -32,6 +33,28 @@ export const language = choose();
  * Vietnamese the default for every browser, and English what the user asked for.
  */
 export const locales = { availableLocales: [language], fallbackLocale: language };
+
+/** What the header, the login page and the browser tab call each webapp, as "<vendor> <name>". */
+const APP_NAMES = {
+  vi: {
+    tasklist: 'Việc cần xử lý',
+    cockpit: 'Theo dõi quy trình',
+    admin: 'Quản trị',
+    welcome: 'Trang chủ'
+  },
+  en: {
+    tasklist: 'Tasklist',
+    cockpit: 'Cockpit',
+    admin: 'Admin',
+    welcome: 'Welcome'
+  }
+};
+const VENDOR = { vi: 'Sơ kết –', en: 'Review cascade –' };
+
+/** The `app` entry of a webapp's config.js: its name in the chosen language instead of "Camunda Tasklist". */
+export function appNamed(webapp) {
+  return { vendor: VENDOR[language], name: APP_NAMES[language][webapp] };
+}
 
 const STYLE = `
 .ce-eol-banner { display: none !important; }

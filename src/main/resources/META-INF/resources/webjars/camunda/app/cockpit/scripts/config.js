@@ -1,8 +1,10 @@
 // review-cascade: Cockpit's configuration, replacing the webapp's default one.
-import { locales } from '../../review-cascade-language.js';
+import { locales, appNamed } from '../../review-cascade-language.js';
 
 export default {
   // Vietnamese by default, English on request (see review-cascade-language.js).
   locales,
+  // The name in the header, on the login page and in the browser tab ("Camunda Cockpit" otherwise).
+  app: appNamed('cockpit'),
   customScripts: ['scripts/overdue-units.js']
 };

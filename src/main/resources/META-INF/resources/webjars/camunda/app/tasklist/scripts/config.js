@@ -1,9 +1,11 @@
 // review-cascade: Tasklist's configuration, replacing the webapp's default one.
-import { locales } from '../../review-cascade-language.js';
+import { locales, appNamed } from '../../review-cascade-language.js';
 
 export default {
   // Vietnamese by default, English on request (see review-cascade-language.js).
   locales,
+  // The name in the header, on the login page and in the browser tab ("Camunda Tasklist" otherwise).
+  app: appNamed('tasklist'),
   // The forms of the approval tasks (see /forms/task.html).
   customScripts: ['scripts/review-cascade-forms.js'],
   shortcuts: {
