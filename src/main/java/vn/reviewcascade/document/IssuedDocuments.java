@@ -1,10 +1,7 @@
 package vn.reviewcascade.document;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.security.cert.X509Certificate;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.Optional;
 
 import org.slf4j.Logger;
@@ -13,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.reviewcascade.Sha256;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.report.DocumentKind;
@@ -100,7 +98,7 @@ public class IssuedDocuments {
                         insert into issued_document (campaign_id, unit_code, document_kind, number, issued_at, pdf, pdf_sha256,
                                                      docx, signed_by)
                         values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, kind.name(), number, SqlTimes.at(now), file, sha256(file), docx.docx(document),
+                .params(campaignId, unitCode, kind.name(), number, SqlTimes.at(now), file, Sha256.hex(file), docx.docx(document),
                         key.holderName())
                 .update();
         revocations.store(campaignId, unitCode, kind, signed.revocation());
@@ -149,12 +147,12 @@ public class IssuedDocuments {
                         update issued_document set pdf = ?, pdf_sha256 = ?, signed_by = ?, signed_elsewhere = true,
                                uploaded_by = ?, uploaded_at = ?
                         where campaign_id = ? and unit_code = ? and document_kind = ?""")
-                .params(file, sha256(file), signature.signer(), uploadedBy, SqlTimes.at(now), campaignId, unitCode, kind.name())
+                .params(file, Sha256.hex(file), signature.signer(), uploadedBy, SqlTimes.at(now), campaignId, unitCode, kind.name())
                 .update();
         revocations.store(campaignId, unitCode, kind, signature.revocation());
         log.info("The issued {} {} of {} in campaign {} was replaced by a PDF signed elsewhere by {}, uploaded by {}",
                 kind, issued.number(), unitCode, campaignId, signature.signer(), uploadedBy);
-        return new Description(issued.number(), issued.issuedAt(), sha256(file), true, uploadedBy, now, signature);
+        return new Description(issued.number(), issued.issuedAt(), Sha256.hex(file), true, uploadedBy, now, signature);
     }
 
     /** The document as it would be issued now: a draft, marked so, without number or date. */
@@ -171,20 +169,12 @@ public class IssuedDocuments {
     }
 
     private static Issued checked(long campaignId, String unitCode, DocumentKind kind, Issued issued) {
-        if (!sha256(issued.pdf()).equals(issued.sha256())) {
+        if (!Sha256.hex(issued.pdf()).equals(issued.sha256())) {
             log.error("The issued {} of {} in campaign {} no longer matches its SHA-256 {}", kind, unitCode, campaignId,
                     issued.sha256());
             throw new IssuedDocumentAlteredException(("Tệp văn bản số %s không còn khớp với mã băm đã lưu khi ban hành: tệp "
                     + "đã bị thay đổi sau khi ký nên không được cung cấp. Hãy báo quản trị viên.").formatted(issued.number()));
         }
         return issued;
-    }
-
-    static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

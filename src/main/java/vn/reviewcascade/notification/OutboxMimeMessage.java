@@ -1,13 +1,10 @@
 package vn.reviewcascade.notification;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
-import java.util.HexFormat;
-
 import jakarta.mail.MessagingException;
 import jakarta.mail.Session;
 import jakarta.mail.internet.MimeMessage;
+
+import vn.reviewcascade.Sha256;
 
 /**
  * The message of one outbox entry, carrying its identity: every send of the entry, including one repeated after
@@ -44,14 +41,6 @@ final class OutboxMimeMessage extends MimeMessage {
     static String messageId(OutboxEntry entry, String from) {
         String identity = entry.key() + "\n" + entry.createdAt();
         String domain = from.substring(from.lastIndexOf('@') + 1);
-        return "<" + HexFormat.of().formatHex(sha256(identity), 0, 16) + "@review-cascade." + domain + ">";
-    }
-
-    private static byte[] sha256(String text) {
-        try {
-            return MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java platform has SHA-256", e);
-        }
+        return "<" + Sha256.hex(identity).substring(0, 32) + "@review-cascade." + domain + ">";
     }
 }

@@ -1,10 +1,6 @@
 package vn.reviewcascade.plan;
 
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -14,6 +10,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
+import vn.reviewcascade.Sha256;
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.SqlTimes;
@@ -54,7 +51,7 @@ public class PlanCatalog {
     public Registration register(String source, String registeredBy) {
         String text = source == null ? "" : source.replace("\r\n", "\n");
         Plan plan = PlanReader.read(text, 0);
-        String sha256 = sha256(text);
+        String sha256 = Sha256.hex(text);
         List<PlanVersion> versions = versions(plan.number());
         Optional<PlanVersion> same = versions.stream().filter(version -> version.sha256().equals(sha256)).findFirst();
         if (same.isPresent()) {
@@ -107,13 +104,5 @@ public class PlanCatalog {
     private static PlanVersion version(java.sql.ResultSet rs, int row) throws java.sql.SQLException {
         return new PlanVersion(rs.getString(1), rs.getInt(2), rs.getString(3), rs.getString(4),
                 SqlTimes.instant(rs, "registered_at"), rs.getString(6));
-    }
-
-    private static String sha256(String text) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(text.getBytes(StandardCharsets.UTF_8)));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

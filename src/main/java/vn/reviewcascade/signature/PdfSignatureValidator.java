@@ -348,7 +348,8 @@ public class PdfSignatureValidator {
         }
     }
 
-    private static long end(int[] range) {
+    /** Where the bytes a signature covers end: its ByteRange's second part's offset plus length; -1 if malformed. */
+    static long end(int[] range) {
         return range == null || range.length != 4 ? -1 : (long) range[2] + range[3];
     }
 }

@@ -1,13 +1,11 @@
 package vn.reviewcascade.signature;
 
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.HexFormat;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
 
+import vn.reviewcascade.Sha256;
 import vn.reviewcascade.Vietnam;
 
 /**
@@ -32,7 +30,7 @@ public record RevocationCheck(String certificate, String serialNumber, String so
 
     public RevocationCheck {
         if (response != null && responseSha256 == null) {
-            responseSha256 = sha256(response);
+            responseSha256 = Sha256.hex(response);
         }
     }
 
@@ -54,13 +52,5 @@ public record RevocationCheck(String certificate, String serialNumber, String so
             line.append(" (").append(note).append(')');
         }
         return line.toString();
-    }
-
-    private static String sha256(byte[] content) {
-        try {
-            return HexFormat.of().formatHex(MessageDigest.getInstance("SHA-256").digest(content));
-        } catch (NoSuchAlgorithmException e) {
-            throw new IllegalStateException("Every Java runtime has SHA-256", e);
-        }
     }
 }

@@ -120,7 +120,7 @@ public final class SignedRevisions {
                 added.add(signature);
             }
         }
-        added.sort(Comparator.comparingLong(signature -> end(signature.getByteRange())));
+        added.sort(Comparator.comparingLong(signature -> PdfSignatureValidator.end(signature.getByteRange())));
         return added;
     }
 
@@ -137,7 +137,7 @@ public final class SignedRevisions {
         }
         TreeSet<Integer> ends = new TreeSet<>();
         for (PDSignature signature : added) {
-            long end = end(signature.getByteRange());
+            long end = PdfSignatureValidator.end(signature.getByteRange());
             if (end <= issuedLength || end > upload.length || !endsAnUpdate(upload, (int) end)) {
                 throw new InvalidSignatureException(NOT_ONLY_SIGNATURES + "có chữ ký số thêm vào không ký trọn một lần "
                         + "cập nhật nối sau văn bản đã ban hành.");
@@ -281,9 +281,6 @@ public final class SignedRevisions {
         }
     }
 
-    private static long end(int[] range) {
-        return range == null || range.length != 4 ? -1 : (long) range[2] + range[3];
-    }
 
     /**
      * Deep equality of two revisions' objects, indirect references followed, streams compared byte for byte as
