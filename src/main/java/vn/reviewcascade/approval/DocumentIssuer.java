@@ -1,9 +1,12 @@
 package vn.reviewcascade.approval;
 
+import java.time.Instant;
+
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.document.IssuedDocuments;
 import vn.reviewcascade.report.DocumentNumbers;
@@ -25,9 +28,11 @@ public class DocumentIssuer implements JavaDelegate {
     private final ReportRepository reports;
     private final ReportService reportService;
     private final IssuedDocuments issuedDocuments;
+    private final EngineClock clock;
 
     public DocumentIssuer(DocumentNumbers numbers, ReportRepository reports, ReportService reportService,
-                          IssuedDocuments issuedDocuments) {
+                          IssuedDocuments issuedDocuments, EngineClock clock) {
+        this.clock = clock;
         this.issuedDocuments = issuedDocuments;
         this.numbers = numbers;
         this.reports = reports;
@@ -39,7 +44,8 @@ public class DocumentIssuer implements JavaDelegate {
         ReviewKey key = ReviewKey.of(execution);
         UnitReport unit = reportService.unit(key.campaignId(), key.unitCode());
         String number = numbers.next(unit.unitCode(), unit.symbol(), key.kind());
-        reports.setDocumentNumber(key.campaignId(), key.unitCode(), key.kind(), number);
-        issuedDocuments.issue(key.campaignId(), key.unitCode(), key.kind(), number);
+        Instant now = clock.now();
+        reports.markIssued(key.campaignId(), key.unitCode(), key.kind(), number, now);
+        issuedDocuments.issue(key.campaignId(), key.unitCode(), key.kind(), number, now);
     }
 }

@@ -29,8 +29,6 @@ public class GuidanceRecorder implements JavaDelegate {
     @Override
     public void execute(DelegateExecution execution) {
         ReviewKey key = ReviewKey.of(execution);
-        var now = clock.now();
-        reports.markGuidanceIssued(key.campaignId(), key.unitCode(), now);
-        reports.markGuidanceReceived(key.campaignId(), key.unitCode(), now);
+        reports.markGuidanceReceived(key.campaignId(), key.unitCode(), clock.now());
     }
 }

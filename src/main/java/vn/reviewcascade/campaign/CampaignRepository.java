@@ -64,7 +64,7 @@ public class CampaignRepository {
     /** The campaigns of the plan over the unit in that year whose root has not yet submitted its report. */
     public List<Campaign> findRunning(String planNumber, String rootUnit, int year) {
         return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "c.$1") + """
-                         from campaign c join report r on r.campaign_id = c.id and r.unit_code = c.root_unit
+                         from campaign c join campaign_unit r on r.campaign_id = c.id and r.unit_code = c.root_unit
                         where c.plan_number = ? and c.root_unit = ? and c.campaign_year = ? and r.submitted_at is null
                         order by c.id""")
                 .params(planNumber, rootUnit, year).query(this::campaign).list();

@@ -31,6 +31,7 @@ import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.Rollup;
 import vn.reviewcascade.report.UnitFigures;
+import vn.reviewcascade.report.UnitStates;
 import vn.reviewcascade.report.UnitStatus;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
@@ -48,34 +49,29 @@ import static vn.reviewcascade.SqlTimes.instant;
 @Component
 public class DashboardQueries {
 
-    /** A unit's row, for a page of units at most: its escalation is looked up row by row. */
+    /** A unit's row, for a page of units at most: its status is looked up in the engine row by row. */
     private static final String UNIT_COLUMNS = """
-            r.unit_code, r.unit_name, r.level, r.parent_code, r.status, d.due as report_due, r.submitted_at,
-            r.consolidated_at, r.document_number,
-            case when r.submitted_at is null and exists (select 1 from escalation x
-                where x.campaign_id = r.campaign_id and x.unit_code = r.unit_code) then 1 else 0 end as overdue
+            r.unit_code, r.unit_name, r.level, r.parent_code, d.due as report_due, r.submitted_at, r.consolidated_at,
+            n.number as document_number,
+            case when """ + UnitStates.OVERDUE + """
+                then 1 else 0 end as overdue,
+            """ + UnitStates.TOKEN_COLUMNS;
+
+    /** The number of a unit's report, once issued. */
+    private static final String REPORT_NUMBER = """
+            left join campaign_document n on n.campaign_id = r.campaign_id and n.unit_code = r.unit_code
+                                         and n.document_kind = 'REPORT'
             """;
 
-    /** Counts over many units: each unit's escalation comes from the join {@link #ESCALATED}. */
+    /** Counts over many units, with {@link UnitStates#DEADLINE_JOINS}. */
     private static final String RATE_COLUMNS = """
             count(*) as expected,
-            sum(case when r.submitted_at <= d.due then 1 else 0 end) as on_time,
-            sum(case when r.submitted_at > d.due then 1 else 0 end) as late,
-            sum(case when r.submitted_at is null and e.unit_code is not null then 1 else 0 end) as overdue
-            """;
-
-    private static final String REPORT_DUE = """
-            join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
-            """;
-
-    /**
-     * Each unit's escalation as {@code e} (null if none), by the unique key of an escalation: the unit and the report
-     * deadline it missed, the only one escalated and fixed for the campaign. One indexed join on H2 and PostgreSQL
-     * alike, where a subquery per row cost most of the rates' time on PostgreSQL and a distinct derived table was
-     * rescanned per row on H2.
-     */
-    private static final String ESCALATED = """
-            left join escalation e on e.campaign_id = r.campaign_id and e.unit_code = r.unit_code and e.deadline = d.due
+            sum(case when """ + UnitStates.ON_TIME + """
+                then 1 else 0 end) as on_time,
+            sum(case when """ + UnitStates.LATE + """
+                then 1 else 0 end) as late,
+            sum(case when """ + UnitStates.OVERDUE + """
+                then 1 else 0 end) as overdue
             """;
 
     private final JdbcClient jdbc;
@@ -93,10 +89,10 @@ public class DashboardQueries {
     /** The reporting rates of the unit's subtree: per level, and per unit with subordinates, worst first. */
     public CampaignRates rates(Campaign campaign, String scopeUnit, int page, int size) {
         Scope scope = new Scope(campaign, scopeUnit);
-        String scopeName = jdbc.sql("select unit_name from report where campaign_id = ? and unit_code = ?")
+        String scopeName = jdbc.sql("select unit_name from campaign_unit where campaign_id = ? and unit_code = ?")
                 .params(campaign.id(), scopeUnit).query(String.class).single();
         Map<String, Rates> byLevel = new HashMap<>();
-        jdbc.sql(scope.with() + "select r.level, " + RATE_COLUMNS + scope.from("unit_code") + REPORT_DUE + ESCALATED
+        jdbc.sql(scope.with() + "select r.level, " + RATE_COLUMNS + scope.from("unit_code") + UnitStates.DEADLINE_JOINS
                         + "where r.campaign_id = ? group by r.level")
                 .params(scope.params(campaign.id())).query(rs -> {
                     byLevel.put(rs.getString("level"), rates(rs));
@@ -134,8 +130,8 @@ public class DashboardQueries {
 
     private List<ParentRates> parentRates(Campaign campaign, Scope scope, String limit, Object... limitParams) {
         return jdbc.sql(scope.with() + "select p.unit_code, p.unit_name, p.level, " + RATE_COLUMNS
-                        + scope.from("parent_code") + REPORT_DUE + ESCALATED
-                        + "join report p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code "
+                        + scope.from("parent_code") + UnitStates.DEADLINE_JOINS
+                        + "join campaign_unit p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code "
                         + "where r.campaign_id = ?"
                         + " group by p.unit_code, p.unit_name, p.level"
                         + " order by overdue desc, count(*) - sum(case when r.submitted_at is null then 0 else 1 end) desc,"
@@ -157,7 +153,7 @@ public class DashboardQueries {
             return Optional.empty();
         }
         int pageSize = Page.size(size);
-        long total = jdbc.sql("select count(*) from report where campaign_id = ? and parent_code = ?")
+        long total = jdbc.sql("select count(*) from campaign_unit where campaign_id = ? and parent_code = ?")
                 .params(campaign.id(), unitCode).query(Long.class).single();
         List<Row> children = new ArrayList<>(rows(campaign, "r.parent_code = ?", List.of(unitCode),
                 "order by r.unit_code limit " + pageSize + " offset " + (long) Math.max(0, page) * pageSize).values());
@@ -221,7 +217,7 @@ public class DashboardQueries {
             return Optional.empty();
         }
         List<String> levels = campaign.plan().levelKeys();
-        List<String[]> found = jdbc.sql("select unit_code, level from report where campaign_id = ? and unit_code in ("
+        List<String[]> found = jdbc.sql("select unit_code, level from campaign_unit where campaign_id = ? and unit_code in ("
                         + placeholders(units) + ")")
                 .params(concat(campaign.id(), units)).query((rs, n) -> new String[] {rs.getString(1), rs.getString(2)})
                 .list();
@@ -238,11 +234,11 @@ public class DashboardQueries {
         all.add(campaign.id());
         all.addAll(params);
         Map<String, Row> rows = new LinkedHashMap<>();
-        jdbc.sql("select " + UNIT_COLUMNS + "from report r " + REPORT_DUE + "where r.campaign_id = ? and " + where
+        jdbc.sql("select " + UNIT_COLUMNS + "from campaign_unit r " + UnitStates.DEADLINE_JOINS + REPORT_NUMBER + "where r.campaign_id = ? and " + where
                         + (tail == null ? "" : " " + tail))
                 .params(all).query(rs -> {
                     rows.put(rs.getString("unit_code"), new Row(rs.getString("unit_code"), rs.getString("unit_name"),
-                            rs.getString("level"), rs.getString("parent_code"), UnitStatus.valueOf(rs.getString("status")),
+                            rs.getString("level"), rs.getString("parent_code"), UnitStates.status(rs),
                             instant(rs, "report_due"), instant(rs, "submitted_at"), instant(rs, "consolidated_at"),
                             rs.getString("document_number"), rs.getInt("overdue") == 1));
                 });
@@ -277,7 +273,7 @@ public class DashboardQueries {
     /** The rates of the units directly under each of the given units, in one statement. */
     private Map<String, Rates> subordinateRates(Campaign campaign, List<String> parents) {
         Map<String, Rates> rates = new HashMap<>();
-        jdbc.sql("select r.parent_code, " + RATE_COLUMNS + "from report r " + REPORT_DUE + ESCALATED + "where r.campaign_id = ? and "
+        jdbc.sql("select r.parent_code, " + RATE_COLUMNS + "from campaign_unit r " + UnitStates.DEADLINE_JOINS + "where r.campaign_id = ? and "
                         + "r.parent_code in (" + placeholders(parents) + ") group by r.parent_code")
                 .params(concat(campaign.id(), parents)).query(rs -> {
                     rates.put(rs.getString("parent_code"), rates(rs));
@@ -337,9 +333,9 @@ public class DashboardQueries {
         List<DrillDown.PathStep> up = new ArrayList<>();
         jdbc.sql("""
                         with recursive up_tree (unit_code, unit_name, parent_code, depth) as (
-                            select unit_code, unit_name, parent_code, 0 from report where campaign_id = ? and unit_code = ?
+                            select unit_code, unit_name, parent_code, 0 from campaign_unit where campaign_id = ? and unit_code = ?
                             union all
-                            select p.unit_code, p.unit_name, p.parent_code, u.depth + 1 from report p
+                            select p.unit_code, p.unit_name, p.parent_code, u.depth + 1 from campaign_unit p
                             join up_tree u on p.unit_code = u.parent_code
                             where p.campaign_id = ?)
                         select unit_code, unit_name from up_tree where depth > 0 order by depth""")
@@ -412,16 +408,16 @@ public class DashboardQueries {
         String with() {
             return whole() ? "" : """
                     with recursive scope_tree (unit_code) as (
-                        select unit_code from report where campaign_id = ? and unit_code = ?
+                        select unit_code from campaign_unit where campaign_id = ? and unit_code = ?
                         union all
-                        select c.unit_code from report c join scope_tree s on c.parent_code = s.unit_code
+                        select c.unit_code from campaign_unit c join scope_tree s on c.parent_code = s.unit_code
                         where c.campaign_id = ?)
                     """;
         }
 
         /** The rows whose {@code column} is in the scope, as {@code r}. */
         String from(String column) {
-            return whole() ? "from report r " : "from scope_tree s join report r on r.campaign_id = ? and r." + column
+            return whole() ? "from campaign_unit r " : "from scope_tree s join campaign_unit r on r.campaign_id = ? and r." + column
                     + " = s.unit_code ";
         }
 

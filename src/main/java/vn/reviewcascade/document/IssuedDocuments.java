@@ -83,22 +83,21 @@ public class IssuedDocuments {
     }
 
     /**
-     * Renders, signs with the unit's key and keeps the document the sign-off just numbered; runs in the issuing job's
-     * transaction, so a document that cannot be signed is not issued (the job fails and is retried, then an incident).
+     * Renders, signs with the unit's key and keeps the document the sign-off just numbered and dated; runs in the issuing
+     * job's transaction, so a document that cannot be signed is not issued (the job fails and is retried, then an
+     * incident).
      */
     @Transactional
-    public void issue(long campaignId, String unitCode, DocumentKind kind, String number) {
-        Instant now = clock.now();
-        WrittenDocument document = documents.compose(campaignId, unitCode, kind, number, now);
+    public void issue(long campaignId, String unitCode, DocumentKind kind, String number, Instant issuedAt) {
+        WrittenDocument document = documents.compose(campaignId, unitCode, kind, number, issuedAt);
         SigningKey key = keys.keyOf(unitCode, tree.find(unitCode).map(unit -> unit.name()).orElse(unitCode));
         PadesSigner.SignedPdf signed = signer.sign(pdf.pdf(document, number), key, "Ban hành văn bản số " + number,
-                tree.placeOf(unitCode), now);
+                tree.placeOf(unitCode), issuedAt);
         byte[] file = signed.pdf();
         jdbc.sql("""
-                        insert into issued_document (campaign_id, unit_code, document_kind, number, issued_at, pdf, pdf_sha256,
-                                                     docx, signed_by)
-                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
-                .params(campaignId, unitCode, kind.name(), number, SqlTimes.at(now), file, Sha256.hex(file), docx.docx(document),
+                        insert into issued_document (campaign_id, unit_code, document_kind, pdf, pdf_sha256, docx, signed_by)
+                        values (?, ?, ?, ?, ?, ?, ?)""")
+                .params(campaignId, unitCode, kind.name(), file, Sha256.hex(file), docx.docx(document),
                         key.holderName())
                 .update();
         revocations.store(campaignId, unitCode, kind, signed.revocation());
@@ -106,8 +105,12 @@ public class IssuedDocuments {
 
     public Optional<Issued> find(long campaignId, String unitCode, DocumentKind kind) {
         return jdbc.sql("""
-                        select number, issued_at, pdf, pdf_sha256, docx, signed_by, signed_elsewhere, uploaded_by, uploaded_at
-                        from issued_document where campaign_id = ? and unit_code = ? and document_kind = ?""")
+                        select d.number, d.issued_at, i.pdf, i.pdf_sha256, i.docx, i.signed_by, i.signed_elsewhere,
+                               i.uploaded_by, i.uploaded_at
+                        from issued_document i
+                        join campaign_document d on d.campaign_id = i.campaign_id and d.unit_code = i.unit_code
+                                                and d.document_kind = i.document_kind
+                        where i.campaign_id = ? and i.unit_code = ? and i.document_kind = ?""")
                 .params(campaignId, unitCode, kind.name())
                 .query((rs, row) -> new Issued(rs.getString(1), SqlTimes.instant(rs, "issued_at"), rs.getBytes(3),
                         rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getBoolean(7), rs.getString(8),

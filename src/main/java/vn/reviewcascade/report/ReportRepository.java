@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 
+import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -25,17 +26,22 @@ import static vn.reviewcascade.SqlTimes.instant;
 public class ReportRepository {
 
     /**
-     * A unit's row with its report deadline (its level's, in the campaign) and when it was found overdue (the
-     * escalation raised for it): each kept once, in its own table.
+     * A unit's row with its report deadline (its level's, in the campaign), when it was found overdue (the escalation
+     * raised for it), its documents' numbers and the engine's token its status is derived from: each kept once, in
+     * its own table.
      */
     private static final String SELECT = """
-            select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, r.status, d.due as report_due,
-                   r.guidance_received_at, r.guidance_number, r.guidance_issued_at, r.consolidated_at, r.submitted_at,
-                   (select min(e.raised_at) from escalation e where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code)
-                       as escalated_at,
-                   r.document_number, r.process_instance_id
-            from report r
-            join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
+            select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, d.due as report_due,
+                   r.guidance_received_at, g.number as guidance_number, g.issued_at as guidance_issued_at,
+                   r.consolidated_at, r.submitted_at, e.raised_at as escalated_at, p.number as document_number,
+                   r.process_instance_id,
+            """ + UnitStates.TOKEN_COLUMNS + """
+            from campaign_unit r
+            """ + UnitStates.DEADLINE_JOINS + """
+            left join campaign_document g on g.campaign_id = r.campaign_id and g.unit_code = r.unit_code
+                                         and g.document_kind = 'GUIDANCE'
+            left join campaign_document p on p.campaign_id = r.campaign_id and p.unit_code = r.unit_code
+                                         and p.document_kind = 'REPORT'
             """;
 
     private final JdbcClient jdbc;
@@ -52,15 +58,14 @@ public class ReportRepository {
      */
     public void insertAll(long campaignId, String rootCode, List<Unit> units) {
         jdbcTemplate.batchUpdate("""
-                        insert into report (campaign_id, unit_code, unit_name, level, parent_code, symbol, status)
-                        values (?, ?, ?, ?, ?, ?, ?)""", units, 500, (statement, unit) -> {
+                        insert into campaign_unit (campaign_id, unit_code, unit_name, level, parent_code, symbol)
+                        values (?, ?, ?, ?, ?, ?)""", units, 500, (statement, unit) -> {
                     statement.setLong(1, campaignId);
                     statement.setString(2, unit.code());
                     statement.setString(3, unit.name());
                     statement.setString(4, unit.level());
                     statement.setString(5, unit.code().equals(rootCode) ? null : unit.parentCode());
                     statement.setString(6, unit.symbol());
-                    statement.setString(7, UnitStatus.NOT_STARTED.name());
                 });
     }
 
@@ -82,47 +87,50 @@ public class ReportRepository {
     /** The units not submitted whose missed deadline was escalated, in one query. */
     public List<UnitReport> findOverdue(long campaignId) {
         return jdbc.sql(SELECT + """
-                        where r.campaign_id = ? and r.submitted_at is null
-                          and exists (select 1 from escalation e where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code)
+                        where r.campaign_id = ? and """ + UnitStates.OVERDUE + """
                         order by r.unit_code""")
                 .param(campaignId).query(ReportRepository::unitReport).list();
     }
 
     public boolean hasSubordinates(long campaignId, String unitCode) {
-        return jdbc.sql("select count(*) from report where campaign_id = ? and parent_code = ?")
+        return jdbc.sql("select count(*) from campaign_unit where campaign_id = ? and parent_code = ?")
                 .params(campaignId, unitCode).query(Long.class).single() > 0;
     }
 
-    /** Counted in the database: a national campaign has tens of thousands of rows. */
+    /**
+     * Counted in the database: a national campaign has tens of thousands of rows. The statuses are counted per
+     * distinct engine token, then derived, as for a single unit.
+     */
     public CampaignProgress progress(long campaignId) {
         Map<UnitStatus, Long> counts = new EnumMap<>(UnitStatus.class);
         for (UnitStatus status : UnitStatus.values()) {
             counts.put(status, 0L);
         }
-        jdbc.sql("select status, count(*) from report where campaign_id = ? group by status").param(campaignId)
-                .query(rs -> {
-                    counts.put(UnitStatus.valueOf(rs.getString(1)), rs.getLong(2));
+        jdbc.sql("""
+                        select s.submitted_at, s.waiting_at, s.open_task, count(*) as units
+                        from (select case when r.submitted_at is null then null else 1 end as submitted_at,
+                        """ + UnitStates.TOKEN_COLUMNS + """
+                              from campaign_unit r where r.campaign_id = ?) s
+                        group by s.submitted_at, s.waiting_at, s.open_task""")
+                .param(campaignId).query(rs -> {
+                    counts.merge(UnitStates.status(rs), rs.getLong("units"), Long::sum);
                 });
         return jdbc.sql("""
                         select count(*),
-                               sum(case when r.submitted_at is null and exists (select 1 from escalation e
-                                   where e.campaign_id = r.campaign_id and e.unit_code = r.unit_code) then 1 else 0 end),
-                               sum(case when r.submitted_at > d.due then 1 else 0 end)
-                        from report r
-                        join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
+                               sum(case when """ + UnitStates.OVERDUE + """
+                                   then 1 else 0 end),
+                               sum(case when """ + UnitStates.LATE + """
+                                   then 1 else 0 end)
+                        from campaign_unit r
+                        """ + UnitStates.DEADLINE_JOINS + """
                         where r.campaign_id = ?""")
                 .param(campaignId)
                 .query((rs, n) -> new CampaignProgress(rs.getLong(1), counts, rs.getLong(2), rs.getLong(3)))
                 .single();
     }
 
-    public void updateStatus(long campaignId, String unitCode, UnitStatus status) {
-        jdbc.sql("update report set status = ? where campaign_id = ? and unit_code = ?")
-                .params(status.name(), campaignId, unitCode).update();
-    }
-
     public void setProcessInstance(long campaignId, String unitCode, String processInstanceId) {
-        jdbc.sql("update report set process_instance_id = ? where campaign_id = ? and unit_code = ?")
+        jdbc.sql("update campaign_unit set process_instance_id = ? where campaign_id = ? and unit_code = ?")
                 .params(processInstanceId, campaignId, unitCode).update();
     }
 
@@ -132,54 +140,60 @@ public class ReportRepository {
      * already waiting for its message, or the unit sees the guidance already there. No message is lost.
      */
     public boolean lockAndCheckGuidanceReceived(long campaignId, String unitCode) {
-        return jdbc.sql("select guidance_received_at from report where campaign_id = ? and unit_code = ? for update")
+        return jdbc.sql("select guidance_received_at from campaign_unit where campaign_id = ? and unit_code = ? for update")
                 .params(campaignId, unitCode).query((rs, n) -> rs.getObject(1) != null).single();
     }
 
     public int markGuidanceReceived(long campaignId, String parentCode, Instant at) {
         return jdbc.sql("""
-                        update report set guidance_received_at = ?
+                        update campaign_unit set guidance_received_at = ?
                         where campaign_id = ? and parent_code = ? and guidance_received_at is null""")
                 .params(at(at), campaignId, parentCode).update();
     }
 
     public long countUnsubmittedSubordinates(long campaignId, String parentCode) {
-        return jdbc.sql("select count(*) from report where campaign_id = ? and parent_code = ? and submitted_at is null")
+        return jdbc.sql("select count(*) from campaign_unit where campaign_id = ? and parent_code = ? and submitted_at is null")
                 .params(campaignId, parentCode).query(Long.class).single();
     }
 
     /** True for exactly one caller: the conditional update is the guard against telling a parent twice. */
     public boolean markSubordinatesComplete(long campaignId, String parentCode, Instant at) {
         return jdbc.sql("""
-                        update report set subordinates_complete_at = ?
+                        update campaign_unit set subordinates_complete_at = ?
                         where campaign_id = ? and unit_code = ? and subordinates_complete_at is null""")
                 .params(at(at), campaignId, parentCode).update() == 1;
     }
 
     public void markConsolidated(long campaignId, String unitCode, Instant at) {
-        jdbc.sql("update report set consolidated_at = ? where campaign_id = ? and unit_code = ? and consolidated_at is null")
+        jdbc.sql("update campaign_unit set consolidated_at = ? where campaign_id = ? and unit_code = ? and consolidated_at is null")
                 .params(at(at), campaignId, unitCode).update();
     }
 
     public void markSubmitted(long campaignId, String unitCode, Instant at) {
-        jdbc.sql("update report set submitted_at = ?, status = ? where campaign_id = ? and unit_code = ?")
-                .params(at(at), UnitStatus.SUBMITTED.name(), campaignId, unitCode).update();
+        jdbc.sql("update campaign_unit set submitted_at = ? where campaign_id = ? and unit_code = ?")
+                .params(at(at), campaignId, unitCode).update();
     }
 
-    public void setDocumentNumber(long campaignId, String unitCode, DocumentKind kind, String number) {
-        String column = kind == DocumentKind.GUIDANCE ? "guidance_number" : "document_number";
-        jdbc.sql("update report set " + column + " = ? where campaign_id = ? and unit_code = ?")
-                .params(number, campaignId, unitCode).update();
+    /**
+     * Gives the document its number and date of issue, once: a number is never changed after, and a document issued
+     * without a saved draft (all of it given at completion) gets its row now.
+     */
+    public void markIssued(long campaignId, String unitCode, DocumentKind kind, String number, Instant at) {
+        int updated = jdbc.sql("""
+                        update campaign_document set number = ?, issued_at = ?
+                        where campaign_id = ? and unit_code = ? and document_kind = ? and number is null""")
+                .params(number, at(at), campaignId, unitCode, kind.name()).update();
+        if (updated == 0) {
+            jdbc.sql("""
+                            insert into campaign_document (campaign_id, unit_code, document_kind, version, number, issued_at)
+                            values (?, ?, ?, 0, ?, ?)""")
+                    .params(campaignId, unitCode, kind.name(), number, at(at)).update();
+        }
     }
 
     public ReportContent loadContent(long campaignId, String unitCode) {
-        int version = jdbc.sql("select content_version from report where campaign_id = ? and unit_code = ?")
-                .params(campaignId, unitCode).query(Integer.class).single();
-        Map<String, String> sections = new LinkedHashMap<>();
-        jdbc.sql("select section_key, body from report_section where campaign_id = ? and unit_code = ?")
-                .params(campaignId, unitCode).query(rs -> {
-                    sections.put(rs.getString(1), rs.getString(2));
-                });
+        int version = version(campaignId, unitCode, DocumentKind.REPORT);
+        Map<String, String> sections = sections(campaignId, unitCode, DocumentKind.REPORT);
         Map<String, Long> figures = new LinkedHashMap<>();
         jdbc.sql("select indicator, figure from report_figure where campaign_id = ? and unit_code = ?")
                 .params(campaignId, unitCode).query(rs -> {
@@ -193,21 +207,10 @@ public class ReportRepository {
      * written, when someone saved in between: the caller's content would overwrite theirs.
      */
     public boolean saveContent(long campaignId, String unitCode, ReportContent content) {
-        int updated = jdbc.sql("""
-                        update report set content_version = content_version + 1
-                        where campaign_id = ? and unit_code = ? and content_version = ?""")
-                .params(campaignId, unitCode, content.version()).update();
-        if (updated == 0) {
+        if (!countVersionUp(campaignId, unitCode, DocumentKind.REPORT, content.version())) {
             return false;
         }
-        jdbc.sql("delete from report_section where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
-        jdbcTemplate.batchUpdate("insert into report_section (campaign_id, unit_code, section_key, body) values (?, ?, ?, ?)",
-                new ArrayList<>(content.sections().entrySet()), 100, (statement, section) -> {
-                    statement.setLong(1, campaignId);
-                    statement.setString(2, unitCode);
-                    statement.setString(3, section.getKey());
-                    statement.setString(4, section.getValue());
-                });
+        writeSections(campaignId, unitCode, DocumentKind.REPORT, content.sections());
         jdbc.sql("delete from report_figure where campaign_id = ? and unit_code = ?").params(campaignId, unitCode).update();
         jdbcTemplate.batchUpdate("insert into report_figure (campaign_id, unit_code, indicator, figure) values (?, ?, ?, ?)",
                 new ArrayList<>(content.figures().entrySet()), 100, (statement, figure) -> {
@@ -223,22 +226,79 @@ public class ReportRepository {
     public record GuidanceContent(String text, int version) {
     }
 
+    /** Guidance is a document of one section, its text. */
+    private static final String GUIDANCE_TEXT = "text";
+
     public GuidanceContent loadGuidance(long campaignId, String unitCode) {
-        return jdbc.sql("select guidance_text, guidance_version from report where campaign_id = ? and unit_code = ?")
-                .params(campaignId, unitCode).query((rs, n) -> new GuidanceContent(rs.getString(1), rs.getInt(2))).single();
+        return new GuidanceContent(sections(campaignId, unitCode, DocumentKind.GUIDANCE).get(GUIDANCE_TEXT),
+                version(campaignId, unitCode, DocumentKind.GUIDANCE));
     }
 
     /** Saves the guidance over the version it was read at; false, with nothing written, if saved in between. */
     public boolean saveGuidance(long campaignId, String unitCode, String text, int version) {
-        return jdbc.sql("""
-                        update report set guidance_text = ?, guidance_version = guidance_version + 1
-                        where campaign_id = ? and unit_code = ? and guidance_version = ?""")
-                .params(text, campaignId, unitCode, version).update() == 1;
+        if (!countVersionUp(campaignId, unitCode, DocumentKind.GUIDANCE, version)) {
+            return false;
+        }
+        writeSections(campaignId, unitCode, DocumentKind.GUIDANCE, text == null ? Map.of() : Map.of(GUIDANCE_TEXT, text));
+        return true;
     }
 
-    public void markGuidanceIssued(long campaignId, String unitCode, Instant at) {
-        jdbc.sql("update report set guidance_issued_at = ? where campaign_id = ? and unit_code = ?")
-                .params(at(at), campaignId, unitCode).update();
+    private int version(long campaignId, String unitCode, DocumentKind kind) {
+        return jdbc.sql("select version from campaign_document where campaign_id = ? and unit_code = ? and document_kind = ?")
+                .params(campaignId, unitCode, kind.name()).query(Integer.class).optional().orElse(0);
+    }
+
+    private Map<String, String> sections(long campaignId, String unitCode, DocumentKind kind) {
+        Map<String, String> sections = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select section_key, body from document_section
+                        where campaign_id = ? and unit_code = ? and document_kind = ?""")
+                .params(campaignId, unitCode, kind.name()).query(rs -> {
+                    sections.put(rs.getString(1), rs.getString(2));
+                });
+        return sections;
+    }
+
+    /**
+     * The compare-and-set every save of a document goes through: from the version the writer read to the next. A
+     * document never saved has version 0 and no row until its first save; two first saves at once meet on the
+     * primary key, and the second is told someone saved in between, as for any later version.
+     */
+    private boolean countVersionUp(long campaignId, String unitCode, DocumentKind kind, int readAt) {
+        int updated = jdbc.sql("""
+                        update campaign_document set version = version + 1
+                        where campaign_id = ? and unit_code = ? and document_kind = ? and version = ?""")
+                .params(campaignId, unitCode, kind.name(), readAt).update();
+        if (updated == 1) {
+            return true;
+        }
+        if (readAt != 0) {
+            return false;
+        }
+        try {
+            jdbc.sql("""
+                            insert into campaign_document (campaign_id, unit_code, document_kind, version)
+                            values (?, ?, ?, 1)""")
+                    .params(campaignId, unitCode, kind.name()).update();
+            return true;
+        } catch (DuplicateKeyException e) {
+            return false;
+        }
+    }
+
+    private void writeSections(long campaignId, String unitCode, DocumentKind kind, Map<String, String> sections) {
+        jdbc.sql("delete from document_section where campaign_id = ? and unit_code = ? and document_kind = ?")
+                .params(campaignId, unitCode, kind.name()).update();
+        jdbcTemplate.batchUpdate("""
+                        insert into document_section (campaign_id, unit_code, document_kind, section_key, body)
+                        values (?, ?, ?, ?, ?)""",
+                new ArrayList<>(sections.entrySet()), 100, (statement, section) -> {
+                    statement.setLong(1, campaignId);
+                    statement.setString(2, unitCode);
+                    statement.setString(3, kind.name());
+                    statement.setString(4, section.getKey());
+                    statement.setString(5, section.getValue());
+                });
     }
 
     /** A unit's line of the annex workbook, read alone: the top of the subtree it shows. */
@@ -260,13 +320,15 @@ public class ReportRepository {
         Map<String, UnitFigures> units = new LinkedHashMap<>();
         Map<String, Map<String, Long>> figures = new HashMap<>();
         jdbcTemplate.query("""
-                        select r.unit_code, r.unit_name, r.level, r.status, r.submitted_at, r.consolidated_at,
+                        select r.unit_code, r.unit_name, r.level, r.submitted_at, r.consolidated_at,
                                p.consolidated_at as parent_consolidated_at,
-                               (select count(*) from report c where c.campaign_id = r.campaign_id and c.parent_code = r.unit_code)
+                        """ + UnitStates.TOKEN_COLUMNS + """
+                        ,
+                               (select count(*) from campaign_unit c where c.campaign_id = r.campaign_id and c.parent_code = r.unit_code)
                                    as subordinates,
                                f.indicator, f.figure
-                        from report r
-                        left join report p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
+                        from campaign_unit r
+                        left join campaign_unit p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
                         left join report_figure f on f.campaign_id = r.campaign_id and f.unit_code = r.unit_code
                                                  and r.submitted_at is not null
                         where r.campaign_id = ? and %s
@@ -274,7 +336,7 @@ public class ReportRepository {
                     String unit = rs.getString("unit_code");
                     if (!units.containsKey(unit)) {
                         units.put(unit, new UnitFigures(unit, rs.getString("unit_name"), rs.getString("level"),
-                                UnitStatus.valueOf(rs.getString("status")), instant(rs, "submitted_at"),
+                                UnitStates.status(rs), instant(rs, "submitted_at"),
                                 instant(rs, "consolidated_at"), instant(rs, "parent_consolidated_at"),
                                 rs.getLong("subordinates") > 0, Map.of()));
                         figures.put(unit, new LinkedHashMap<>());
@@ -289,7 +351,7 @@ public class ReportRepository {
     private static UnitReport unitReport(ResultSet rs, int row) throws SQLException {
         return new UnitReport(rs.getLong("campaign_id"), rs.getString("unit_code"), rs.getString("unit_name"),
                 rs.getString("level"), rs.getString("parent_code"), rs.getString("symbol"),
-                UnitStatus.valueOf(rs.getString("status")), instant(rs, "report_due"), instant(rs, "guidance_received_at"),
+                UnitStates.status(rs), instant(rs, "report_due"), instant(rs, "guidance_received_at"),
                 rs.getString("guidance_number"), instant(rs, "guidance_issued_at"), instant(rs, "consolidated_at"),
                 instant(rs, "submitted_at"), instant(rs, "escalated_at"), rs.getString("document_number"),
                 rs.getString("process_instance_id"));

@@ -37,7 +37,6 @@ import vn.reviewcascade.document.WrittenDocument;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanReader;
 import vn.reviewcascade.report.ReportRepository;
-import vn.reviewcascade.report.UnitStatus;
 import vn.reviewcascade.unit.Unit;
 
 import static org.mockito.Mockito.mock;
@@ -118,9 +117,9 @@ class AnnexBenchmark {
                 NationalTree.ROOT, 2026, null, Map.of(), Instant.now(), "benchmark"));
         AnnexWorkbooks workbooks = new AnnexWorkbooks(campaigns, new ReportRepository(JdbcClient.create(jdbc), jdbc),
                 new DataSourceTransactionManager(dataSource));
-        String warmUp = jdbc.queryForObject("select min(unit_code) from report where level = 'COMMUNE'", String.class);
+        String warmUp = jdbc.queryForObject("select min(unit_code) from campaign_unit where level = 'COMMUNE'", String.class);
         workbooks.write(CAMPAIGN, warmUp, Instant.now(), OutputStream.nullOutputStream());
-        String province = jdbc.queryForObject("select min(unit_code) from report where level = 'PROVINCE'", String.class);
+        String province = jdbc.queryForObject("select min(unit_code) from campaign_unit where level = 'PROVINCE'", String.class);
         int provinceUnits = count(jdbc, province);
 
         Measured<Long> provinceRun = measure(() -> write(workbooks, province));
@@ -205,7 +204,7 @@ class AnnexBenchmark {
             Unit unit = units.get(i);
             boolean base = unit.level().equals("BASE");
             if (unit.isRoot() || base && i % 23 == 0) {
-                states.add(new Object[] {UnitStatus.DRAFTING.name(), null, null, CAMPAIGN, unit.code()});
+                states.add(new Object[] {null, null, CAMPAIGN, unit.code()});
                 continue;
             }
             Map<String, Long> own = new HashMap<>();
@@ -221,19 +220,19 @@ class AnnexBenchmark {
             own.forEach((indicator, figure) -> sums.computeIfAbsent(unit.parentCode(), code -> new HashMap<>())
                     .merge(indicator, figure, Long::sum));
             Instant submitted = base && i % 29 == 0 ? consolidated.plusSeconds(3600) : consolidated.minusSeconds(3600);
-            states.add(new Object[] {UnitStatus.SUBMITTED.name(), Timestamp.from(submitted),
+            states.add(new Object[] {Timestamp.from(submitted),
                     base ? null : Timestamp.from(consolidated), CAMPAIGN, unit.code()});
         }
         jdbc.batchUpdate(INSERT_FIGURE, figures);
-        jdbc.batchUpdate("update report set status = ?, submitted_at = ?, consolidated_at = ? where campaign_id = ? and unit_code = ?",
+        jdbc.batchUpdate("update campaign_unit set submitted_at = ?, consolidated_at = ? where campaign_id = ? and unit_code = ?",
                 states);
         return units.size();
     }
 
     private static int count(JdbcTemplate jdbc, String parent) {
         return 1 + jdbc.queryForObject("""
-                select count(*) from report r where r.campaign_id = ? and (r.parent_code = ?
-                    or r.parent_code in (select c.unit_code from report c where c.campaign_id = ? and c.parent_code = ?))""",
+                select count(*) from campaign_unit r where r.campaign_id = ? and (r.parent_code = ?
+                    or r.parent_code in (select c.unit_code from campaign_unit c where c.campaign_id = ? and c.parent_code = ?))""",
                 Integer.class, CAMPAIGN, parent, CAMPAIGN, parent);
     }
 

@@ -185,7 +185,7 @@ class DashboardBenchmark extends CascadeTestSupport {
      * written it over weeks.
      */
     private Progress simulateProgress(Campaign campaign) {
-        List<String[]> units = jdbc.query("select unit_code, level from report where campaign_id = ? order by unit_code",
+        List<String[]> units = jdbc.query("select unit_code, level from campaign_unit where campaign_id = ? order by unit_code",
                 (rs, n) -> new String[] {rs.getString(1), rs.getString(2)}, campaign.id());
         List<Object[]> submitted = new ArrayList<>();
         List<Object[]> escalated = new ArrayList<>();
@@ -208,16 +208,19 @@ class DashboardBenchmark extends CascadeTestSupport {
                 }
             }
         }
-        jdbc.batchUpdate("update report set status = 'SUBMITTED', submitted_at = ?, document_number = ? "
-                + "where campaign_id = ? and unit_code = ?", submitted);
+        jdbc.batchUpdate("update campaign_unit set submitted_at = ? where campaign_id = ? and unit_code = ?",
+                submitted.stream().map(row -> new Object[] {row[0], row[2], row[3]}).toList());
+        jdbc.batchUpdate("insert into campaign_document (campaign_id, unit_code, document_kind, version, number, issued_at) "
+                + "values (?, ?, 'REPORT', 1, ?, ?)", submitted.stream().map(row -> new Object[] {row[2], row[3], row[1], row[0]})
+                .toList());
         jdbc.batchUpdate("insert into escalation (campaign_id, unit_code, deadline, raised_at) values (?, ?, ?, ?)", escalated);
         jdbc.batchUpdate("insert into report_figure (campaign_id, unit_code, indicator, figure) values (?, ?, ?, ?)", figures);
         // Every parent consolidated at its level's subordinates deadline: reports after it are late additions.
         for (Plan.Level level : campaign.plan().levels()) {
             Instant consolidated = campaign.deadlines().subordinatesDue(level.key());
             if (consolidated != null) {
-                jdbc.update("update report set consolidated_at = ?, status = case when submitted_at is null then 'DRAFTING' "
-                        + "else status end where campaign_id = ? and level = ?", at(consolidated), campaign.id(), level.key());
+                jdbc.update("update campaign_unit set consolidated_at = ? where campaign_id = ? and level = ?", at(consolidated),
+                        campaign.id(), level.key());
             }
         }
         if (isPostgres()) {
@@ -230,7 +233,7 @@ class DashboardBenchmark extends CascadeTestSupport {
     }
 
     private long countSubmitted(Campaign campaign, boolean onTime) {
-        return jdbc.queryForObject("select count(*) from report r join campaign_deadline d on d.campaign_id = r.campaign_id "
+        return jdbc.queryForObject("select count(*) from campaign_unit r join campaign_deadline d on d.campaign_id = r.campaign_id "
                 + "and d.level = r.level and d.kind = 'REPORT' where r.campaign_id = ? and r.submitted_at "
                 + (onTime ? "<=" : ">") + " d.due", Long.class, campaign.id());
     }

@@ -53,6 +53,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.plan.PlanCatalog;
+import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitGroupsForBenchmark;
 import vn.reviewcascade.unit.UnitTree;
@@ -100,6 +101,7 @@ class NationalBenchmark extends CascadeTestSupport {
     @Autowired private PlanCatalog catalog;
     @Autowired private RepositoryService repositoryService;
     @Autowired private JdbcTemplate jdbc;
+    @Autowired private ReportRepository reports;
     @Autowired private UnitTree tree;
 
     @DynamicPropertySource
@@ -231,10 +233,11 @@ class NationalBenchmark extends CascadeTestSupport {
         long reviews = runtimeService.createProcessInstanceQuery().processDefinitionKey(UnitReviewStarter.PROCESS_KEY)
                 .processInstanceBusinessKeyLike(campaign.id() + "/%").count();
         Map<String, Long> statuses = new TreeMap<>();
-        jdbc.query("select status, count(*) from report where campaign_id = ? group by status",
-                rs -> {
-                    statuses.put(rs.getString(1), rs.getLong(2));
-                }, campaign.id());
+        reports.progress(campaign.id()).countsByStatus().forEach((status, count) -> {
+            if (count > 0) {
+                statuses.put(status.name(), count);
+            }
+        });
 
         // --- the report ---------------------------------------------------------------------------------------
         out.add("Tree: %s, %,d units (%,d KB file, generated in %s). Plan %s, four levels, each above the base issuing "

@@ -148,11 +148,11 @@ class TwoNodeClusterIT {
         // The survivor takes over B's locked jobs once their lock expires, and runs everything else.
         await(PATIENCE, () -> count("select count(*) from escalation where campaign_id = " + campaign
                         + " and unit_code in (" + neverSubmitted + ")") == 3
-                && count("select count(*) from report where campaign_id = " + campaign + " and submitted_at is not null") == 3
+                && count("select count(*) from campaign_unit where campaign_id = " + campaign + " and submitted_at is not null") == 3
                 && count("select count(*) from mail_outbox where campaign_id = " + campaign + " and status = 'PENDING'") == 0
                 && count("select count(*) from act_ru_job where duedate_ is null or duedate_ < now() - interval '1 second'") == 0,
                 () -> "escalated: " + strings("select unit_code from escalation where campaign_id = " + campaign)
-                        + "; submitted: " + strings("select unit_code from report where campaign_id = " + campaign
+                        + "; submitted: " + strings("select unit_code from campaign_unit where campaign_id = " + campaign
                                 + " and submitted_at is not null")
                         + "; pending mails: " + strings("select idempotency_key || ' attempts ' || attempts || ' ' || coalesce(last_error, '')"
                                 + " from mail_outbox where campaign_id = " + campaign + " and status = 'PENDING'")
@@ -163,7 +163,7 @@ class TwoNodeClusterIT {
                         + "; sessions waiting on a lock: " + strings("select query from pg_stat_activity where datname = '"
                                 + DATABASE + "' and wait_event_type = 'Lock'"));
 
-        assertThat(count("select count(*) from report where campaign_id = " + campaign + " and submitted_at is not null"))
+        assertThat(count("select count(*) from campaign_unit where campaign_id = " + campaign + " and submitted_at is not null"))
                 .isEqualTo(3);
         assertThat(count("select count(*) from report_figure where campaign_id = " + campaign)).as("three full annexes")
                 .isEqualTo(3L * 23);
@@ -172,9 +172,9 @@ class TwoNodeClusterIT {
         // submitted always is, and no unit twice.
         List<String> escalated = strings("select unit_code from escalation where campaign_id = " + campaign);
         System.out.println("Escalated: " + escalated + "; submitted: " + strings("select unit_code || ' ' || submitted_at"
-                + " from report where campaign_id = " + campaign + " and submitted_at is not null"));
+                + " from campaign_unit where campaign_id = " + campaign + " and submitted_at is not null"));
         assertThat(escalated).doesNotHaveDuplicates().contains("CC-M04", "CC-M05", "CC-M06");
-        assertThat(strings("select e.unit_code from escalation e join report r on r.campaign_id = e.campaign_id"
+        assertThat(strings("select e.unit_code from escalation e join campaign_unit r on r.campaign_id = e.campaign_id"
                 + " and r.unit_code = e.unit_code where e.campaign_id = " + campaign
                 + " and r.submitted_at is not null and r.submitted_at <= e.deadline")).as("escalated though in time").isEmpty();
         assertThat(count("select count(*) from issued_document where campaign_id = " + campaign

@@ -27,9 +27,11 @@ import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import vn.reviewcascade.Sha256;
 import vn.reviewcascade.TestDocuments;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.document.IssuedDocuments;
 import vn.reviewcascade.plan.Plan;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -43,8 +45,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * Existing databases migrate by Flyway without loss. Before the application starts, a database is migrated to V5
  * and filled, with plain JDBC, as the previous schema held a KH 117 campaign: five named deadlines and the organising
  * group on the campaign, six section columns, report_due and escalated_at on each report, figures under the names of
- * Java constants. The application's own Flyway then runs V6 and V7 at start, and everything is read back through
- * the application's services.
+ * Java constants. It is then migrated to V9 and given what V9 added, an issued report's written document, while the
+ * unit rows still hold a copied status, numbers and texts. The application's own Flyway runs the rest at start, and
+ * everything is read back through the application's services.
  */
 @SpringBootTest
 @ActiveProfiles("test")
@@ -71,6 +74,7 @@ class SchemaMigrationTest {
     // After the base units' deadline and before the district's: late only if read against the BASE report deadline.
     private static final OffsetDateTime VL_A_SUBMITTED_AT = at("2031-10-02T09:15:30+07:00");
     private static final OffsetDateTime VL_B_ESCALATED_AT = at("2031-10-01T00:00:05+07:00");
+    private static final OffsetDateTime VL_A_ISSUED_AT = at("2031-10-02T09:10:00+07:00");
     private static final OffsetDateTime UPLOADED_AT = at("2031-09-28T16:45:12+07:00");
 
     /** VL-A's six sections as the old columns held them; section 4 is 100,000 characters long. */
@@ -131,6 +135,7 @@ class SchemaMigrationTest {
     @Autowired ReportRepository reports;
     @Autowired UnitDocuments documents;
     @Autowired DocumentNumbers documentNumbers;
+    @Autowired IssuedDocuments issuedDocuments;
     @Autowired JdbcTemplate jdbc;
 
     private record Figure(String constant, String key, long value) {
@@ -144,6 +149,12 @@ class SchemaMigrationTest {
                     .target("5").load().migrate();
             try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.user(), DATABASE.password())) {
                 campaignId = writeV5Data(connection);
+            }
+            // V7 is written in Java: the application registers it as a bean, and so does this run.
+            Flyway.configure().dataSource(DATABASE.url(), DATABASE.user(), DATABASE.password()).locations("classpath:db/migration")
+                    .javaMigrations(new FigureKeyMigration()).target("9").load().migrate();
+            try (Connection connection = DriverManager.getConnection(DATABASE.url(), DATABASE.user(), DATABASE.password())) {
+                writeV9Data(connection, campaignId);
             }
         }
         registry.add("spring.datasource.url", DATABASE::url);
@@ -225,7 +236,8 @@ class SchemaMigrationTest {
         assertEquals(BASE_DUE.toInstant(), unit.reportDue());
         assertEquals(VL_A_SUBMITTED_AT.toInstant(), unit.submittedAt());
         assertEquals("3-BC/ĐU", unit.documentNumber());
-        assertEquals("2-HD/HU", unit.guidanceNumber());
+        // The number of the guidance it received was copied onto its row; a base unit issues none of its own.
+        assertNull(unit.guidanceNumber());
         assertNull(unit.escalatedAt());
         assertFalse(unit.overdue());
         // Submitted two days after the base units' deadline, which is VL-A's.
@@ -300,9 +312,14 @@ class SchemaMigrationTest {
     @Test
     void theOldColumnsAreGoneAndNoFigureKeepsAConstantName() {
         for (String column : List.of("section_1", "section_2", "section_3", "section_4", "section_5", "section_6",
-                "report_due", "escalated_at")) {
-            assertThrows(BadSqlGrammarException.class, () -> jdbc.queryForList("select " + column + " from report"),
-                    "report." + column);
+                "report_due", "escalated_at", "status", "content_version", "document_number", "guidance_number",
+                "guidance_text", "guidance_version", "guidance_issued_at")) {
+            assertThrows(BadSqlGrammarException.class, () -> jdbc.queryForList("select " + column + " from campaign_unit"),
+                    "campaign_unit." + column);
+        }
+        for (String column : List.of("number", "issued_at")) {
+            assertThrows(BadSqlGrammarException.class, () -> jdbc.queryForList("select " + column + " from issued_document"),
+                    "issued_document." + column);
         }
         for (String column : List.of("guidance_due", "base_due", "district_due", "submission_due", "province_due",
                 "organising_group")) {
@@ -310,8 +327,15 @@ class SchemaMigrationTest {
                     "campaign." + column);
         }
 
-        // Every row arrived: 6 + 3 + 1 sections, 23 + 2 figures, the 4 deadlines of a campaign from a district.
-        assertEquals(10, jdbc.queryForObject("select count(*) from report_section", Integer.class));
+        // Every row arrived: 6 + 3 + 1 sections and the guidance's text, 23 + 2 figures, the 4 deadlines of a campaign
+        // from a district; a document row for each report written and the guidance issued.
+        assertEquals(10, jdbc.queryForObject("select count(*) from document_section where document_kind = 'REPORT'",
+                Integer.class));
+        assertEquals(1, jdbc.queryForObject("select count(*) from document_section where document_kind = 'GUIDANCE'",
+                Integer.class));
+        assertEquals(List.of("VL/GUIDANCE", "VL/REPORT", "VL-A/REPORT", "VL-B/REPORT"), jdbc.queryForList(
+                "select unit_code || '/' || document_kind from campaign_document order by unit_code, document_kind",
+                String.class));
         assertEquals(4, jdbc.queryForObject("select count(*) from campaign_deadline", Integer.class));
         List<String> indicators = jdbc.queryForList("select indicator from report_figure", String.class);
         assertEquals(VL_A_FIGURES.size() + VL_FIGURES.size(), indicators.size());
@@ -322,17 +346,45 @@ class SchemaMigrationTest {
         List<String> unknown = indicators.stream().filter(key -> plan.indicator(key).isEmpty()).toList();
         assertEquals(List.of(), unknown);
 
-        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9"), jdbc.queryForList(
+        assertEquals(List.of("1", "2", "3", "4", "5", "6", "7", "8", "9", "10"), jdbc.queryForList(
                 """
                         select "version" from "flyway_schema_history"
                         where "version" is not null and "success" order by "installed_rank"
                         """, String.class));
     }
 
+    @Test
+    void anIssuedDocumentKeepsItsNumberDateAndFileAndAStatusIsDerivedNotCopied() {
+        IssuedDocuments.Issued issued = issuedDocuments.find(campaignId, "VL-A", DocumentKind.REPORT).orElseThrow();
+        assertEquals("3-BC/ĐU", issued.number());
+        assertEquals(VL_A_ISSUED_AT.toInstant(), issued.issuedAt());
+        assertArrayEquals(PDF, issued.pdf());
+        assertEquals("Nguyễn Văn Thái", issued.signedBy());
+
+        // The guidance had no written document yet: its number and date come from the unit's old columns.
+        assertEquals(List.of(Map.of("NUMBER", "2-HD/HU")), jdbc.queryForList("""
+                select number as "NUMBER" from campaign_document where unit_code = 'VL' and document_kind = 'GUIDANCE'"""));
+        assertEquals(at("2031-03-28T09:00:00+07:00").toInstant(), reports.find(campaignId, "VL").orElseThrow()
+                .guidanceIssuedAt());
+        // The old rows copied "WAITING_FOR_SUBORDINATES" and "DRAFTING"; no process runs for them in this database, and
+        // what the engine does not run has not started.
+        assertEquals(UnitStatus.NOT_STARTED, reports.find(campaignId, "VL").orElseThrow().status());
+        assertEquals(UnitStatus.NOT_STARTED, reports.find(campaignId, "VL-B").orElseThrow().status());
+    }
+
     private static Map<String, Long> expectedFigures(List<Figure> figures) {
         Map<String, Long> expected = new LinkedHashMap<>();
         figures.forEach(figure -> expected.put(figure.key(), figure.value()));
         return expected;
+    }
+
+    /** What V8 and V9 added, as the release before V10 wrote it: VL-A's report issued and signed. */
+    private static void writeV9Data(Connection connection, long id) throws SQLException {
+        update(connection, """
+                        insert into issued_document (campaign_id, unit_code, document_kind, number, issued_at, pdf, pdf_sha256,
+                                                     docx, signed_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""",
+                id, "VL-A", "REPORT", "3-BC/ĐU", VL_A_ISSUED_AT, PDF, Sha256.hex(PDF), new byte[] {1, 2, 3}, "Nguyễn Văn Thái");
     }
 
     /** The rows the previous release wrote, in the columns of V5; the campaign's id. */

@@ -125,8 +125,8 @@ class BadInputTest extends CascadeTestSupport {
     }
 
     private Snapshot snapshot() {
-        return new Snapshot(List.of("select count(*) from campaign", "select coalesce(sum(content_version), 0) from report",
-                "select coalesce(sum(guidance_version), 0) from report",
+        return new Snapshot(List.of("select count(*) from campaign", "select coalesce(sum(version), 0) from campaign_document",
+                "select count(*) from document_section",
                 "select count(*) from report_figure", "select count(*) from unit_document", "select count(*) from review_comment",
                 "select count(*) from ACT_ID_USER", "select count(*) from ACT_ID_MEMBERSHIP", "select count(*) from mail_outbox",
                 "select count(*) from ACT_RU_VARIABLE", "select count(*) from ACT_RU_TASK", "select count(*) from ACT_HI_DETAIL")
