@@ -53,9 +53,7 @@ public class DashboardQueries {
     private static final String UNIT_COLUMNS = """
             r.unit_code, r.unit_name, r.level, r.parent_code, d.due as report_due, r.submitted_at, r.consolidated_at,
             n.number as document_number,
-            case when """ + UnitStates.OVERDUE + """
-                then 1 else 0 end as overdue,
-            """ + UnitStates.TOKEN_COLUMNS;
+            """ + UnitStates.FLAG_COLUMNS + ",\n" + UnitStates.TOKEN_COLUMNS;
 
     /** The number of a unit's report, once issued. */
     private static final String REPORT_NUMBER = """
@@ -226,7 +224,8 @@ public class DashboardQueries {
     }
 
     private record Row(String code, String name, String level, String parentCode, UnitStatus status, Instant reportDue,
-                       Instant submittedAt, Instant consolidatedAt, String documentNumber, boolean overdue) {
+                       Instant submittedAt, Instant consolidatedAt, String documentNumber, boolean overdue,
+                       boolean late) {
     }
 
     private Map<String, Row> rows(Campaign campaign, String where, List<Object> params, String tail) {
@@ -234,13 +233,13 @@ public class DashboardQueries {
         all.add(campaign.id());
         all.addAll(params);
         Map<String, Row> rows = new LinkedHashMap<>();
-        jdbc.sql("select " + UNIT_COLUMNS + "from campaign_unit r " + UnitStates.DEADLINE_JOINS + REPORT_NUMBER + "where r.campaign_id = ? and " + where
-                        + (tail == null ? "" : " " + tail))
+        jdbc.sql("select " + UNIT_COLUMNS + "from campaign_unit r " + UnitStates.DEADLINE_JOINS + REPORT_NUMBER
+                        + "where r.campaign_id = ? and " + where + (tail == null ? "" : " " + tail))
                 .params(all).query(rs -> {
                     rows.put(rs.getString("unit_code"), new Row(rs.getString("unit_code"), rs.getString("unit_name"),
                             rs.getString("level"), rs.getString("parent_code"), UnitStates.status(rs),
                             instant(rs, "report_due"), instant(rs, "submitted_at"), instant(rs, "consolidated_at"),
-                            rs.getString("document_number"), rs.getInt("overdue") == 1));
+                            rs.getString("document_number"), rs.getInt("overdue") == 1, rs.getInt("late") == 1));
                 });
         return rows;
     }
@@ -257,12 +256,12 @@ public class DashboardQueries {
                     : "hạn hôm nay, còn " + TimeWords.of(Duration.between(now, row.reportDue()));
         } else {
             long late = ChronoUnit.DAYS.between(day(row.reportDue()), day(row.submittedAt()));
-            words = !row.submittedAt().isAfter(row.reportDue()) ? "nộp đúng hạn"
+            words = !row.late() ? "nộp đúng hạn"
                     : late == 0 ? "nộp muộn trong ngày" : "nộp muộn " + late + " ngày";
         }
         return new UnitNode(row.code(), row.name(), row.level(), levelName(campaign, row.level()), row.parentCode(),
                 row.status(), row.status().label(), row.reportDue(), daysLeft, words, row.overdue(), row.submittedAt(),
-                row.submittedAt() != null && row.submittedAt().isAfter(row.reportDue()), row.documentNumber(),
+                row.late(), row.documentNumber(),
                 subordinates == null ? 0 : subordinates.expected(), subordinates, tasks.get(row.code()));
     }
 

@@ -34,8 +34,7 @@ public class ReportRepository {
             select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, d.due as report_due,
                    r.guidance_received_at, g.number as guidance_number, g.issued_at as guidance_issued_at,
                    r.consolidated_at, r.submitted_at, e.raised_at as escalated_at, p.number as document_number,
-                   r.process_instance_id,
-            """ + UnitStates.TOKEN_COLUMNS + """
+                   r.process_instance_id, """ + UnitStates.FLAG_COLUMNS + ",\n" + UnitStates.TOKEN_COLUMNS + """
             from campaign_unit r
             """ + UnitStates.DEADLINE_JOINS + """
             left join campaign_document g on g.campaign_id = r.campaign_id and g.unit_code = r.unit_code
@@ -354,6 +353,6 @@ public class ReportRepository {
                 UnitStates.status(rs), instant(rs, "report_due"), instant(rs, "guidance_received_at"),
                 rs.getString("guidance_number"), instant(rs, "guidance_issued_at"), instant(rs, "consolidated_at"),
                 instant(rs, "submitted_at"), instant(rs, "escalated_at"), rs.getString("document_number"),
-                rs.getString("process_instance_id"));
+                rs.getString("process_instance_id"), rs.getInt("overdue") == 1, rs.getInt("late") == 1);
     }
 }

@@ -43,6 +43,10 @@ public final class UnitStates {
     /** Submitted by its deadline. Needs {@link #DEADLINE_JOINS}. */
     public static final String ON_TIME = "(r.submitted_at <= d.due)";
 
+    /** {@link #OVERDUE} and {@link #LATE} of one row, as the columns {@code overdue} and {@code late} (1 or 0). */
+    public static final String FLAG_COLUMNS = "case when " + OVERDUE + " then 1 else 0 end as overdue, case when " + LATE
+            + " then 1 else 0 end as late";
+
     /**
      * The engine's token, as the columns {@code waiting_at} (the activity of unitReview where the unit's process
      * waits, null before its first step ran or after it ended) and {@code open_task} (the task definition of the open
