@@ -17,10 +17,12 @@ import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.dashboard.DashboardQueries;
+import vn.reviewcascade.dashboard.Page;
 import vn.reviewcascade.notification.TimeWords;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.CampaignProgress;
@@ -131,13 +133,24 @@ class CampaignController {
         return dashboard.highest(campaign, unitCodes).isPresent();
     }
 
+    /**
+     * A page of the campaign's units the user may read (the whole campaign for the observer boards, else the subtrees
+     * of the user's units), by code, filtered by level, words in the name or code, or overdue only.
+     */
     @GetMapping("/campaigns/{id}/units")
-    List<UnitState> units(@PathVariable long id) {
+    Page<UnitState> units(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                          @RequestParam(defaultValue = "50") int size, @RequestParam(required = false) String level,
+                          @RequestParam(required = false) String q, @RequestParam(defaultValue = "false") boolean overdue) {
         Plan plan = campaigns.find(id).plan();
-        return access.readable(reports.findAll(id)).stream().map(unit -> new UnitState(unit.unitCode(), unit.unitName(),
-                unit.level(), plan.level(unit.level()).map(Plan.Level::name).orElse(unit.level()), unit.parentCode(),
-                unit.status(), unit.status().label(), unit.reportDue(), unit.overdue(), unit.submittedAt(),
-                unit.submittedLate(), unit.documentNumber(), unit.processInstanceId())).toList();
+        int pageSize = Page.size(size);
+        int number = Math.max(0, page);
+        ReportRepository.UnitPage found = reports.page(id, access.seesEverything() ? null : access.ownUnitCodes(),
+                new ReportRepository.UnitFilter(level, q, overdue), number, pageSize);
+        return new Page<>(number, pageSize, found.total(), found.units().stream().map(unit -> new UnitState(
+                unit.unitCode(), unit.unitName(), unit.level(), plan.level(unit.level()).map(Plan.Level::name)
+                .orElse(unit.level()), unit.parentCode(), unit.status(), unit.status().label(), unit.reportDue(),
+                unit.overdue(), unit.submittedAt(), unit.submittedLate(), unit.documentNumber(),
+                unit.processInstanceId())).toList());
     }
 
     private CampaignSummary summary(Campaign campaign, boolean withProgress) {

@@ -1,12 +1,12 @@
 package vn.reviewcascade.notification;
 
-import java.util.List;
-
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.dashboard.Page;
 import vn.reviewcascade.security.UnitAccess;
 
 /** The sent log: who was reminded or told of what, when, and how delivery went. */
@@ -23,10 +23,12 @@ class MailLogController {
         this.access = access;
     }
 
+    /** A page of the log, newest first: a national campaign sends hundreds of thousands of mails. */
     @GetMapping("/api/campaigns/{id}/mails")
-    List<OutboxEntry> mails(@PathVariable long id) {
+    Page<OutboxEntry> mails(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                            @RequestParam(defaultValue = "50") int size) {
         access.requireSeesEverything("xem nhật ký thư");
         campaigns.find(id);
-        return outbox.findByCampaign(id);
+        return outbox.page(id, Math.max(0, page), Page.size(size));
     }
 }

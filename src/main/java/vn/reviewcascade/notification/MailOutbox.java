@@ -19,6 +19,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SqlTimes;
+import vn.reviewcascade.dashboard.Page;
 
 /**
  * The outbox. A mail is written here in the transaction that decided to send it, together with the start of
@@ -77,6 +78,16 @@ public class MailOutbox {
 
     public Optional<OutboxEntry> find(long id) {
         return jdbc.sql("select " + COLUMNS + " from mail_outbox where id = ?").param(id).query(MailOutbox::entry).optional();
+    }
+
+    /** A page of the campaign's sent log, newest first, and how many entries it has in all. */
+    public Page<OutboxEntry> page(long campaignId, int page, int size) {
+        long total = jdbc.sql("select count(*) from mail_outbox where campaign_id = ?").param(campaignId)
+                .query(Long.class).single();
+        List<OutboxEntry> entries = jdbc.sql("select " + COLUMNS + " from mail_outbox where campaign_id = ? order by id desc"
+                        + " limit ? offset ?")
+                .params(campaignId, size, (long) page * size).query(MailOutbox::entry).list();
+        return new Page<>(page, size, total, entries);
     }
 
     public List<OutboxEntry> findByCampaign(long campaignId) {

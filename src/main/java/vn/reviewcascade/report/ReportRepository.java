@@ -4,10 +4,13 @@ import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 
@@ -30,18 +33,20 @@ public class ReportRepository {
      * raised for it), its documents' numbers and the engine's token its status is derived from: each kept once, in
      * its own table.
      */
-    private static final String SELECT = """
+    private static final String COLUMNS = """
             select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, d.due as report_due,
                    r.guidance_received_at, g.number as guidance_number, g.issued_at as guidance_issued_at,
                    r.consolidated_at, r.submitted_at, e.raised_at as escalated_at, p.number as document_number,
-                   r.process_instance_id, """ + UnitStates.FLAG_COLUMNS + ",\n" + UnitStates.TOKEN_COLUMNS + """
-            from campaign_unit r
-            """ + UnitStates.DEADLINE_JOINS + """
+                   r.process_instance_id, """ + UnitStates.FLAG_COLUMNS + ",\n" + UnitStates.TOKEN_COLUMNS;
+
+    private static final String JOINS = UnitStates.DEADLINE_JOINS + """
             left join campaign_document g on g.campaign_id = r.campaign_id and g.unit_code = r.unit_code
                                          and g.document_kind = 'GUIDANCE'
             left join campaign_document p on p.campaign_id = r.campaign_id and p.unit_code = r.unit_code
                                          and p.document_kind = 'REPORT'
             """;
+
+    private static final String SELECT = COLUMNS + " from campaign_unit r\n" + JOINS;
 
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
@@ -83,12 +88,139 @@ public class ReportRepository {
                 .params(campaignId, parentCode).query(ReportRepository::unitReport).list();
     }
 
+    /**
+     * Which units a page of a campaign's units lists: a level, words in the name or code, only overdue ones.
+     *
+     * @param level   a level's key, or null for every level
+     * @param words   what the name or code contains, in any case, or null
+     * @param overdue true for overdue units only
+     */
+    public record UnitFilter(String level, String words, boolean overdue) {
+    }
+
+    /**
+     * A page of the campaign's units, ordered by code, with the total over all pages: of the whole campaign, or of
+     * the subtrees under {@code scope} (walked down in the database, the units of a national campaign never read
+     * whole).
+     */
+    public UnitPage page(long campaignId, Collection<String> scope, UnitFilter filter, int page, int size) {
+        List<Object> params = new ArrayList<>();
+        String with = "";
+        String from = " from campaign_unit r\n";
+        if (scope != null) {
+            if (scope.isEmpty()) {
+                return new UnitPage(0, List.of());
+            }
+            // union, not union all: a user of a unit and of one below it walks that subtree once.
+            with = """
+                    with recursive scope_tree (unit_code) as (
+                        select unit_code from campaign_unit where campaign_id = ? and unit_code in (""" + placeholders(scope.size()) + """
+                    )
+                        union
+                        select c.unit_code from campaign_unit c join scope_tree s on c.parent_code = s.unit_code
+                        where c.campaign_id = ?)
+                    """;
+            params.add(campaignId);
+            params.addAll(scope);
+            params.add(campaignId);
+            from = " from scope_tree s join campaign_unit r on r.unit_code = s.unit_code\n";
+        }
+        StringBuilder where = new StringBuilder("where r.campaign_id = ?");
+        params.add(campaignId);
+        if (filter.level() != null && !filter.level().isBlank()) {
+            where.append(" and r.level = ?");
+            params.add(filter.level());
+        }
+        if (filter.words() != null && !filter.words().isBlank()) {
+            where.append(" and (lower(r.unit_name) like ? or lower(r.unit_code) like ?)");
+            String like = "%" + filter.words().strip().toLowerCase(Locale.ROOT)
+                    .replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%";
+            params.add(like);
+            params.add(like);
+        }
+        if (filter.overdue()) {
+            where.append(" and ").append(UnitStates.OVERDUE);
+        }
+        long total = jdbc.sql(with + "select count(*)" + from + UnitStates.DEADLINE_JOINS + where)
+                .params(params).query(Long.class).single();
+        List<Object> pageParams = new ArrayList<>(params);
+        pageParams.add(size);
+        pageParams.add((long) page * size);
+        List<UnitReport> units = jdbc.sql(with + COLUMNS + from + JOINS + where + " order by r.unit_code limit ? offset ?")
+                .params(pageParams).query(ReportRepository::unitReport).list();
+        return new UnitPage(total, units);
+    }
+
+    /** One page of units and how many there are on all pages. */
+    public record UnitPage(long total, List<UnitReport> units) {
+    }
+
     /** The units not submitted whose missed deadline was escalated, in one query. */
     public List<UnitReport> findOverdue(long campaignId) {
         return jdbc.sql(SELECT + """
                         where r.campaign_id = ? and """ + UnitStates.OVERDUE + """
                         order by r.unit_code""")
                 .param(campaignId).query(ReportRepository::unitReport).list();
+    }
+
+    /** The overdue units under one parent: how many, and the first few by name. */
+    public record OverdueGroup(String parentCode, String parentName, long count, List<UnitReport> first) {
+    }
+
+    /**
+     * The overdue units grouped by the unit each reports to (the campaign's root under itself), the parents with
+     * the most first, at most {@code parents} of them and {@code perParent} units of each: a summary whose size does
+     * not grow with the campaign, counted and cut in the database.
+     */
+    public List<OverdueGroup> overdueByParent(long campaignId, int parents, int perParent) {
+        Map<String, OverdueGroup> groups = new LinkedHashMap<>();
+        jdbc.sql("""
+                        select coalesce(r.parent_code, r.unit_code) as parent_code, coalesce(p.unit_name, r.unit_name) as parent_name,
+                               count(*) as units
+                        from campaign_unit r
+                        """ + UnitStates.DEADLINE_JOINS + """
+                        left join campaign_unit p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
+                        where r.campaign_id = ? and """ + UnitStates.OVERDUE + """
+                        group by coalesce(r.parent_code, r.unit_code), coalesce(p.unit_name, r.unit_name)
+                        order by count(*) desc, coalesce(p.unit_name, r.unit_name) limit ?""")
+                .params(campaignId, parents).query(rs -> {
+                    groups.put(rs.getString("parent_code"), new OverdueGroup(rs.getString("parent_code"),
+                            rs.getString("parent_name"), rs.getLong("units"), new ArrayList<>()));
+                });
+        if (groups.isEmpty()) {
+            return List.of();
+        }
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        params.addAll(groups.keySet());
+        params.add(perParent);
+        List<String> first = jdbc.sql("""
+                        select unit_code from (
+                            select r.unit_code, row_number() over (partition by coalesce(r.parent_code, r.unit_code)
+                                                                  order by r.unit_name, r.unit_code) as place
+                            from campaign_unit r
+                        """ + UnitStates.DEADLINE_JOINS + """
+                            where r.campaign_id = ? and """ + UnitStates.OVERDUE + """
+                              and coalesce(r.parent_code, r.unit_code) in (""" + placeholders(groups.size()) + """
+                        )) ranked where place <= ?""")
+                .params(params).query(String.class).list();
+        List<Object> unitParams = new ArrayList<>(List.of(campaignId));
+        unitParams.addAll(first);
+        jdbc.sql(SELECT + "where r.campaign_id = ? and r.unit_code in (" + placeholders(first.size())
+                        + ") order by r.unit_name, r.unit_code")
+                .params(unitParams).query(ReportRepository::unitReport).list()
+                .forEach(unit -> groups.get(unit.parentCode() == null ? unit.unitCode() : unit.parentCode()).first().add(unit));
+        return groups.values().stream().map(group -> new OverdueGroup(group.parentCode(), group.parentName(), group.count(),
+                List.copyOf(group.first()))).toList();
+    }
+
+    public long countOverdue(long campaignId) {
+        return jdbc.sql("select count(*) from campaign_unit r " + UnitStates.DEADLINE_JOINS + "where r.campaign_id = ? and "
+                        + UnitStates.OVERDUE)
+                .param(campaignId).query(Long.class).single();
+    }
+
+    private static String placeholders(int count) {
+        return String.join(", ", Collections.nCopies(count, "?"));
     }
 
     public boolean hasSubordinates(long campaignId, String unitCode) {

@@ -171,7 +171,9 @@ class NotificationMailTest extends CascadeTestSupport {
             assertThat(recipients(mail)).containsExactly("bdv@tinhuy.test");
             assertThat(mail.getSubject()).isEqualTo("Tổng hợp quá hạn – Kế hoạch 117-KH/TU: 3 đơn vị chưa gửi báo cáo");
             String text = text(mail);
-            assertThat(text).contains("Huyện ủy Vĩnh Linh\n", "  - Đảng ủy xã Vĩnh Thái: hạn 23:59 ngày 30/09/2030, quá hạn 7 giờ");
+            assertThat(text).contains("Huyện ủy Vĩnh Linh: 3 đơn vị\n",
+                    "  - Đảng ủy xã Vĩnh Thái: hạn 23:59 ngày 30/09/2030, quá hạn 7 giờ",
+                    "Danh sách đầy đủ: http://localhost:8080/dashboard/?campaign=" + campaign.id());
             assertThat(text.indexOf("Đảng ủy xã Vĩnh Chấp")).isGreaterThan(text.indexOf("Huyện ủy Vĩnh Linh"));
         });
 

@@ -126,7 +126,8 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         assertThat(listedToObserver).anyMatch(campaign -> ((Number) ((Map<?, ?>) campaign).get("id")).longValue() == conCo
                 && ((Map<?, ?>) campaign).get("progress") != null);
 
-        List<?> units = as("mx.vl.td").getForObject("/api/campaigns/" + running.id() + "/units", List.class);
+        List<?> units = (List<?>) as("mx.vl.td").getForObject("/api/campaigns/" + running.id() + "/units", Map.class)
+                .get("items");
         assertThat(units.stream().map(unit -> (String) ((Map<?, ?>) unit).get("unitCode")).toList())
                 .as("a district lists itself and its base units only").containsExactly("VL", "VL-A", "VL-B", "VL-C");
     }

@@ -80,12 +80,22 @@ class ReviewApiTest extends CascadeTestSupport {
         assertThat((Map<String, Object>) progress.get("countsByStatus")).containsEntry("NOT_STARTED", 4).containsEntry("SUBMITTED", 0);
 
         runJobs(campaigns.find(id.longValue()));
-        ResponseEntity<List<Map<String, Object>>> units = http.exchange("/api/campaigns/" + id + "/units", HttpMethod.GET,
-                null, new ParameterizedTypeReference<>() {
-                });
-        assertThat(units.getBody()).extracting(unit -> unit.get("unitCode") + ":" + unit.get("status")).containsExactly(
+        Map<String, Object> page = http.exchange("/api/campaigns/" + id + "/units", HttpMethod.GET, null, JSON).getBody();
+        List<Map<String, Object>> units = (List<Map<String, Object>>) page.get("items");
+        assertThat(page).containsEntry("total", 4).containsEntry("page", 0);
+        assertThat(units).extracting(unit -> unit.get("unitCode") + ":" + unit.get("status")).containsExactly(
                 "VL:DRAFTING_GUIDANCE", "VL-A:WAITING_FOR_GUIDANCE", "VL-B:WAITING_FOR_GUIDANCE", "VL-C:WAITING_FOR_GUIDANCE");
-        assertThat(units.getBody().get(1)).containsEntry("overdue", false).containsEntry("statusLabel", "Chờ hướng dẫn của cấp trên");
+        assertThat(units.get(1)).containsEntry("overdue", false).containsEntry("statusLabel", "Chờ hướng dẫn của cấp trên");
+
+        Map<String, Object> second = http.exchange("/api/campaigns/" + id + "/units?size=2&page=1", HttpMethod.GET, null,
+                JSON).getBody();
+        assertThat(second).containsEntry("total", 4).containsEntry("size", 2);
+        assertThat((List<Map<String, Object>>) second.get("items")).extracting(unit -> unit.get("unitCode"))
+                .containsExactly("VL-B", "VL-C");
+        Map<String, Object> found = http.exchange("/api/campaigns/" + id + "/units?q=CHẤP&level=BASE", HttpMethod.GET,
+                null, JSON).getBody();
+        assertThat((List<Map<String, Object>>) found.get("items")).extracting(unit -> unit.get("unitName"))
+                .as("found by a word of its name, in any case").containsExactly("Đảng ủy xã Vĩnh Chấp");
     }
 
     @Test
