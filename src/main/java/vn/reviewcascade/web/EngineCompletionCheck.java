@@ -45,7 +45,7 @@ import vn.reviewcascade.approval.ApprovalCompletions;
 class EngineCompletionCheck extends OncePerRequestFilter {
 
     private static final Pattern COMPLETE = Pattern.compile("task/([^/]+)/(complete|resolve)");
-    static final String REFUSED = "Việc này hoàn thành qua biểu mẫu của hệ thống trong Danh sách việc, hoặc POST "
+    private static final String REFUSED = "Việc này hoàn thành qua biểu mẫu của hệ thống trong Danh sách việc, hoặc POST "
             + "/api/tasks/{id}/complete: nội dung nhập vào được lưu trong hồ sơ báo cáo. Hoàn thành qua /engine-rest không "
             + "nhận biến nào, kể cả biến tạm; không có gì được thay đổi.";
 

@@ -64,8 +64,8 @@ class RunningApprovalsMigrationTest extends CascadeTestSupport {
 
     private ProcessDefinition deploy(String resource, String name) throws IOException {
         try (InputStream model = new ClassPathResource(resource).getInputStream()) {
-            repositoryService.createDeployment().name("review-cascade").source("review-cascade").addInputStream(name, model)
-                    .deploy();
+            // A name of its own: the application's deployment ("review-cascade") stays its latest, with every model.
+            repositoryService.createDeployment().name("upgrade-test").addInputStream(name, model).deploy();
         }
         return newest();
     }
