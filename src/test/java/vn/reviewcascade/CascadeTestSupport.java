@@ -22,8 +22,6 @@ import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.junit.jupiter.api.AfterEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -36,12 +34,15 @@ import org.springframework.util.LinkedMultiValueMap;
 import org.springframework.util.MultiValueMap;
 import org.springframework.test.context.ActiveProfiles;
 
+import vn.reviewcascade.approval.TaskCompletion;
+import vn.reviewcascade.approval.TaskWork;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.report.ContentVersion;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.ReportService;
 
@@ -67,6 +68,7 @@ public abstract class CascadeTestSupport {
     @Autowired protected ManagementService managementService;
     @Autowired protected HistoryService historyService;
     @Autowired protected IdentityService identityService;
+    @Autowired protected TaskWork taskWork;
 
     @AfterEach
     void resetClockAndUser() {
@@ -142,7 +144,14 @@ public abstract class CascadeTestSupport {
                 .taskDefinitionKey(taskKey).singleResult();
     }
 
-    protected void complete(Campaign campaign, String unitCode, String taskKey, Map<String, Object> variables) {
+    /**
+     * Completes the task as a member of its candidate groups would, through the application (the form's and the API's
+     * one route): the input is saved by the application's services and the task completed without variables. The
+     * input is given flat, as the form's fields are named: the plan's sections and figures and {@code version} for a
+     * report's draft, {@code guidanceText} and {@code version} for guidance's, {@code approved} and {@code comment} for
+     * a review or sign-off.
+     */
+    protected void complete(Campaign campaign, String unitCode, String taskKey, Map<String, Object> input) {
         Task task = task(campaign, unitCode, taskKey);
         if (task == null) {
             throw new AssertionError("No task " + taskKey + " for " + unitCode);
@@ -153,11 +162,30 @@ public abstract class CascadeTestSupport {
                 .map(IdentityLink::getGroupId).toList();
         identityService.setAuthentication("user." + unitCode, groups);
         try {
-            taskService.complete(task.getId(), transientInputs(variables));
+            taskWork.complete(task.getId(), completion(campaigns.find(campaign.id()).plan(), input));
         } finally {
             identityService.clearAuthentication();
         }
         issueSignedDocument(task.getProcessInstanceId());
+    }
+
+    /** The flat input as the body of {@code POST /api/tasks/{id}/complete}. */
+    private static TaskCompletion completion(Plan plan, Map<String, Object> input) {
+        Map<String, Object> sections = new HashMap<>();
+        Map<String, Object> figures = new HashMap<>();
+        input.forEach((key, value) -> {
+            if (plan.section(key).isPresent()) {
+                sections.put(key, value);
+            } else if (plan.indicator(key).isPresent()) {
+                figures.put(key, value);
+            } else if (!List.of("version", "guidanceText", "approved", "comment").contains(key)) {
+                throw new AssertionError("Not an input of a task: " + key);
+            }
+        });
+        Object version = input.get("version");
+        return new TaskCompletion(version == null ? null : ContentVersion.of(version, "version"),
+                sections.isEmpty() ? null : sections, figures.isEmpty() ? null : figures, input.get("guidanceText"),
+                input.get("approved"), input.get("comment"));
     }
 
     /**
@@ -170,13 +198,6 @@ public abstract class CascadeTestSupport {
                 .list()) {
             managementService.executeJob(job.getId());
         }
-    }
-
-    /** A task's inputs as its form sends them: transient, so the engine keeps no copy. */
-    protected static VariableMap transientInputs(Map<String, Object> values) {
-        VariableMap variables = Variables.createVariables();
-        values.forEach((name, value) -> variables.putValueTyped(name, Variables.untypedValue(value, true)));
-        return variables;
     }
 
     protected void approve(Campaign campaign, String unitCode, String taskKey) {

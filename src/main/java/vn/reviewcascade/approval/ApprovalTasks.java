@@ -4,6 +4,7 @@ import java.time.Instant;
 import java.util.Date;
 
 import org.camunda.bpm.engine.delegate.DelegateExecution;
+import org.camunda.bpm.engine.delegate.DelegateTask;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.campaign.CampaignService;
@@ -11,14 +12,17 @@ import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportService;
+import vn.reviewcascade.report.ReviewComment.Decision;
+import vn.reviewcascade.report.ReviewDecisions;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
  * What {@code documentApproval.bpmn} asks of each of its steps — who works the task, by when, whether the draft
- * is reviewed — decided from the approval's business key and the application's tables. No process variable
- * takes part: a task's user can write variables, so none may name a group, a deadline or a kind of document.
+ * is reviewed, whether a task may be completed, whether the reviewer or signer approved — decided from the approval's
+ * business key and the application's tables. No process variable takes part: a task's user can write variables, so
+ * none may name a group, a deadline, a kind of document or a decision.
  */
 @Component("approvals")
 public class ApprovalTasks {
@@ -26,11 +30,16 @@ public class ApprovalTasks {
     private final UnitTree tree;
     private final ReportService reports;
     private final CampaignService campaigns;
+    private final ApprovalCompletions completions;
+    private final ReviewDecisions decisions;
 
-    public ApprovalTasks(UnitTree tree, ReportService reports, CampaignService campaigns) {
+    public ApprovalTasks(UnitTree tree, ReportService reports, CampaignService campaigns, ApprovalCompletions completions,
+                         ReviewDecisions decisions) {
         this.tree = tree;
         this.reports = reports;
         this.campaigns = campaigns;
+        this.completions = completions;
+        this.decisions = decisions;
     }
 
     /** The candidate group of a step (DRAFT, REVIEW, SIGN), as the unit tree names it now. */
@@ -57,5 +66,27 @@ public class ApprovalTasks {
 
     public boolean needsReview(DelegateExecution execution) {
         return ReviewKey.of(execution).kind().reviewed();
+    }
+
+    /**
+     * The {@code complete} listener of every user task: refuses a completion whose draft is not complete as saved,
+     * or whose decision was not recorded on this task — one made through the engine's own API, say, bypassing the
+     * application. Refusing rolls the completion back.
+     */
+    public void checkCompletion(DelegateTask task) {
+        ApprovalStep step = ApprovalStep.ofTask(task.getTaskDefinitionKey()).orElseThrow(() ->
+                new IllegalStateException(task.getTaskDefinitionKey() + " is not a step of an approval"));
+        completions.requireRecorded(ReviewKey.of(task), step, task.getId());
+    }
+
+    /**
+     * Whether the reviewer or signer approved, for the gateway after their task (REVIEW or SIGN): the decision
+     * recorded last at that step, which is the one recorded on the task just completed (see {@link #checkCompletion}).
+     */
+    public boolean approved(DelegateExecution execution, String step) {
+        ReviewKey key = ReviewKey.of(execution);
+        Decision decision = decisions.latest(key.campaignId(), key.unitCode(), key.kind(), ApprovalStep.valueOf(step))
+                .orElseThrow(() -> new IllegalStateException("No decision recorded at " + step + " of " + key));
+        return decision == Decision.APPROVED;
     }
 }

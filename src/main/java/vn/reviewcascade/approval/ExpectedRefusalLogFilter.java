@@ -10,10 +10,10 @@ import org.slf4j.Marker;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps a refused task input out of the error log. The engine logs every exception that ends a command at ERROR
- * with its stack trace (ENGINE-16004), its own expected refusals excepted; a {@link TaskInputRejected} is just as
- * expected — the user is told what to correct — so it is not logged at all. It joins the logging Spring Boot
- * configured, when the application starts.
+ * Keeps a refused completion out of the error log. The engine logs every exception that ends a command at ERROR
+ * with its stack trace (ENGINE-16004), its own expected refusals excepted; a {@link CompletionRefused} from a task's
+ * {@code complete} listener (which the engine wraps) is just as expected — the user is told what to correct — so it
+ * is not logged at all. It joins the logging Spring Boot configured, when the application starts.
  */
 @Component
 class ExpectedRefusalLogFilter extends TurboFilter {
@@ -32,16 +32,25 @@ class ExpectedRefusalLogFilter extends TurboFilter {
         if (logger == null || !ENGINE_CONTEXT_LOGGER.equals(logger.getName()) || !level.isGreaterOrEqual(Level.WARN)) {
             return FilterReply.NEUTRAL;
         }
-        if (t instanceof TaskInputRejected) {
+        if (refused(t)) {
             return FilterReply.DENY;
         }
         if (params != null) {
             for (Object param : params) {
-                if (param instanceof TaskInputRejected) {
+                if (param instanceof Throwable thrown && refused(thrown)) {
                     return FilterReply.DENY;
                 }
             }
         }
         return FilterReply.NEUTRAL;
+    }
+
+    private static boolean refused(Throwable thrown) {
+        for (Throwable cause = thrown; cause != null; cause = cause.getCause()) {
+            if (cause instanceof CompletionRefused) {
+                return true;
+            }
+        }
+        return false;
     }
 }

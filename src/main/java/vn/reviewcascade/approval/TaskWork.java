@@ -2,17 +2,15 @@ package vn.reviewcascade.approval;
 
 import java.util.Comparator;
 import java.util.List;
-import java.util.Objects;
-import java.util.stream.Stream;
+import java.util.Map;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
+import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
-import org.camunda.bpm.engine.variable.VariableMap;
-import org.camunda.bpm.engine.variable.Variables;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
@@ -26,25 +24,29 @@ import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ContentVersion;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.GuidanceService;
-import vn.reviewcascade.report.GuidanceService.GuidanceFields;
 import vn.reviewcascade.report.ReportService;
 import vn.reviewcascade.report.ReportStructure;
+import vn.reviewcascade.report.ReportValidator;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.ReviewComment;
+import vn.reviewcascade.report.ReviewDecisions;
 import vn.reviewcascade.report.UnitReport;
+import vn.reviewcascade.security.AccessDeniedException;
 
 /**
  * A user's work on a task of a document's approval, as the task forms in Tasklist and API clients do it: read
- * what the form shows, and complete the task with what the user entered. Completing goes through the engine as
- * the user (who must be allowed to work the task), with the input handed over as transient variables, so the
- * same guard and delegates check and store it as for a completion through the engine's own REST API.
+ * what the form shows, and complete the task with what the user entered. Completing saves the input through the
+ * application's services — the draft into the report's or guidance's tables, a decision into the comment history —
+ * then completes the task as the user (who must be allowed to work it) without any variable, all in one
+ * transaction: the gateways read what was saved, and the task's {@code complete} listener checks it is there.
  */
 @Service
-class TaskWork {
+public class TaskWork {
 
     private static final int COMPLETION_ATTEMPTS = 3;
 
@@ -55,12 +57,16 @@ class TaskWork {
     private final ReportService reports;
     private final CampaignService campaigns;
     private final GuidanceService guidance;
+    private final ReviewDecisions decisions;
+    private final ApprovalCompletions completions;
     private final TransactionTemplate transaction;
 
     TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
-                    SystemContext system, ReportService reports, CampaignService campaigns, GuidanceService guidance,
-                    PlatformTransactionManager transactionManager) {
+             SystemContext system, ReportService reports, CampaignService campaigns, GuidanceService guidance,
+             ReviewDecisions decisions, ApprovalCompletions completions, PlatformTransactionManager transactionManager) {
         this.guidance = guidance;
+        this.decisions = decisions;
+        this.completions = completions;
         this.transaction = new TransactionTemplate(transactionManager);
         this.taskService = taskService;
         this.runtimeService = runtimeService;
@@ -109,11 +115,11 @@ class TaskWork {
 
     /**
      * Completes the task with the user's input: for a report's draft {@code {"version", "sections", "figures"}},
-     * for review and sign-off {@code {"approved", "comment"}}. A task someone else has claimed is theirs to finish.
-     * A completion that meets a job of the same process (a reminder falling due that very moment) is tried again,
-     * in a new transaction, rather than turned into an error for the user.
+     * for guidance's {@code {"version", "text"}}, for review and sign-off {@code {"approved", "comment"}}. A task
+     * someone else has claimed is theirs to finish. A completion that meets a job of the same process (a reminder
+     * falling due that very moment) is tried again, in a new transaction, rather than turned into an error for the user.
      */
-    void complete(String taskId, TaskCompletion body) {
+    public void complete(String taskId, TaskCompletion body) {
         for (int attempt = 1; ; attempt++) {
             try {
                 transaction.executeWithoutResult(status -> completeOnce(taskId, body));
@@ -133,7 +139,57 @@ class TaskWork {
             throw new TaskTakenException("Việc này đang do " + open.task().getAssignee() + " xử lý; chỉ người đó hoàn thành"
                     + " được, hoặc người đó phải trả lại việc trước.");
         }
-        taskService.complete(taskId, inputs(open, body));
+        // Whoever may only read the task (a parent unit's reviewer, an observer) is refused before their input is
+        // read, as the engine would refuse them.
+        if (!completions.mayWork(open.task())) {
+            throw new AccessDeniedException("Bạn chỉ được xem việc này, không được hoàn thành nó.");
+        }
+        save(open, body, user);
+        try {
+            taskService.complete(taskId);
+        } catch (ProcessEngineException e) {
+            // The complete listener's refusal, which the engine wraps: said as the refusal it is.
+            for (Throwable cause = e.getCause(); cause != null; cause = cause.getCause()) {
+                if (cause instanceof CompletionRefused refused) {
+                    throw refused;
+                }
+            }
+            throw e;
+        }
+    }
+
+    /**
+     * Saves the input through the application's services, refusing the fields the task's step does not take: a
+     * report's draft is saved and must be complete, guidance must have its text, a decision is recorded on the task.
+     * A draft written on an older version than the one saved is refused (409), as a save through the API is.
+     */
+    private void save(OpenTask open, TaskCompletion input, String user) {
+        ReviewKey key = open.key();
+        boolean draft = open.step() == ApprovalStep.DRAFT;
+        boolean guidanceDraft = draft && key.kind() == DocumentKind.GUIDANCE;
+        List<String> accepted = guidanceDraft ? List.of("text", "version")
+                : draft ? List.of("figures", "sections", "version") : List.of(ReviewDecisions.APPROVED, ReviewDecisions.COMMENT);
+        List<FieldError> errors = input.given().keySet().stream().filter(name -> !accepted.contains(name))
+                .map(name -> new FieldError(name, "Không có trường '" + name + "'; việc này nhận: " + String.join(", ", accepted)))
+                .toList();
+        if (!errors.isEmpty()) {
+            throw new InvalidInputException(errors);
+        }
+        Integer version = ContentVersion.number(input.version());
+        if (guidanceDraft) {
+            guidance.completeDraft(key.campaignId(), key.unitCode(), input.text(), version);
+        } else if (draft) {
+            Plan plan = campaigns.find(key.campaignId()).plan();
+            reports.completeDraft(plan, key.campaignId(), key.unitCode(), ReportValidator.parse(plan,
+                    orEmpty(input.sections()), orEmpty(input.figures())), version);
+        } else {
+            decisions.record(key.campaignId(), key.unitCode(), key.kind(), open.step(), open.task().getId(),
+                    input.approved(), input.comment(), user);
+        }
+    }
+
+    private static Map<String, Object> orEmpty(Map<String, Object> values) {
+        return values == null ? Map.of() : values;
     }
 
     /** Whether the current user holds the task or one of its candidate groups. */
@@ -153,45 +209,5 @@ class TaskWork {
     private String currentUser() {
         var authentication = identityService.getCurrentAuthentication();
         return authentication == null ? null : authentication.getUserId();
-    }
-
-    /**
-     * The input as transient variables, refusing the fields the task's step does not take. A report's draft takes
-     * {@code version}, {@code sections}, {@code figures}; guidance's {@code version} and {@code text}; review and
-     * sign-off {@code approved} and {@code comment}.
-     */
-    private static VariableMap inputs(OpenTask open, TaskCompletion input) {
-        boolean draft = open.step() == ApprovalStep.DRAFT;
-        boolean guidanceDraft = draft && open.key().kind() == DocumentKind.GUIDANCE;
-        List<String> accepted = guidanceDraft ? List.of("text", "version")
-                : draft ? List.of("figures", "sections", "version") : List.of(TaskInputs.APPROVED, TaskInputs.COMMENT);
-        List<FieldError> errors = input.given().keySet().stream().filter(name -> !accepted.contains(name))
-                .map(name -> new FieldError(name, "Không có trường '" + name + "'; việc này nhận: " + String.join(", ", accepted)))
-                .toList();
-        if (!errors.isEmpty()) {
-            throw new InvalidInputException(errors);
-        }
-        VariableMap variables = Variables.createVariables();
-        Integer version = ContentVersion.number(input.version());
-        if (guidanceDraft) {
-            put(variables, GuidanceFields.TEXT, input.text());
-            put(variables, GuidanceFields.VERSION, version);
-        } else if (draft) {
-            // Here a null is given: it clears the section or figure.
-            Stream.of(input.sections(), input.figures()).filter(Objects::nonNull).forEach(values -> values.forEach(
-                    (key, value) -> variables.putValueTyped(key, Variables.untypedValue(value, true))));
-            put(variables, TaskInputs.REPORT_VERSION, version);
-        } else {
-            put(variables, TaskInputs.APPROVED, input.approved());
-            put(variables, TaskInputs.COMMENT, input.comment());
-        }
-        return variables;
-    }
-
-    /** A transient variable for a value given; one not given is left out, as the engine's REST API would. */
-    private static void put(VariableMap variables, String name, Object value) {
-        if (value != null) {
-            variables.putValueTyped(name, Variables.untypedValue(value, true));
-        }
     }
 }

@@ -8,7 +8,7 @@ import vn.reviewcascade.InvalidInputException;
 
 /**
  * The version of a report's or a guidance's content that a change was written on: how many times it had been saved
- * when the writer read it. One rule wherever it comes from, a JSON body or a task's inputs through the engine: a whole
+ * when the writer read it. One rule for every body that carries it, a save or a task's completion: a whole
  * number, 0 or more, written as a number. {@code "3"} is a text and refused, as JSON bodies refuse a text for any
  * number: a client that sends one has its fields mixed up.
  */
@@ -21,8 +21,7 @@ public record ContentVersion(int number) {
     }
 
     /**
-     * @param field how the refusal names the field: {@code version} in a body, {@code reportVersion} among a task's
-     *              inputs
+     * @param field how the refusal names the field
      * @return null for null: no version given, so nothing is compared
      * @throws InvalidInputException for anything but a whole number from 0 to {@link Integer#MAX_VALUE}
      */

@@ -136,10 +136,9 @@ public class GuidanceService {
         return text;
     }
 
-    /** The names of guidance's fields in requests and task inputs. */
+    /** How refusals name guidance's text, as the task's form names its field. */
     public static final class GuidanceFields {
         public static final String TEXT = "guidanceText";
-        public static final String VERSION = "guidanceVersion";
 
         private GuidanceFields() {
         }

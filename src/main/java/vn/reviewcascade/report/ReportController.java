@@ -38,8 +38,8 @@ class ReportController {
 
     /**
      * A save of a draft: {"version": 3, "sections": {"section1": "…"}, "figures": {"partyMembers": 12}}. The values of
-     * sections and figures stay as JSON typed them: {@link ReportValidator} checks them, the one check that task
-     * completions through the engine, which hand over raw variables, go through too.
+     * sections and figures stay as JSON typed them: {@link ReportValidator} checks them, the one check that a task's
+     * completion through {@code /api/tasks/{id}/complete} goes through too.
      */
     record ReportDraft(ContentVersion version, Map<String, Object> sections, Map<String, Object> figures) {
     }

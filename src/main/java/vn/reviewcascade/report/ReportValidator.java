@@ -3,12 +3,10 @@ package vn.reviewcascade.report;
 import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.util.ArrayList;
-import java.util.LinkedHashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
@@ -27,7 +25,7 @@ public final class ReportValidator {
     }
 
     /**
-     * Parses raw values (from JSON or from task variables) into changes. Keys that are neither a section nor
+     * Parses raw values (as a JSON body typed them) into changes. Keys that are neither a section nor
      * an indicator of the plan are refused, so a misspelt figure is never silently dropped.
      */
     public static ReportChanges parse(Plan plan, Map<String, ?> sections, Map<String, ?> figures) {
@@ -79,14 +77,6 @@ public final class ReportValidator {
             throw new InvalidInputException(errors);
         }
         return new ReportChanges(parsedSections, parsedFigures);
-    }
-
-    /** Every key a report's input may carry: its plan's sections, then the figures of its annex. */
-    public static Set<String> inputKeys(Plan plan) {
-        Set<String> keys = new LinkedHashSet<>();
-        plan.sections().forEach(section -> keys.add(section.key()));
-        plan.indicators().forEach(indicator -> keys.add(indicator.key()));
-        return keys;
     }
 
     /** A part never above its whole: new Party members within Party members, and so on. */

@@ -1,6 +1,7 @@
 package vn.reviewcascade.report;
 
 import java.util.List;
+import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -16,12 +17,14 @@ public class ReviewCommentRepository {
         this.jdbc = jdbc;
     }
 
-    public void add(long campaignId, String unitCode, ReviewComment comment) {
+    /** @param taskId the task the decision was given on */
+    public void add(long campaignId, String unitCode, ReviewComment comment, String taskId) {
         jdbc.sql("""
-                        insert into review_comment (campaign_id, unit_code, document_kind, step, decision, author, comment, created_at)
-                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                        insert into review_comment (campaign_id, unit_code, document_kind, step, decision, author, comment,
+                                                    created_at, task_id)
+                        values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
                 .params(campaignId, unitCode, comment.documentKind().name(), comment.step().name(),
-                        comment.decision().name(), comment.author(), comment.comment(), SqlTimes.at(comment.createdAt()))
+                        comment.decision().name(), comment.author(), comment.comment(), SqlTimes.at(comment.createdAt()), taskId)
                 .update();
     }
 
@@ -34,5 +37,24 @@ public class ReviewCommentRepository {
                         ApprovalStep.valueOf(rs.getString(2)), ReviewComment.Decision.valueOf(rs.getString(3)),
                         rs.getString(4), rs.getString(5), SqlTimes.instant(rs, "created_at")))
                 .list();
+    }
+
+    /** The decision given on the task, if one was recorded. */
+    public Optional<ReviewComment.Decision> decisionOn(String taskId) {
+        return jdbc.sql("select decision from review_comment where task_id = ? order by id desc fetch first 1 rows only")
+                .param(taskId)
+                .query((rs, n) -> ReviewComment.Decision.valueOf(rs.getString(1)))
+                .optional();
+    }
+
+    /** The decision given last at the step of the document. */
+    public Optional<ReviewComment.Decision> latest(long campaignId, String unitCode, DocumentKind kind, ApprovalStep step) {
+        return jdbc.sql("""
+                        select decision from review_comment
+                        where campaign_id = ? and unit_code = ? and document_kind = ? and step = ?
+                        order by id desc fetch first 1 rows only""")
+                .params(campaignId, unitCode, kind.name(), step.name())
+                .query((rs, n) -> ReviewComment.Decision.valueOf(rs.getString(1)))
+                .optional();
     }
 }

@@ -33,7 +33,6 @@ import org.springframework.web.servlet.resource.NoResourceFoundException;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
-import vn.reviewcascade.approval.TaskInputRejected;
 import vn.reviewcascade.approval.TaskTakenException;
 import vn.reviewcascade.campaign.CampaignConflictException;
 import vn.reviewcascade.document.IssuedDocumentAlteredException;
@@ -94,13 +93,6 @@ class ApiErrors {
     @ExceptionHandler(AuthorizationException.class)
     ResponseEntity<ErrorBody> engineDenied(AuthorizationException e) {
         return status(HttpStatus.FORBIDDEN, "Bạn không có quyền thực hiện thao tác này (" + e.getUserId() + ")");
-    }
-
-    /** A task's input refused by its guard or its delegates; 409 when it was written on an outdated report. */
-    @ExceptionHandler(TaskInputRejected.class)
-    ResponseEntity<ErrorBody> taskInput(TaskInputRejected e) {
-        return ResponseEntity.status(e.conflict() ? HttpStatus.CONFLICT : HttpStatus.BAD_REQUEST).body(new ErrorBody(
-                e.conflict() ? e.errors().get(0).message() : "Dữ liệu không hợp lệ", e.errors()));
     }
 
     @ExceptionHandler({ReportConflictException.class, TaskTakenException.class, ReportLockedException.class,

@@ -8,9 +8,9 @@ import java.nio.charset.Charset;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import jakarta.servlet.FilterChain;
 import jakarta.servlet.ReadListener;
@@ -24,31 +24,41 @@ import com.fasterxml.jackson.core.exc.StreamReadException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.task.Task;
 import org.springframework.web.filter.OncePerRequestFilter;
 
 import vn.reviewcascade.FieldError;
+import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.approval.ApprovalCompletions;
 
 /**
- * Reads a task completion sent to the engine's REST API ({@code POST …/task/{id}/complete}) before the engine does,
- * and refuses in Vietnamese, naming the variable, what the engine would answer in English or with a 500: a body
- * that is not JSON, a task that does not exist, a variable of a type no task of this application takes (Object,
- * JSON- or Java-serialized, Json, Xml, File, Bytes, Date, any unknown type) or whose value does not fit the type it
- * declares ("abc" as Long). The names, values and transience of what is left are the tasks' guards' to check.
+ * Reads a task completion sent to the engine's REST API ({@code POST …/task/{id}/complete}, and {@code …/resolve},
+ * which ends a delegation) before the engine does. A task is completed through this application — its form in
+ * Tasklist, or {@code POST /api/tasks/{id}/complete} — which saves the user's input in the application's tables and
+ * completes the task without variables; through the engine's REST API only that last step can be sent. So any
+ * variable is refused, transient or not, as {@code submit-form} is; and a completion with none is refused when what it
+ * would complete is not saved yet (a draft incomplete, a decision not recorded on this task), in Vietnamese, naming
+ * what is missing, where the task's {@code complete} listener could only answer with a server error. Nothing changes
+ * either way. A user who may not work the task gets the engine's own answer (403), whatever the body.
  */
 class EngineCompletionCheck extends OncePerRequestFilter {
 
-    private static final Pattern COMPLETE = Pattern.compile("task/([^/]+)/complete");
-    /** The value types a task's inputs are sent as: sections as text, figures as numbers, decisions as Booleans. */
-    private static final List<String> TYPES = List.of("String", "Boolean", "Integer", "Short", "Long", "Double", "Null");
+    private static final Pattern COMPLETE = Pattern.compile("task/([^/]+)/(complete|resolve)");
+    private static final String REFUSED = "Việc này hoàn thành qua biểu mẫu của hệ thống trong Danh sách việc, hoặc POST "
+            + "/api/tasks/{id}/complete: nội dung nhập vào được lưu trong hồ sơ báo cáo. Hoàn thành qua /engine-rest không "
+            + "nhận biến nào, kể cả biến tạm; không có gì được thay đổi.";
 
     private final TaskService taskService;
+    private final ApprovalCompletions completions;
     private final SystemContext system;
     private final ObjectMapper json;
     private final ErrorResponses errors;
 
-    EngineCompletionCheck(TaskService taskService, SystemContext system, ObjectMapper json, ErrorResponses errors) {
+    EngineCompletionCheck(TaskService taskService, ApprovalCompletions completions, SystemContext system, ObjectMapper json,
+                          ErrorResponses errors) {
         this.taskService = taskService;
+        this.completions = completions;
         this.system = system;
         this.json = json;
         this.errors = errors;
@@ -64,84 +74,56 @@ class EngineCompletionCheck extends OncePerRequestFilter {
             return;
         }
         String taskId = complete.group(1);
-        // Whether the task exists at all; whether this user may work it is the engine's to answer (403).
-        if (system.call(() -> taskService.createTaskQuery().taskId(taskId).count()) == 0) {
+        Task task = system.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
+        if (task == null) {
             errors.write(response, HttpServletResponse.SC_NOT_FOUND, "Không có việc '" + taskId + "'");
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();
-        List<FieldError> problems;
+        JsonNode read;
         try {
-            problems = problems(body.length == 0 ? null : json.readTree(body));
+            read = body.length == 0 ? null : json.readTree(body);
         } catch (StreamReadException e) {
             errors.write(response, HttpServletResponse.SC_BAD_REQUEST, ApiErrors.notJson(e, null));
             return;
         }
-        if (!problems.isEmpty()) {
-            errors.write(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors.ErrorBody("Dữ liệu không hợp lệ", problems));
+        HttpServletRequest again = new ReadBody(request, body);
+        // Whether this user may work the task at all is the engine's to answer (403), before anything about the body.
+        if (!completions.mayWork(task)) {
+            chain.doFilter(again, response);
             return;
         }
-        chain.doFilter(new ReadBody(request, body), response);
+        List<FieldError> problems = variables(read);
+        if (!problems.isEmpty()) {
+            errors.write(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors.ErrorBody(REFUSED, problems));
+            return;
+        }
+        if ("complete".equals(complete.group(2))) {
+            try {
+                completions.requireRecorded(task);
+            } catch (InvalidInputException e) {
+                errors.write(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors.ErrorBody("Chưa hoàn thành được việc "
+                        + "này: " + e.errors().stream().map(FieldError::message).collect(Collectors.joining("; ")), e.errors()));
+                return;
+            }
+        }
+        chain.doFilter(again, response);
     }
 
-    private static List<FieldError> problems(JsonNode body) {
+    /** Every variable the body carries, each named; a body that is not {@code {"variables": {…}}} is named too. */
+    private static List<FieldError> variables(JsonNode body) {
         if (body == null) {
             return List.of();
         }
         JsonNode variables = body.path("variables");
         if (!body.isObject() || !variables.isMissingNode() && !variables.isNull() && !variables.isObject()) {
-            return List.of(new FieldError("variables", "Nội dung phải là một đối tượng JSON {\"variables\": {tên biến: "
-                    + "{\"value\": …, \"valueInfo\": {\"transient\": true}}}}"));
+            return List.of(new FieldError("variables", "Nội dung phải là một đối tượng JSON, không có biến nào: {} hoặc "
+                    + "{\"variables\": {}}"));
         }
         List<FieldError> found = new ArrayList<>();
-        variables.properties().forEach(variable -> problem(variable.getKey(), variable.getValue())
-                .ifPresent(message -> found.add(new FieldError(variable.getKey(), message))));
+        variables.properties().forEach(variable -> found.add(new FieldError(variable.getKey(),
+                "Không nhận biến '" + variable.getKey() + "'")));
         return found;
-    }
-
-    private static Optional<String> problem(String name, JsonNode variable) {
-        if (!variable.isObject()) {
-            return Optional.of("Biến '%s' phải là một đối tượng JSON {\"value\": …, \"valueInfo\": {\"transient\": true}}"
-                    .formatted(name));
-        }
-        JsonNode value = variable.path("value");
-        JsonNode declared = variable.path("type");
-        if (declared.isMissingNode() || declared.isNull()) {
-            // Without a type the engine takes the value's own; an object or a list would become a Java object.
-            return value.isContainerNode() ? Optional.of(("Biến '%s' phải là văn bản, số hoặc true/false, không phải một "
-                    + "đối tượng hay danh sách JSON").formatted(name)) : Optional.empty();
-        }
-        // The engine reads a type's name with its first letter in either case ("long" or "Long").
-        String text = declared.asText();
-        String type = text.isEmpty() ? text : Character.toUpperCase(text.charAt(0)) + text.substring(1);
-        if (!declared.isTextual() || !TYPES.contains(type)) {
-            return Optional.of("Biến '%s' có kiểu '%s', kiểu này không được nhận; chỉ nhận %s (hoặc không ghi type)"
-                    .formatted(name, declared.isTextual() ? text : declared.toString(), String.join(", ", TYPES)));
-        }
-        if (value.isMissingNode() || value.isNull() || fits(type, value)) {
-            return Optional.empty();
-        }
-        String shown = value.toString().length() > 40 ? value.toString().substring(0, 40) + "…" : value.toString();
-        return Optional.of("Biến '%s' khai báo kiểu %s nhưng giá trị %s không phải %s".formatted(name, type, shown,
-                switch (type) {
-                    case "String" -> "văn bản";
-                    case "Boolean" -> "true hoặc false";
-                    case "Double" -> "một số";
-                    default -> "số nguyên kiểu " + type;
-                }));
-    }
-
-    private static boolean fits(String type, JsonNode value) {
-        return switch (type) {
-            case "String" -> value.isTextual();
-            case "Boolean" -> value.isBoolean();
-            case "Short" -> value.isIntegralNumber() && value.canConvertToInt()
-                    && value.intValue() >= Short.MIN_VALUE && value.intValue() <= Short.MAX_VALUE;
-            case "Integer" -> value.isIntegralNumber() && value.canConvertToInt();
-            case "Long" -> value.isIntegralNumber() && value.canConvertToLong();
-            case "Double" -> value.isNumber();
-            default -> true;
-        };
     }
 
     /** The request with its body, already read here, readable once more by the engine's REST API. */

@@ -38,6 +38,7 @@ import org.springframework.security.web.util.matcher.OrRequestMatcher;
 import org.springframework.security.web.util.matcher.RequestMatcher;
 
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.approval.ApprovalCompletions;
 import vn.reviewcascade.security.LoginThrottle;
 
 /**
@@ -80,7 +81,8 @@ class WebSecurity {
     @Bean
     SecurityFilterChain security(HttpSecurity http, ProcessEngine engine, IdentityService identityService,
                                  LoginThrottle throttle, AuthenticationEventPublisher events, TaskService taskService,
-                                 SystemContext system, ObjectMapper json, ErrorResponses errors) throws Exception {
+                                 ApprovalCompletions completions, SystemContext system, ObjectMapper json,
+                                 ErrorResponses errors) throws Exception {
         RequestMatcher webapps = path("/camunda/**");
         RequestMatcher engineRest = path("/engine-rest/**");
         RequestMatcher dashboard = path("/dashboard/**");
@@ -140,7 +142,7 @@ class WebSecurity {
                 .addFilterBefore(new LoginGate(throttle, events, errors), BasicAuthenticationFilter.class)
                 .addFilterAfter(new EngineIdentity(identityService), AuthorizationFilter.class)
                 // After the access rules, so a completion reaches the check only when the user may send it at all.
-                .addFilterAfter(new EngineCompletionCheck(taskService, system, json, errors), EngineIdentity.class);
+                .addFilterAfter(new EngineCompletionCheck(taskService, completions, system, json, errors), EngineIdentity.class);
         return http.build();
     }
 

@@ -117,7 +117,7 @@ class CascadeProcessTest extends CascadeTestSupport {
         assertThatThrownBy(() -> complete(campaign, "CC", "ReviewDraft", Map.of("approved", false)))
                 .hasMessageContaining("Trả lại để sửa thì phải ghi rõ ý kiến cần sửa");
         assertThatThrownBy(() -> complete(campaign, "CC", "ReviewDraft", Map.of()))
-                .hasMessageContaining("Phải chọn đồng ý (true) hoặc trả lại để sửa (false)");
+                .hasMessageContaining("Hãy chọn Đồng ý hoặc Trả lại để sửa");
         assertThat(task(campaign, "CC", "ReviewDraft")).as("a refused decision leaves the task open").isNotNull();
 
         sendBack(campaign, "CC", "ReviewDraft", "Mục 4 cần nêu số liệu cụ thể hơn.");

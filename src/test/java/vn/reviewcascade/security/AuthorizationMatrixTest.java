@@ -15,12 +15,15 @@ import org.springframework.http.HttpMethod;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.report.GuidanceService;
+import vn.reviewcascade.report.ReportValidator;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * Roles × units (own, sibling, child, parent) × actions (read the report through /api, list tasks, claim and
- * complete through /engine-rest), each with the status the user must get. Run over HTTP with each user's own
+ * complete through /engine-rest, the draft saved beforehand), each with the status the user must get. Run over HTTP with each user's own
  * credentials, so the authentication filter, the engine's authorizations and the API's checks all take part.
  */
 class AuthorizationMatrixTest extends CascadeTestSupport {
@@ -29,6 +32,7 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
     // User ids of their own ("mx."): other test classes share the context and create users with other passwords.
 
     @Autowired TestRestTemplate anonymous;
+    @Autowired GuidanceService guidanceService;
 
     private Campaign fresh;
     private Campaign running;
@@ -178,11 +182,21 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                     json(Map.of("userId", check.user())), String.class).getStatusCode().value();
             case "complete" -> {
                 Task task = openTask(campaign, unit);
-                // A report's draft comes with its sections and figures, guidance with its text.
+                // The draft is saved whole first (a report's sections and figures, guidance's text), as the form saves
+                // it through the application; the engine's REST API then completes the task, without variables.
                 boolean report = runtimeService.createProcessInstanceQuery().processInstanceId(task.getProcessInstanceId())
                         .singleResult().getBusinessKey().endsWith("/REPORT");
+                if (report) {
+                    Plan plan = campaign.plan();
+                    Map<String, Object> sections = new HashMap<>();
+                    Map<String, Object> figures = new HashMap<>();
+                    draft(1).forEach((key, value) -> (plan.section(key).isPresent() ? sections : figures).put(key, value));
+                    reportService.saveDraft(plan, campaign.id(), unit, ReportValidator.parse(plan, sections, figures), null);
+                } else {
+                    guidanceService.saveDraft(campaign.id(), unit, guidance().get("guidanceText"), null);
+                }
                 yield http.exchange("/engine-rest/task/" + task.getId() + "/complete", HttpMethod.POST,
-                        json(Map.of("variables", variables(report ? draft(1) : guidance()))), String.class).getStatusCode().value();
+                        json(Map.of()), String.class).getStatusCode().value();
             }
             default -> throw new IllegalArgumentException(check.action());
         };
@@ -190,12 +204,6 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
 
     private Task openTask(Campaign campaign, String unit) {
         return task(campaign, unit, "DraftDocument");
-    }
-
-    private static Map<String, Object> variables(Map<String, Object> values) {
-        Map<String, Object> variables = new HashMap<>();
-        values.forEach((key, value) -> variables.put(key, Map.of("value", value, "valueInfo", Map.of("transient", true))));
-        return variables;
     }
 
     private TestRestTemplate as(String user) {

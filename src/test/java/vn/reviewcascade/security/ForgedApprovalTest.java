@@ -105,14 +105,18 @@ class ForgedApprovalTest extends CascadeTestSupport {
                 HttpMethod.POST, json(Map.of("variables", variables)), String.class);
 
         assertThat(refused.getStatusCode().value()).isEqualTo(400);
-        assertThat(refused.getBody()).contains("không nhận trường 'unitCode'").contains("không nhận trường 'reviewers'");
+        assertThat(refused.getBody()).contains("Không nhận biến 'unitCode'").contains("Không nhận biến 'reviewers'")
+                .contains("hoàn thành qua biểu mẫu của hệ thống");
         assertThat(reportService.view(campaign.id(), "VL-B").figures()).as("the sibling's report is untouched").isEmpty();
         assertThat(reportService.view(campaign.id(), "VL-A").figures()).as("nothing of the drafter's is stored").isEmpty();
+        assertThat(task(campaign, "VL-A", "DraftDocument")).as("the draft is still open").isNotNull();
 
-        variables.remove("unitCode");
-        variables.remove("reviewers");
-        assertThat(as("fg.a.dt").exchange("/engine-rest/task/" + ownDraft.getId() + "/complete", HttpMethod.POST,
-                json(Map.of("variables", variables)), String.class).getStatusCode().value()).isEqualTo(204);
+        // The one route: the draft saved through the application, then the task completed with nothing more.
+        Map<String, Object> sections = new HashMap<>();
+        Map<String, Object> figures = new HashMap<>();
+        draft(1).forEach((key, value) -> (value instanceof String ? sections : figures).put(key, value));
+        assertThat(as("fg.a.dt").exchange("/api/tasks/" + ownDraft.getId() + "/complete", HttpMethod.POST,
+                json(Map.of("sections", sections, "figures", figures)), String.class).getStatusCode().value()).isEqualTo(204);
         Task review = task(campaign, "VL-A", "ReviewDraft");
         assertThat(taskService.getIdentityLinksForTask(review.getId())).extracting(IdentityLink::getGroupId)
                 .containsExactly("VL-A.reviewers");
@@ -136,6 +140,10 @@ class ForgedApprovalTest extends CascadeTestSupport {
         assertThat(as("fg.a.td").exchange("/engine-rest/task/" + sign.getId() + "/complete", HttpMethod.POST,
                 json(Map.of("variables", Map.of("approved", transientValue(true)))), String.class).getStatusCode().value())
                 .isEqualTo(403);
+        ResponseEntity<String> unsigned = as("fg.a.kd").exchange("/engine-rest/task/" + sign.getId() + "/complete",
+                HttpMethod.POST, json(Map.of()), String.class);
+        assertThat(unsigned.getStatusCode().value()).as("a completion without a recorded decision").isEqualTo(400);
+        assertThat(unsigned.getBody()).contains("Chưa có ý kiến ký duyệt cho việc này");
         ResponseEntity<String> error = as("fg.a.kd").exchange("/engine-rest/task/" + sign.getId() + "/bpmnError",
                 HttpMethod.POST, json(Map.of("errorCode", "skip")), String.class);
         assertThat(error.getStatusCode().value()).isEqualTo(403);

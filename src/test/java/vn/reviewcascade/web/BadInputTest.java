@@ -212,18 +212,20 @@ class BadInputTest extends CascadeTestSupport {
                     "{\"" + name + "\": \"VL\"}"), 400, name, "Không có trường '" + name + "'"));
         }
         cases.add(new Case("draft with an unknown section", () -> send("bi.cc.dt", HttpMethod.POST, completion(draftTask),
-                "{\"sections\": {\"section7\": \"x\"}}"), 400, "section7", "không nhận trường 'section7'"));
+                "{\"sections\": {\"section7\": \"x\"}}"), 400, "section7", "Không có mục 'section7'"));
         cases.add(new Case("draft with a negative figure", () -> send("bi.cc.dt", HttpMethod.POST, completion(draftTask),
                 "{\"figures\": {\"partyMembers\": -5}}"), 400, "partyMembers", "không được là số âm (-5)"));
         cases.add(new Case("draft with sections as text", () -> send("bi.cc.dt", HttpMethod.POST, completion(draftTask),
                 "{\"sections\": \"abc\"}"), 400, "sections", "phải là một đối tượng JSON"));
         cases.add(new Case("draft on an outdated version", () -> send("bi.cc.dt", HttpMethod.POST, completion(draftTask),
-                "{\"version\": 0}"), 409, "reportVersion", "đã được lưu lại sau khi bạn mở"));
+                "{\"version\": 0}"), 409, null, "đã được lưu lại sau khi bạn mở"));
         cases.add(new Case("draft left incomplete", () -> send("bi.cc.dt", HttpMethod.POST, completion(draftTask), "{}"),
                 400, "section2", "chưa được viết"));
         Object[][] decisions = {
-                {"{\"approved\": \"có\"}", "approved", "Phải chọn đồng ý"}, {"{}", "approved", "Phải chọn đồng ý"},
-                {"{\"approved\": [true]}", "approved", "Phải chọn đồng ý"},
+                {"{\"approved\": \"có\"}", "approved", "Hãy chọn Đồng ý hoặc Trả lại để sửa"},
+                {"{}", "approved", "Hãy chọn Đồng ý hoặc Trả lại để sửa"},
+                {"{\"approved\": [true]}", "approved", "Hãy chọn Đồng ý hoặc Trả lại để sửa"},
+                {"{\"approved\": \"true\"}", "approved", "Hãy chọn Đồng ý hoặc Trả lại để sửa"},
                 {"{\"approved\": false}", "comment", "phải ghi rõ ý kiến cần sửa"},
                 {"{\"approved\": false, \"comment\": \"   \"}", "comment", "phải ghi rõ ý kiến cần sửa"},
                 {"{\"approved\": false, \"comment\": \"" + "ý".repeat(10_001) + "\"}", "comment", "dài 10,001 ký tự"},
@@ -398,35 +400,45 @@ class BadInputTest extends CascadeTestSupport {
                 hugePlan, MediaType.parseMediaType("application/yaml")), 400, "file", "tối đa 500,000 ký tự"));
     }
 
-    /** Completions through the engine's REST API with values the engine cannot read: refused before it runs. */
+    /**
+     * Completions through the engine's REST API: any variable, of any type, transient or not, is refused (the input
+     * is saved through the application), and so is a completion whose draft is not complete as saved; not JSON, an
+     * unknown task, as before.
+     */
     private void engineCompletions(List<Case> cases) {
         Object[][] values = {
                 {"an Object in JSON", "{\"value\": \"{}\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": "
-                        + "\"java.util.HashMap\", \"serializationDataFormat\": \"application/json\", \"transient\": true}}", "kiểu 'Object'"},
+                        + "\"java.util.HashMap\", \"serializationDataFormat\": \"application/json\", \"transient\": true}}"},
                 {"a serialized Java object", "{\"value\": \"rO0ABXQAAWE=\", \"type\": \"Object\", \"valueInfo\": {\"objectTypeName\": "
                         + "\"java.lang.String\", \"serializationDataFormat\": \"application/x-java-serialized-object\", "
-                        + "\"transient\": true}}", "kiểu 'Object'"},
-                {"'abc' as a Long", "{\"value\": \"abc\", \"type\": \"Long\", \"valueInfo\": {\"transient\": true}}", "kiểu Long"},
-                {"1.5 as an Integer", "{\"value\": 1.5, \"type\": \"Integer\", \"valueInfo\": {\"transient\": true}}", "kiểu Integer"},
-                {"a Json value", "{\"value\": \"{}\", \"type\": \"Json\", \"valueInfo\": {\"transient\": true}}", "kiểu 'Json'"},
-                {"a Money value", "{\"value\": 5, \"type\": \"Money\", \"valueInfo\": {\"transient\": true}}", "kiểu 'Money'"},
+                        + "\"transient\": true}}"},
+                {"'abc' as a Long", "{\"value\": \"abc\", \"type\": \"Long\", \"valueInfo\": {\"transient\": true}}"},
                 {"a File value", "{\"value\": \"YQ==\", \"type\": \"File\", \"valueInfo\": {\"filename\": \"a.txt\", "
-                        + "\"transient\": true}}", "kiểu 'File'"},
-                {"a number as Boolean", "{\"value\": 1, \"type\": \"Boolean\", \"valueInfo\": {\"transient\": true}}", "kiểu Boolean"}};
+                        + "\"transient\": true}}"},
+                {"a well-formed transient figure", "{\"value\": 12, \"type\": \"Long\", \"valueInfo\": {\"transient\": true}}"},
+                {"a figure kept as a variable", "{\"value\": 12}"}};
         for (Object[] value : values) {
             cases.add(new Case("engine completion: " + value[0], () -> send("bi.cc.dt", HttpMethod.POST,
                     "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": {\"partyMembers\": " + value[1] + "}}"),
-                    400, "partyMembers", (String) value[2]));
+                    400, "partyMembers", "hoàn thành qua biểu mẫu của hệ thống"));
         }
         cases.add(new Case("engine completion: a version as text", () -> send("bi.cc.dt", HttpMethod.POST,
                 "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": {\"reportVersion\": {\"value\": \"1\", "
-                        + "\"type\": \"String\", \"valueInfo\": {\"transient\": true}}}}"), 400, null, "Số lần lưu (reportVersion) phải là số nguyên không âm"));
+                        + "\"type\": \"String\", \"valueInfo\": {\"transient\": true}}}}"), 400, "reportVersion",
+                "Không nhận biến 'reportVersion'"));
+        cases.add(new Case("engine resolution with a variable", () -> send(ADMIN, HttpMethod.POST,
+                "/engine-rest/task/" + draftTask + "/resolve", "{\"variables\": {\"section1\": {\"value\": \"x\"}}}"), 400,
+                "section1", "hoàn thành qua biểu mẫu của hệ thống"));
         cases.add(new Case("engine completion: variables as a list", () -> send("bi.cc.dt", HttpMethod.POST,
                 "/engine-rest/task/" + draftTask + "/complete", "{\"variables\": []}"), 400, "variables", "đối tượng JSON"));
         cases.add(new Case("engine completion: not JSON", () -> send("bi.cc.dt", HttpMethod.POST,
                 "/engine-rest/task/" + draftTask + "/complete", "{\"variables\":"), 400, null, "không phải JSON hợp lệ"));
         cases.add(new Case("engine completion: an unknown task", () -> send("bi.cc.dt", HttpMethod.POST,
                 "/engine-rest/task/khong-co/complete", "{\"variables\": {}}"), 404, null, "Không có việc 'khong-co'"));
+        cases.add(new Case("engine completion: a draft incomplete as saved", () -> send("bi.cc.dt", HttpMethod.POST,
+                "/engine-rest/task/" + draftTask + "/complete", ""), 400, "section2", "chưa được viết"));
+        cases.add(new Case("engine completion: a review without a recorded decision", () -> send("bi.a.td", HttpMethod.POST,
+                "/engine-rest/task/" + reviewTask + "/complete", "{}"), 400, "approved", "Chưa có ý kiến thẩm định"));
     }
 
     private void addresses(List<Case> cases) {

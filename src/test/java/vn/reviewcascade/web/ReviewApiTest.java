@@ -156,7 +156,7 @@ class ReviewApiTest extends CascadeTestSupport {
     }
 
     @Test
-    void completingTheDraftTaskThroughEngineRestUsesTheSameValidationAndKeepsNoCopy() {
+    void theDraftTaskIsCompletedThroughEngineRestOnlyWithoutVariablesOnceTheSavedDraftIsComplete() {
         Campaign campaign = start("CC");
         Task draft = task(campaign, "CC", "DraftDocument");
         String complete = "/engine-rest/task/" + draft.getId() + "/complete";
@@ -165,21 +165,31 @@ class ReviewApiTest extends CascadeTestSupport {
                 "partyMembers", Map.of("value", 10, "type", "Long")))), JSON);
         assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat((String) refused.getBody().get("message")).as("an input kept as a process variable is refused")
-                .contains("Trường 'partyMembers' phải gửi dưới dạng biến tạm");
-
-        refused = http.exchange(complete, HttpMethod.POST, json(Map.of("variables", Map.of(
-                "partyMembers", transientValue(10), "newPartyMembers", transientValue(12)))), JSON);
-        assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
-        assertThat((String) refused.getBody().get("message"))
-                .contains("\"Đảng viên kết nạp mới trong kỳ\" (12) không được lớn hơn \"Đảng viên trong doanh nghiệp\" (10)")
-                .contains("Mục 1 (").doesNotContain("newPartyMembers");
-        assertThat(task(campaign, "CC", "DraftDocument")).as("the task stays open").isNotNull();
-        assertThat(reportService.view(campaign.id(), "CC").figures()).as("nothing stored").isEmpty();
+                .contains("Việc này hoàn thành qua biểu mẫu của hệ thống");
+        assertThat(fields(refused.getBody())).containsExactly("partyMembers");
 
         Map<String, Object> variables = new java.util.HashMap<>();
         draft(1).forEach((key, value) -> variables.put(key, transientValue(value)));
-        assertThat(http.exchange(complete, HttpMethod.POST, json(Map.of("variables", variables)), JSON).getStatusCode())
-                .isEqualTo(HttpStatus.NO_CONTENT);
+        refused = http.exchange(complete, HttpMethod.POST, json(Map.of("variables", variables)), JSON);
+        assertThat(refused.getStatusCode()).as("a whole draft sent as transient variables is refused too")
+                .isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat((String) refused.getBody().get("message")).contains("không nhận biến nào, kể cả biến tạm");
+        assertThat(task(campaign, "CC", "DraftDocument")).as("the task stays open").isNotNull();
+        assertThat(reportService.view(campaign.id(), "CC").figures()).as("nothing stored").isEmpty();
+
+        refused = http.exchange(complete, HttpMethod.POST, json(Map.of()), JSON);
+        assertThat(refused.getStatusCode()).as("no variable, but nothing saved").isEqualTo(HttpStatus.BAD_REQUEST);
+        assertThat(fields(refused.getBody())).contains("section1", "partyMembers");
+        assertThat(task(campaign, "CC", "DraftDocument")).as("the task stays open").isNotNull();
+
+        Map<String, Object> sections = new java.util.HashMap<>();
+        Map<String, Object> figures = new java.util.HashMap<>();
+        draft(1).forEach((key, value) -> (value instanceof String ? sections : figures).put(key, value));
+        assertThat(http.exchange("/api/campaigns/" + campaign.id() + "/units/CC/report", HttpMethod.PUT,
+                json(Map.of("sections", sections, "figures", figures)), JSON).getStatusCode()).isEqualTo(HttpStatus.OK);
+        assertThat(http.exchange(complete, HttpMethod.POST, json(Map.of()), JSON).getStatusCode())
+                .as("the draft saved through the application, the task completes with nothing more").isEqualTo(HttpStatus.NO_CONTENT);
+        assertThat(task(campaign, "CC", "ReviewDraft")).isNotNull();
         assertThat(reportService.view(campaign.id(), "CC").figures()).containsEntry("partyMembers", 10L);
         assertThat(historyService.createHistoricVariableInstanceQuery().processInstanceId(draft.getProcessInstanceId()).count())
                 .as("the engine keeps no copy of the report, neither as a variable nor in history").isZero();
