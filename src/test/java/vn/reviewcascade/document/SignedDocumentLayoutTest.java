@@ -11,14 +11,7 @@ import java.util.stream.IntStream;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.pdmodel.PDPage;
-import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
-import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
-import org.apache.pdfbox.pdmodel.interactive.form.PDField;
-import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.junit.jupiter.api.BeforeAll;
@@ -135,20 +128,17 @@ class SignedDocumentLayoutTest {
                     .containsOnly(textEnd);
             assertThat(pdf.getNumberOfPages()).as("the annex follows on a page of its own").isEqualTo(pages + 1);
 
-            Widget widget = signatureWidget(pdf);
-            assertThat(widget.page()).as("the stamp's page").isEqualTo(textEnd);
-            PDRectangle box = widget.annotation().getRectangle();
+            DocumentText.SignatureStamp stamp = DocumentText.signatureStamp(pdf);
+            assertThat(stamp.page()).as("the stamp's page").isEqualTo(textEnd);
+            PDRectangle box = stamp.box();
             float titleY = line(lines, "BÍ THƯ").y();
             float nameY = line(lines, LEADER).y();
             assertThat(box.getLowerLeftY()).as("the stamp stands above the leader's name").isGreaterThan(nameY);
             assertThat(box.getUpperRightY()).as("and below the title").isLessThan(titleY);
             assertThat(box.getWidth()).isGreaterThan(150);
             assertThat(box.getHeight()).isGreaterThan(40);
-            assertThat(widget.annotation().isPrinted()).as("printed with the page").isTrue();
-
-            String stamp = appearanceText(widget.annotation());
-            assertThat(stamp.replaceAll("\\s+", " ")).contains("Ký số bởi: " + LEADER, UNIT,
-                    "Thời gian: 02/10/2031 14:08:09 (giờ Việt Nam)");
+            assertThat(stamp.printed()).as("printed with the page").isTrue();
+            assertThat(stamp.text()).contains("Ký số bởi: " + LEADER, UNIT, "Thời gian: 02/10/2031 14:08:09 (giờ Việt Nam)");
         }
 
         SignatureCheck check = validator.check(signed);
@@ -231,9 +221,6 @@ class SignedDocumentLayoutTest {
     private record Line(int page, float y, String text) {
     }
 
-    private record Widget(int page, PDAnnotationWidget annotation) {
-    }
-
     private static List<Line> lines(PDDocument pdf) throws IOException {
         List<Line> lines = new ArrayList<>();
         PDFTextStripper stripper = new PDFTextStripper() {
@@ -273,38 +260,5 @@ class SignedDocumentLayoutTest {
             }
         }
         throw new AssertionError("No page holds " + text);
-    }
-
-    /** The one signature field's widget, and the page whose annotations hold it. */
-    private static Widget signatureWidget(PDDocument pdf) throws IOException {
-        List<PDField> fields = pdf.getDocumentCatalog().getAcroForm().getFields();
-        assertThat(fields).hasSize(1).first().isInstanceOf(PDSignatureField.class);
-        PDAnnotationWidget widget = fields.get(0).getWidgets().get(0);
-        for (int i = 0; i < pdf.getNumberOfPages(); i++) {
-            for (PDAnnotation annotation : pdf.getPage(i).getAnnotations()) {
-                if (annotation.getCOSObject() == widget.getCOSObject()) {
-                    return new Widget(i, widget);
-                }
-            }
-        }
-        throw new AssertionError("The signature's widget is on no page");
-    }
-
-    /** The text of the widget's appearance, as a reader draws it: the appearance set on a page of its own and read. */
-    private static String appearanceText(PDAnnotationWidget widget) throws IOException {
-        PDAppearanceStream appearance = widget.getAppearance().getNormalAppearance().getAppearanceStream();
-        assertThat(appearance).as("a normal appearance").isNotNull();
-        try (var content = appearance.getContents()) {
-            assertThat(content.readAllBytes()).as("the appearance draws something").isNotEmpty();
-        }
-        try (PDDocument scratch = new PDDocument()) {
-            PDRectangle box = appearance.getBBox();
-            PDPage page = new PDPage(new PDRectangle(box.getWidth(), box.getHeight()));
-            scratch.addPage(page);
-            try (PDPageContentStream content = new PDPageContentStream(scratch, page)) {
-                content.drawForm(appearance);
-            }
-            return new PDFTextStripper().getText(scratch);
-        }
     }
 }
