@@ -33,6 +33,12 @@ import org.thymeleaf.templateresolver.ClassLoaderTemplateResolver;
 public class PdfRendering {
 
     static final String FONT = "Liberation Serif";
+    /** The id of the empty box the template keeps in the signature block, between the title and the name. */
+    static final String STAMP_AREA_ID = "signature-stamp";
+    /** The id of the text's last paragraph, the one kept on a page with the signature block. */
+    static final String CLOSING_TEXT_ID = "closing-text";
+    /** About how many characters of a long last paragraph go with the signature block: three or four lines. */
+    static final int CLOSING_TAIL = 300;
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
 
     private final TemplateEngine templates;
@@ -46,13 +52,6 @@ public class PdfRendering {
         templates = new TemplateEngine();
         templates.setTemplateResolver(resolver);
     }
-
-    /** The id of the empty box the template keeps in the signature block, between the title and the name. */
-    static final String STAMP_AREA_ID = "signature-stamp";
-    /** The id of the text's last paragraph, the one kept on a page with the signature block. */
-    static final String CLOSING_TEXT_ID = "closing-text";
-    /** About how many characters of a long last paragraph go with the signature block: three or four lines. */
-    static final int CLOSING_TAIL = 300;
 
     /**
      * A document laid out, with where its signature block left room for the signature's visible stamp.
@@ -151,8 +150,8 @@ public class PdfRendering {
             if (!lines.isEmpty()) {
                 closing = lines.get(lines.size() - 1);
                 paragraphs.put(last, lines.subList(0, lines.size() - 1));
-                if (splitClosing) {
-                    int cut = closingCut(closing);
+                int cut = splitClosing ? closingCut(closing) : 0;
+                if (cut > 0) {
                     closingHead = closing.substring(0, cut).stripTrailing();
                     closing = closing.substring(cut).stripLeading();
                 }
@@ -174,7 +173,7 @@ public class PdfRendering {
     /**
      * Where a long last paragraph is cut so that about {@value #CLOSING_TAIL} characters, a few lines, go with the
      * signature block: after the last sentence that ends before that, or else at a space, or else — a run without
-     * spaces — between two letters, never between a letter and its combining mark.
+     * spaces — between two letters, never between a letter and its combining mark; 0, no cut, for a short paragraph.
      */
     static int closingCut(String paragraph) {
         int target = Math.max(0, paragraph.length() - CLOSING_TAIL);

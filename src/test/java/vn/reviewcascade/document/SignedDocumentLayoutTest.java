@@ -3,6 +3,7 @@ package vn.reviewcascade.document;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.text.Normalizer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -100,6 +101,28 @@ class SignedDocumentLayoutTest {
                         .isEqualTo(pageOf(texts, LAST_WORDS));
             }
         }
+    }
+
+    /** A long last paragraph is cut after a sentence, else at a space, else between letters but never inside one. */
+    @Test
+    void aLongLastParagraphIsCutWhereTheTextAllows() {
+        String sentences = "Câu thứ nhất của đoạn. ".repeat(40) + "Câu cuối.";
+        int cut = PdfRendering.closingCut(sentences);
+        assertThat(sentences.substring(0, cut)).endsWith(".");
+        assertThat(sentences.length() - cut).isBetween(200, PdfRendering.CLOSING_TAIL + 30);
+
+        String words = "chữ ".repeat(200);
+        assertThat(words.charAt(PdfRendering.closingCut(words))).isEqualTo(' ');
+
+        // Decomposed letters without a space: a tone mark stays with its vowel.
+        String run = Normalizer.normalize("Đảngủyxã".repeat(80), Normalizer.Form.NFD);
+        for (int shift = 0; shift < 6; shift++) {
+            String text = "x".repeat(shift) + run;
+            int at = PdfRendering.closingCut(text);
+            assertThat(at).isPositive();
+            assertThat(Character.getType(text.codePointAt(at))).isNotEqualTo((int) Character.NON_SPACING_MARK);
+        }
+        assertThat(PdfRendering.closingCut("Một đoạn ngắn.")).isZero();
     }
 
     /**
