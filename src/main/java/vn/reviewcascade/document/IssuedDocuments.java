@@ -90,9 +90,18 @@ public class IssuedDocuments {
     @Transactional
     public void issue(long campaignId, String unitCode, DocumentKind kind, String number, Instant issuedAt) {
         WrittenDocument document = documents.compose(campaignId, unitCode, kind, number, issuedAt);
-        SigningKey key = keys.keyOf(unitCode, tree.find(unitCode).map(unit -> unit.name()).orElse(unitCode));
-        PadesSigner.SignedPdf signed = signer.sign(pdf.pdf(document, number), key, "Ban hành văn bản số " + number,
-                tree.placeOf(unitCode), issuedAt);
+        String unitName = tree.find(unitCode).map(unit -> unit.name()).orElse(unitCode);
+        SigningKey key = keys.keyOf(unitCode, unitName);
+        PdfRendering.Rendered rendered = pdf.render(document, number);
+        PdfRendering.Area area = rendered.stampArea();
+        if (area == null) {
+            throw new IllegalStateException("The layout of " + number + " has no room for the signature's stamp");
+        }
+        // The stamp names the leader who completed the sign-off and the unit whose certificate signs.
+        PadesSigner.Stamp stamp = new PadesSigner.Stamp(area.page(), area.x(), area.y(), area.width(), area.height(),
+                document.signature().signerName(), unitName);
+        PadesSigner.SignedPdf signed = signer.sign(rendered.pdf(), key, "Ban hành văn bản số " + number,
+                tree.placeOf(unitCode), issuedAt, stamp);
         byte[] file = signed.pdf();
         jdbc.sql("""
                         insert into issued_document (campaign_id, unit_code, document_kind, pdf, pdf_sha256, docx, signed_by)

@@ -1,5 +1,6 @@
 package vn.reviewcascade.signature;
 
+import java.io.ByteArrayInputStream;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.security.GeneralSecurityException;
@@ -15,6 +16,7 @@ import java.util.TimeZone;
 
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.ExternalSigningSupport;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.PDSignature;
 import org.apache.pdfbox.pdmodel.interactive.digitalsignature.SignatureOptions;
@@ -81,6 +83,18 @@ public class PadesSigner {
     public record SignedPdf(byte[] pdf, Revocation revocation) {
     }
 
+    /**
+     * What a signature shows on the page, as a reader looks for a "ký số" mark where a leader would sign by hand: who
+     * signed, for which organisation and when, drawn in a box over the room the document left for it.
+     *
+     * @param page         the page's index, from 0
+     * @param x            the box's lower left corner and size, in PDF points from the page's lower left
+     * @param signerName   the leader's full name, or null when no person is known (the organisation is named alone)
+     * @param organisation the issuing unit, as its name is written
+     */
+    public record Stamp(int page, float x, float y, float width, float height, String signerName, String organisation) {
+    }
+
     /** Whether the signatures made here carry a timestamp (baseline T) or not (baseline B). */
     public String level() {
         return timestamps == null ? "PAdES-BASELINE-B" : "PAdES-BASELINE-T";
@@ -96,6 +110,14 @@ public class PadesSigner {
      * @param location where, as the document's date line names it
      */
     public SignedPdf sign(byte[] pdf, SigningKey key, String reason, String location, Instant signedAt) {
+        return sign(pdf, key, reason, location, signedAt, null);
+    }
+
+    /**
+     * The PDF signed as above, the signature shown on the page by its stamp (see {@link Stamp}), or invisible with a
+     * null stamp — as a token's signature added to an issued document may be.
+     */
+    public SignedPdf sign(byte[] pdf, SigningKey key, String reason, String location, Instant signedAt, Stamp stamp) {
         try (PDDocument document = Loader.loadPDF(pdf); SignatureOptions options = new SignatureOptions()) {
             PDSignature signature = new PDSignature();
             signature.setFilter(PDSignature.FILTER_ADOBE_PPKLITE);
@@ -107,6 +129,12 @@ public class PadesSigner {
             time.setTimeInMillis(signedAt.toEpochMilli());
             signature.setSignDate(time);
             options.setPreferredSignatureSize(SIGNATURE_ROOM);
+            if (stamp != null) {
+                PDRectangle page = document.getPage(stamp.page()).getMediaBox();
+                options.setVisualSignature(new ByteArrayInputStream(
+                        SignatureStamps.widgetTemplate(page, stamp, signedAt)));
+                options.setPage(stamp.page());
+            }
             document.addSignature(signature, options);
             ByteArrayOutputStream out = new ByteArrayOutputStream(pdf.length + SIGNATURE_ROOM * 3);
             ExternalSigningSupport external = document.saveIncrementalForExternalSigning(out);

@@ -10,7 +10,13 @@ import java.util.Locale;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
 import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotation;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAnnotationWidget;
+import org.apache.pdfbox.pdmodel.interactive.annotation.PDAppearanceStream;
+import org.apache.pdfbox.pdmodel.interactive.form.PDField;
+import org.apache.pdfbox.pdmodel.interactive.form.PDSignatureField;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.pdfbox.text.TextPosition;
 import org.apache.poi.xwpf.extractor.XWPFWordExtractor;
@@ -129,6 +135,57 @@ final class DocumentText {
         StringBuilder codes = new StringBuilder();
         part.codePoints().forEach(c -> codes.append(" U+%04X".formatted(c)));
         return "«" + part.replace("\t", "→").replace("\n", "↵") + "»" + codes;
+    }
+
+    /**
+     * The visible stamp of a PDF's one signature, as a reader sees it.
+     *
+     * @param page    the page (from 0) whose annotations hold the signature's widget
+     * @param box     the widget's rectangle on that page
+     * @param printed whether the widget prints with the page
+     * @param text    the text its normal appearance draws, whitespace made single spaces
+     */
+    record SignatureStamp(int page, PDRectangle box, boolean printed, String text) {
+    }
+
+    static SignatureStamp signatureStamp(byte[] file) throws IOException {
+        try (PDDocument pdf = Loader.loadPDF(file)) {
+            return signatureStamp(pdf);
+        }
+    }
+
+    static SignatureStamp signatureStamp(PDDocument pdf) throws IOException {
+        List<PDField> fields = pdf.getDocumentCatalog().getAcroForm().getFields();
+        if (fields.size() != 1 || !(fields.get(0) instanceof PDSignatureField field)) {
+            throw new AssertionError("Not one signature field: " + fields);
+        }
+        PDAnnotationWidget widget = field.getWidgets().get(0);
+        for (int i = 0; i < pdf.getNumberOfPages(); i++) {
+            for (PDAnnotation annotation : pdf.getPage(i).getAnnotations()) {
+                if (annotation.getCOSObject() == widget.getCOSObject()) {
+                    return new SignatureStamp(i, widget.getRectangle(), widget.isPrinted(), appearanceText(widget));
+                }
+            }
+        }
+        throw new AssertionError("The signature's widget is on no page");
+    }
+
+    /** The text of the widget's appearance as a reader draws it: the appearance set on a page of its own and read. */
+    private static String appearanceText(PDAnnotationWidget widget) throws IOException {
+        PDAppearanceStream appearance = widget.getAppearance() == null || widget.getAppearance().getNormalAppearance() == null
+                ? null : widget.getAppearance().getNormalAppearance().getAppearanceStream();
+        if (appearance == null) {
+            return "";
+        }
+        try (PDDocument scratch = new PDDocument()) {
+            PDRectangle box = appearance.getBBox();
+            PDPage page = new PDPage(new PDRectangle(box.getWidth(), box.getHeight()));
+            scratch.addPage(page);
+            try (PDPageContentStream content = new PDPageContentStream(scratch, page)) {
+                content.drawForm(appearance);
+            }
+            return new PDFTextStripper().getText(scratch).replaceAll("\\s+", " ").strip();
+        }
     }
 
     /**

@@ -22,6 +22,7 @@ import javax.imageio.ImageIO;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.rendering.PDFRenderer;
+import org.apache.pdfbox.text.PDFTextStripper;
 import org.apache.poi.xwpf.usermodel.IBodyElement;
 import org.apache.poi.xwpf.usermodel.XWPFDocument;
 import org.apache.poi.xwpf.usermodel.XWPFParagraph;
@@ -62,8 +63,9 @@ class WrittenDocumentTest extends CascadeTestSupport {
         for (String unit : List.of("VL-A", "VL-B", "VL-C", "VL")) {
             if (identityService.createUserQuery().userId("user." + unit).count() == 0) {
                 User user = identityService.newUser("user." + unit);
-                user.setFirstName(unit.equals("VL") ? "Trần Minh" : "Lê Văn");
-                user.setLastName(unit.equals("VL") ? "Đức" : "Thái");
+                // As the user import stores a name: the given name first, the family and middle names last.
+                user.setFirstName(unit.equals("VL") ? "Đức" : "Thái");
+                user.setLastName(unit.equals("VL") ? "Trần Minh" : "Lê Văn");
                 user.setPassword("Mat-Khau-2030!");
                 identityService.saveUser(user);
             }
@@ -85,6 +87,16 @@ class WrittenDocumentTest extends CascadeTestSupport {
             for (Plan.Section section : plan.sections()) {
                 assertThat(text).contains(section.title(), "Nội dung mục " + section.number());
             }
+        }
+        // The signature shows where the leader signs: the stamp names the leader who completed the sign-off and the
+        // unit, on the page of the signature block.
+        DocumentText.SignatureStamp stamp = DocumentText.signatureStamp(document.pdf());
+        assertThat(stamp.text()).contains("Ký số bởi: Lê Văn Thái", "Đảng ủy xã Vĩnh Thái", "(giờ Việt Nam)");
+        try (PDDocument pdf = Loader.loadPDF(document.pdf())) {
+            PDFTextStripper page = new PDFTextStripper();
+            page.setStartPage(stamp.page() + 1);
+            page.setEndPage(stamp.page() + 1);
+            assertThat(page.getText(pdf)).contains("BÍ THƯ", "Lê Văn Thái");
         }
     }
 
