@@ -471,7 +471,8 @@ describe('review cascade in Tasklist and Cockpit', () => {
 
     await login(page, 'bdv', COCKPIT);
     const plugin = page.locator('section.overdue-units-plugin');
-    await plugin.locator('h3', { hasText: 'Đơn vị quá hạn' }).waitFor();
+    // The section of its own, headed by what it lists, above the engine's counters.
+    await page.locator('section.deprecate h1.section-title', { hasText: 'Đơn vị quá hạn báo cáo' }).waitFor();
     // The plugin lists each campaign as a heading, then a heading and a table per unit reported to, as siblings.
     const campaign = plugin.locator(`xpath=.//h4[starts-with(normalize-space(.), "Đợt số ${conCo} –")]`);
     const district = campaign.locator('xpath=following-sibling::h5[1]');
@@ -483,10 +484,13 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await scrollToTop(plugin);
     await screenshot(page, 'cockpit-overdue-units');
 
-    const overdueIds = new Set((await overdueInstances(conCo)).map((instance) => instance.id));
+    // Each unit opens its view on the dashboard, not the engine's process instance.
+    const overdueUnits = new Set((await overdueInstances(conCo)).map((instance) => instance.businessKey.split('/')[1]));
     for (const href of await units.evaluateAll((anchors) => anchors.map((a) => a.getAttribute('href')))) {
-      const id = href.match(/^#\/process-instance\/([\w-]+)\/runtime$/)?.[1];
-      assert.ok(overdueIds.has(id), `${href} does not link to an overdue unit of campaign ${conCo}`);
+      const link = new URL(href, BASE_URL);
+      assert.equal(link.pathname, '/dashboard', href);
+      assert.equal(link.searchParams.get('campaign'), String(conCo), href);
+      assert.ok(overdueUnits.has(link.searchParams.get('unit')), `${href} does not link to an overdue unit of campaign ${conCo}`);
     }
   });
 });

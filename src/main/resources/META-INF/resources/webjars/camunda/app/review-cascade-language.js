@@ -4,6 +4,8 @@
 //    or ?lang=en / ?lang=vi in the address), a choice kept in this browser;
 //  - their names in the header, on the login page and in the browser tab (not "Camunda Tasklist");
 //  - the link that switches between the two, and the link to the organising board's dashboard (/dashboard);
+//  - their date format (dd/MM/yyyy HH:mm in Vietnamese);
+//  - Cockpit's list of processes by name only, without the engine's keys (unitReview);
 //  - no banner telling Party office staff to migrate software they do not run, and in Tasklist none of the actions
 //    the system's users have no right to (creating a task, starting a process, commenting outside the report,
 //    setting a follow-up date or removing a deadline): the engine would refuse them.
@@ -56,10 +58,25 @@ export function appNamed(webapp) {
   return { vendor: VENDOR[language], name: APP_NAMES[language][webapp] };
 }
 
+/** A webapp's name alone in the chosen language ("Theo dõi quy trình"), as the header's app switcher lists it. */
+export function appName(webapp) {
+  return APP_NAMES[language][webapp];
+}
+
+/**
+ * The `dateFormat` entry of a webapp's config.js (moment.js formats): in Vietnamese, dates as 07/12/2026 and times
+ * as 07/12/2026 08:44, the way Party offices write them; in English, Camunda's own. Cockpit ignores this setting
+ * (its dates are fixed to 2026-12-07T08:44:34): review-cascade-words.js applies it there.
+ */
+export const dateFormat = language === 'vi'
+  ? { normal: 'DD/MM/YYYY HH:mm', abbr: 'DD/MM/YYYY HH:mm', long: 'dddd, DD/MM/YYYY HH:mm', short: 'DD/MM/YYYY' }
+  : { normal: 'LLL', abbr: 'lll', long: 'LLLL', short: 'LL' };
+
 const STYLE = `
 .ce-eol-banner { display: none !important; }
 li.create-task-action, li.start-process-action, .createCommentLink, .followup-date, .reset-due-date { display: none !important; }
 li.review-cascade-language a { cursor: pointer; }
+table.process-definitions-list th.key, table.process-definitions-list td.key { display: none !important; }
 `;
 
 function addStyle() {

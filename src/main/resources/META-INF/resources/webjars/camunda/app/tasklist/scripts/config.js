@@ -1,13 +1,16 @@
 // review-cascade: Tasklist's configuration, replacing the webapp's default one.
-import { locales, appNamed } from '../../review-cascade-language.js';
+import { locales, appNamed, dateFormat } from '../../review-cascade-language.js';
 
 export default {
   // Vietnamese by default, English on request (see review-cascade-language.js).
   locales,
   // The name in the header, on the login page and in the browser tab ("Camunda Tasklist" otherwise).
   app: appNamed('tasklist'),
-  // The forms of the approval tasks (see /forms/task.html).
-  customScripts: ['scripts/review-cascade-forms.js'],
+  // Dates as 07/12/2026 08:44 in Vietnamese (see review-cascade-language.js).
+  dateFormat,
+  // The words no translation file reaches (review-cascade-words.js), then the forms of the approval tasks (see
+  // /forms/task.html).
+  customScripts: ['../review-cascade-words.js', 'scripts/review-cascade-forms.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'nhận việc đang chọn' },
     focusFilter: { key: 'ctrl+shift+f', description: 'chuyển đến bộ lọc đầu tiên' },
