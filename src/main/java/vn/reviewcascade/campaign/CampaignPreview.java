@@ -13,6 +13,7 @@ import vn.reviewcascade.notification.TimeWords;
 import vn.reviewcascade.plan.Cascade;
 import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.plan.Plan;
+import vn.reviewcascade.plan.ReminderOffset;
 import vn.reviewcascade.unit.Unit;
 
 /**
@@ -55,7 +56,7 @@ public record CampaignPreview(String planNumber, int planVersion, String planTit
             }
             List<Duration> reminders = prepared.reminders().getOrDefault(level, List.of());
             levels.add(new LevelPreview(level, plan.level(level).map(Plan.Level::name).orElse(level),
-                    counts.getOrDefault(level, 0), deadlines, reminders.stream().map(Duration::toString).toList(),
+                    counts.getOrDefault(level, 0), deadlines, reminders.stream().map(ReminderOffset::text).toList(),
                     reminders.isEmpty() ? "Không nhắc hạn" : String.join(", ", reminders.stream().map(TimeWords::of).toList())
                             + " trước mỗi hạn"));
         });

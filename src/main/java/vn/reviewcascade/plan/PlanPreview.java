@@ -28,7 +28,7 @@ record PlanPreview(String number, String title, int version, boolean registered,
         return new PlanPreview(plan.number(), plan.title(), registration.version().version(), !registration.created(), plan,
                 plan.levels().stream().map(level -> new LevelView(level.key(), level.name(), level.issuesGuidance(),
                         day(level.guidanceDue()), day(level.subordinatesDue()), day(level.reportDue()),
-                        level.reminders().stream().map(Object::toString).toList(),
+                        level.reminders().stream().map(ReminderOffset::text).toList(),
                         level.signature() == null ? null : String.join(" – ", Stream.of(
                                 level.signature().onBehalfOf(), level.signature().position())
                                 .filter(part -> part != null && !part.isBlank()).toList()))).toList());
