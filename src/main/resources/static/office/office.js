@@ -128,6 +128,9 @@ function folded(text) {
 // ---------------------------------------------------------------------------------------------------------- tabs
 
 function showTab() {
+  // A message or notice belongs to what was done on the tab it was shown on.
+  showMessage(null);
+  showNotice(null);
   const wanted = window.location.hash.slice(1) || 'dot';
   const tab = document.querySelector(`section.tab#${CSS.escape(wanted)}`) ? wanted : 'dot';
   document.querySelectorAll('section.tab').forEach((section) => { section.hidden = section.id !== tab; });
@@ -433,14 +436,16 @@ async function confirmEnd() {
 async function loadPlans() {
   state.plans = await get('/api/plans');
   $('plans').querySelector('tbody').innerHTML = state.plans.slice().reverse().map((plan) => `<tr>`
-    + `<td>${escape(plan.number)}</td><td class="n">${plan.version}</td><td>${escape(plan.title)}</td>`
-    + `<td>${escape(dateTime(plan.registeredAt))}</td><td>${escape(plan.registeredBy ?? 'cài đặt sẵn')}</td>`
+    + `<td data-label="Số hiệu">${escape(plan.number)}</td><td class="n" data-label="Phiên bản">${plan.version}</td>`
+    + `<td data-label="Tên">${escape(plan.title)}</td><td data-label="Đăng ký lúc">${escape(dateTime(plan.registeredAt))}</td>`
+    + `<td data-label="Người đăng ký">${escape(plan.registeredBy ?? 'cài đặt sẵn')}</td>`
     + `<td><a href="/api/plans/file?number=${encodeURIComponent(plan.number)}&version=${plan.version}">Tải tệp</a></td></tr>`).join('');
   fillPlans();
 }
 
 async function planFileChosen() {
   const file = $('plan-file').files[0];
+  $('plan-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
   $('plan-register').disabled = true;
   state.planBytes = null;
   $('plan-result').hidden = true;
@@ -518,6 +523,7 @@ async function registerPlan() {
       : `Kế hoạch ${escape(body.number)} phiên bản ${body.version} đã có sẵn; không đăng ký lại.`);
     state.planBytes = null;
     $('plan-file').value = '';
+    $('plan-file-name').textContent = 'Chưa chọn tệp';
     $('plan-result').hidden = true;
     await Promise.all([loadPlans(), loadAudit()]);
     await loadPlanLevels();
@@ -542,12 +548,16 @@ async function importUsers() {
       + `${number(body.errors.length)} dòng bị từ chối. Hãy chuyển mật khẩu tạm cho từng người: trang này không hiện lại.`;
     $('users-summary').hidden = false;
     $('users-result').querySelector('tbody').innerHTML = rows.map((row) => (row.ok
-      ? `<tr><td class="n">${row.line}</td><td>Đã nhập</td><td>${escape(row.user.userId)}</td><td>${escape(row.user.email)}</td>`
-        + `<td>${escape(row.user.group)}</td><td><code>${escape(row.user.temporaryPassword ?? '(người dùng đã có)')}</code></td></tr>`
-      : `<tr class="refused"><td class="n">${row.line}</td><td colspan="5">Từ chối: ${escape(row.message)}</td></tr>`)).join('');
+      ? `<tr><td class="n" data-label="Dòng">${row.line}</td><td data-label="Kết quả">Đã nhập</td>`
+        + `<td data-label="Tên đăng nhập">${escape(row.user.userId)}</td><td data-label="Thư điện tử">${escape(row.user.email)}</td>`
+        + `<td data-label="Nhóm">${escape(row.user.group)}</td>`
+        + `<td data-label="Mật khẩu tạm"><code>${escape(row.user.temporaryPassword ?? '(người dùng đã có)')}</code></td></tr>`
+      : `<tr class="refused"><td class="n" data-label="Dòng">${row.line}</td>`
+        + `<td colspan="5" data-label="Kết quả">Từ chối: ${escape(row.message)}</td></tr>`)).join('');
     $('users-result').hidden = false;
     state.usersBytes = null;
     $('users-file').value = '';
+    $('users-file-name').textContent = 'Chưa chọn tệp';
     await loadAudit();
   } catch (error) {
     if (!(error instanceof ApiError)) throw error;
@@ -559,9 +569,9 @@ async function importUsers() {
 
 async function loadAudit() {
   const entries = await get('/api/audit?limit=50');
-  $('audit').querySelector('tbody').innerHTML = entries.map((entry) => `<tr><td>${escape(dateTime(entry.actedAt))}</td>`
-    + `<td>${escape(entry.actor)}</td><td>${escape(entry.actionLabel)}</td>`
-    + `<td>${escape(objectWords(entry))}</td><td>${escape(entry.detail ?? '')}</td></tr>`).join('')
+  $('audit').querySelector('tbody').innerHTML = entries.map((entry) => `<tr><td data-label="Thời điểm">${escape(dateTime(entry.actedAt))}</td>`
+    + `<td data-label="Người thực hiện">${escape(entry.actor)}</td><td data-label="Thao tác">${escape(entry.actionLabel)}</td>`
+    + `<td data-label="Đối tượng">${escape(objectWords(entry))}</td><td data-label="Chi tiết">${escape(entry.detail ?? '')}</td></tr>`).join('')
     || '<tr><td colspan="5">Chưa có thao tác nào.</td></tr>';
 }
 
@@ -596,6 +606,7 @@ function wire() {
   $('plan-register').addEventListener('click', () => registerPlan().catch(report));
   $('users-file').addEventListener('change', async () => {
     const file = $('users-file').files[0];
+    $('users-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
     state.usersBytes = file ? await file.arrayBuffer() : null;
     $('users-import').disabled = !state.usersBytes;
   });
