@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # End-to-end browser test: starts the application the README's way (mvn spring-boot:run, demo profile, fresh
 # database) and runs e2e/cascade.test.mjs, then e2e/dashboard.test.mjs (which reads the campaigns the first one
-# leaves), against it in Debian's headless Chromium. From the repository root:
+# leaves), then e2e/office.test.mjs (the office page), against it in Debian's headless Chromium. From the repository
+# root:
 #   bash e2e/run.sh
 # Screenshots go to target/e2e-screenshots/, the application's log to target/e2e-app.log.
 set -euo pipefail
@@ -61,8 +62,9 @@ until curl -sf -o /dev/null -u demo:demo "http://localhost:$PORT/api/units"; do
 done
 echo "Application up after $((SECONDS - STARTED)) s."
 
-# One after the other (node would run two files at once); the dashboard's test runs even if the cascade's failed.
+# One after the other (node would run two files at once); each runs even if an earlier one failed.
 status=0
 BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/cascade.test.mjs || status=$?
 BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/dashboard.test.mjs || status=$?
+BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/office.test.mjs || status=$?
 exit $status

@@ -64,6 +64,12 @@ public class ReportRepository {
                 });
     }
 
+    /** Whether the campaign was ended early (table {@code campaign_end}, written by the campaign's end). */
+    public boolean campaignEnded(long campaignId) {
+        return jdbc.sql("select count(*) from campaign_end where campaign_id = ?").param(campaignId)
+                .query(Integer.class).single() > 0;
+    }
+
     public Optional<UnitReport> find(long campaignId, String unitCode) {
         return jdbc.sql(SELECT + "where r.campaign_id = ? and r.unit_code = ?")
                 .params(campaignId, unitCode).query(ReportRepository::unitReport).optional();

@@ -117,9 +117,18 @@ class OfficeApiTest extends CascadeTestSupport {
         // Its task is gone with its process: the form's call answers that there is no such task.
         assertThat(as("vp.bdv").getForEntity("/api/tasks/" + guidance.getId(), String.class).getStatusCode())
                 .isEqualTo(HttpStatus.NOT_FOUND);
-        // The report stays readable.
+        // The report stays readable, as it was: nobody changes it any more.
         assertThat(as("vp.bdv").getForEntity("/api/campaigns/" + id + "/units/TU/report", String.class).getStatusCode())
                 .isEqualTo(HttpStatus.OK);
+        ResponseEntity<Map<String, Object>> edit = anonymous.withBasicAuth("admin", "Thu-Nghiem-2030").exchange(
+                "/api/campaigns/" + id + "/units/TU/report", HttpMethod.PUT, json(Map.of("figures", Map.of("partyMembers", 3))),
+                JSON);
+        assertThat(edit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
+        assertThat((String) edit.getBody().get("message")).contains("Đợt số " + id + " đã kết thúc");
+        ResponseEntity<Map<String, Object>> guidanceEdit = anonymous.withBasicAuth("admin", "Thu-Nghiem-2030").exchange(
+                "/api/campaigns/" + id + "/units/TU/guidance", HttpMethod.PUT, json(Map.of("text", "Hướng dẫn sau khi kết thúc")),
+                JSON);
+        assertThat(guidanceEdit.getStatusCode()).isEqualTo(HttpStatus.CONFLICT);
 
         ResponseEntity<Map<String, Object>> again = as("vp.bdv").exchange("/api/campaigns/" + id + "/end", HttpMethod.POST,
                 json(Map.of("reason", "Lần nữa")), JSON);
