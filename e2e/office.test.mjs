@@ -77,8 +77,11 @@ describe('the organising board\'s office page', () => {
     assert.match(page.url(), /\/camunda\/app\/tasklist\//);
   });
 
-  it('is linked from the dashboard', async () => {
+  it('is linked from Tasklist\'s header and from the dashboard', async () => {
     await login(page, 'bdv');
+    const header = page.locator('li.review-cascade-office a[href="/office"]');
+    await header.waitFor();
+    assert.equal(await header.textContent(), 'Văn phòng đợt báo cáo');
     await page.goto(`${BASE_URL}/dashboard`);
     await page.locator('header a[href="/office"]').click();
     await page.locator('body[data-ready=true]').waitFor();
