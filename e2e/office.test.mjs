@@ -164,7 +164,9 @@ describe('the organising board\'s office page', () => {
     assert.equal(ended.ended.endedBy, 'bdv');
     const tasks = await request(`/engine-rest/task/count?processInstanceBusinessKeyLike=${toEnd}/%25`, { user: 'demo' });
     assert.equal((await tasks.json()).count, 0);
-    const instances = await request(`/engine-rest/process-instance/count?businessKeyLike=${toEnd}/%25`, { user: 'demo' });
+    // Mails already queued still go out; nothing else of the campaign runs.
+    const instances = await request(`/engine-rest/process-instance/count?businessKeyLike=${toEnd}/%25`
+      + '&processDefinitionKeyNotIn=mailDelivery', { user: 'demo' });
     assert.equal((await instances.json()).count, 0);
   });
 

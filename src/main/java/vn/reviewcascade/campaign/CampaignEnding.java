@@ -13,14 +13,15 @@ import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.audit.AuditAction;
 import vn.reviewcascade.audit.AuditLog;
+import vn.reviewcascade.notification.MailOutbox;
 
 /**
- * Ends a campaign before its units have all reported: records who ended it, when and why, and deletes every process
- * of the campaign through the engine's API with that reason — each unit's review (with the approval it is running,
- * a called process) and the overdue digest, all found by the campaign's business keys ({@code 7/…}). With them go
- * their tasks, timers and reminders: Tasklist lists nothing of the campaign, a form of one of its tasks answers 404.
- * Reports, figures and issued documents stay as they were, readable; the campaign shows as ended. Mails already
- * queued are still delivered (their own processes, not the campaign's).
+ * Ends a campaign before its units have all reported: records who ended it, when and why, and deletes the campaign's
+ * processes through the engine's API with that reason — each unit's review (with the approval it is running, a
+ * called process) and the overdue digest, found by the campaign's business keys ({@code 7/…}). With them go their
+ * tasks, timers and reminders: Tasklist lists nothing of the campaign, a form of one of its tasks answers 404.
+ * Reports, figures and issued documents stay as they were, readable, and no longer change; the campaign shows as
+ * ended. Mails already queued ({@code 7/mail/…}) are still delivered, so the sent log stays true to what was sent.
  */
 @Service
 public class CampaignEnding {
@@ -69,7 +70,7 @@ public class CampaignEnding {
         int removed = system.call(() -> {
             // Top-level instances only: deleting a unit's review deletes the approval it called with it.
             List<String> ids = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(campaign.id() + "/%")
-                    .rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
+                    .processDefinitionKeyNotIn(MailOutbox.DELIVERY_PROCESS).rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
             if (!ids.isEmpty()) {
                 // Custom listeners skipped: they keep the units' read model (report.status) as work moves on, and no
                 // work moves on in an ended campaign; its reports keep the state they were in.
