@@ -117,7 +117,8 @@ class CampaignController {
         Campaign campaign = campaigns.start(request, access.userId());
         audit.record(access.userId(), AuditAction.CAMPAIGN_STARTED, "campaign", String.valueOf(campaign.id()),
                 "%s — kế hoạch %s (phiên bản %d), từ %s, năm %d".formatted(campaign.title(), campaign.planNumber(),
-                        campaign.plan().version(), campaign.rootUnit(), campaign.year()));
+                        campaign.plan().version(), reports.find(campaign.id(), campaign.rootUnit())
+                                .map(UnitReport::unitName).orElse(campaign.rootUnit()), campaign.year()));
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(new Created(campaign.id()));
     }
 
