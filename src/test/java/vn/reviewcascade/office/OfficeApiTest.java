@@ -142,6 +142,15 @@ class OfficeApiTest extends CascadeTestSupport {
         assertThat(list(noReason.getBody().get("errors"))).extracting(error -> error.get("message"))
                 .containsExactly("Phải ghi lý do kết thúc đợt");
 
+        for (String bad : List.of("x".repeat(2001), "Lý do\u0000ẩn")) {
+            ResponseEntity<Map<String, Object>> refused = as("vp.bdv").exchange("/api/campaigns/" + id + "/end",
+                    HttpMethod.POST, json(Map.of("reason", bad)), JSON);
+            assertThat(refused.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
+            assertThat(list(refused.getBody().get("errors"))).extracting(error -> error.get("field")).containsExactly("reason");
+        }
+        assertThat(as("vp.bdv").exchange("/api/campaigns/999999/end", HttpMethod.POST, json(Map.of("reason", "Không có")),
+                String.class).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+
         List<Map<String, Object>> audit = as("vp.bdv").exchange("/api/audit?limit=500", HttpMethod.GET, null, LIST).getBody();
         assertThat(audit).filteredOn(entry -> String.valueOf(id).equals(entry.get("objectId")))
                 .extracting(entry -> entry.get("actor") + " " + entry.get("action"))
