@@ -14,6 +14,8 @@ public final class Limits {
     public static final int MAX_WRITTEN_TEXT = 100_000;
     /** A reviewer's or signer's comment. */
     public static final int MAX_COMMENT = 10_000;
+    /** Why a campaign was ended early: a note, not a report. */
+    public static final int MAX_END_REASON = 2_000;
     /** A campaign's title. */
     public static final int MAX_CAMPAIGN_TITLE = 500;
     /** A plan is a Party document, not a data file: KH 117 takes 7,356 characters, so this leaves room for ample ones. */

@@ -21,6 +21,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.audit.AuditAction;
+import vn.reviewcascade.audit.AuditLog;
 import vn.reviewcascade.dashboard.DashboardQueries;
 import vn.reviewcascade.dashboard.Page;
 import vn.reviewcascade.notification.TimeWords;
@@ -41,9 +43,13 @@ class CampaignController {
     private final UnitAccess access;
     private final EngineClock clock;
     private final DashboardQueries dashboard;
+    private final CampaignRepository repository;
+    private final AuditLog audit;
 
     CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access, EngineClock clock,
-                       DashboardQueries dashboard) {
+                       DashboardQueries dashboard, CampaignRepository repository, AuditLog audit) {
+        this.repository = repository;
+        this.audit = audit;
         this.clock = clock;
         this.dashboard = dashboard;
         this.campaigns = campaigns;
@@ -54,11 +60,14 @@ class CampaignController {
     record Created(long id) {
     }
 
-    /** @param progress the whole campaign's counts, for the observer boards only (null for anyone else) */
+    /**
+     * @param progress the whole campaign's counts, for the observer boards only (null for anyone else)
+     * @param ended    who ended the campaign early, when and why; null while it runs or once done
+     */
     record CampaignSummary(long id, String planNumber, int planVersion, String title, String rootUnit, int year,
                            String organisingGroup, Map<String, Map<String, Instant>> deadlines,
                            Map<String, List<String>> reminders, Instant startedAt, String startedBy,
-                           CampaignProgress progress) {
+                           CampaignProgress progress, CampaignEnd ended) {
     }
 
     record UnitState(String unitCode, String unitName, String level, String levelName, String parentCode,
@@ -80,7 +89,12 @@ class CampaignController {
     List<CampaignOverdue> overdue() {
         List<CampaignOverdue> result = new ArrayList<>();
         Instant now = clock.now();
+        Map<Long, CampaignEnd> ended = repository.ends();
         for (Campaign campaign : campaigns.findAll()) {
+            // An ended campaign's units are no longer awaited.
+            if (ended.containsKey(campaign.id())) {
+                continue;
+            }
             List<UnitReport> overdue = access.readable(reports.findOverdue(campaign.id()));
             if (overdue.isEmpty()) {
                 continue;
@@ -103,6 +117,10 @@ class CampaignController {
     ResponseEntity<Created> start(@RequestBody StartCampaign request) {
         access.requireSeesEverything("bắt đầu một đợt");
         Campaign campaign = campaigns.start(request, access.userId());
+        audit.record(access.userId(), AuditAction.CAMPAIGN_STARTED, "campaign", String.valueOf(campaign.id()),
+                "%s — kế hoạch %s (phiên bản %d), từ %s, năm %d".formatted(campaign.title(), campaign.planNumber(),
+                        campaign.plan().version(), reports.find(campaign.id(), campaign.rootUnit())
+                                .map(UnitReport::unitName).orElse(campaign.rootUnit()), campaign.year()));
         return ResponseEntity.created(URI.create("/api/campaigns/" + campaign.id())).body(new Created(campaign.id()));
     }
 
@@ -115,8 +133,9 @@ class CampaignController {
     List<CampaignSummary> list() {
         boolean all = access.seesEverything();
         Set<String> own = all ? Set.of() : access.ownUnitCodes();
+        Map<Long, CampaignEnd> ended = repository.ends();
         return campaigns.findAll().stream().filter(campaign -> all || reaches(campaign, own))
-                .map(campaign -> summary(campaign, all)).toList();
+                .map(campaign -> summary(campaign, all, ended.get(campaign.id()))).toList();
     }
 
     @GetMapping("/campaigns/{id}")
@@ -126,7 +145,7 @@ class CampaignController {
         if (!all && !reaches(campaign, access.ownUnitCodes())) {
             throw new AccessDeniedException("Đợt số " + id + " không có đơn vị nào của bạn nên bạn không xem được");
         }
-        return summary(campaign, all);
+        return summary(campaign, all, repository.findEnd(id).orElse(null));
     }
 
     private boolean reaches(Campaign campaign, Set<String> unitCodes) {
@@ -153,11 +172,11 @@ class CampaignController {
                 unit.processInstanceId())).toList());
     }
 
-    private CampaignSummary summary(Campaign campaign, boolean withProgress) {
+    private CampaignSummary summary(Campaign campaign, boolean withProgress, CampaignEnd ended) {
         Map<String, List<String>> reminders = new LinkedHashMap<>();
         campaign.reminders().forEach((level, offsets) -> reminders.put(level, offsets.stream().map(Duration::toString).toList()));
         return new CampaignSummary(campaign.id(), campaign.planNumber(), campaign.plan().version(), campaign.title(),
                 campaign.rootUnit(), campaign.year(), campaign.organisingGroup(), campaign.deadlines().asMap(), reminders,
-                campaign.startedAt(), campaign.startedBy(), withProgress ? reports.progress(campaign.id()) : null);
+                campaign.startedAt(), campaign.startedBy(), withProgress ? reports.progress(campaign.id()) : null, ended);
     }
 }

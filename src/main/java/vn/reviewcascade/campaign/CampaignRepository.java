@@ -61,17 +61,51 @@ public class CampaignRepository {
                 .query(this::campaign).optional();
     }
 
-    /** The campaigns of the plan over the unit in that year whose root has not yet submitted its report. */
+    /**
+     * The campaigns of the plan over the unit in that year whose root has not yet submitted its report and that were
+     * not ended.
+     */
     public List<Campaign> findRunning(String planNumber, String rootUnit, int year) {
         return jdbc.sql("select " + COLUMNS.replaceAll("(\\w+)", "c.$1") + """
                          from campaign c join campaign_unit r on r.campaign_id = c.id and r.unit_code = c.root_unit
                         where c.plan_number = ? and c.root_unit = ? and c.campaign_year = ? and r.submitted_at is null
+                          and not exists (select 1 from campaign_end e where e.campaign_id = c.id)
                         order by c.id""")
                 .params(planNumber, rootUnit, year).query(this::campaign).list();
     }
 
     public List<Campaign> findAll() {
         return jdbc.sql("select " + COLUMNS + " from campaign order by id").query(this::campaign).list();
+    }
+
+    /**
+     * Records that the campaign was ended.
+     *
+     * @throws org.springframework.dao.DuplicateKeyException when it had been already: the primary key orders two
+     *                                                        boards ending it at once, one of them records it
+     */
+    void insertEnd(CampaignEnd end) {
+        jdbc.sql("insert into campaign_end (campaign_id, ended_at, ended_by, reason) values (?, ?, ?, ?)")
+                .params(end.campaignId(), at(end.endedAt()), end.endedBy(), end.reason())
+                .update();
+    }
+
+    public Optional<CampaignEnd> findEnd(long campaignId) {
+        return jdbc.sql("select campaign_id, ended_at, ended_by, reason from campaign_end where campaign_id = ?")
+                .param(campaignId).query(CampaignRepository::end).optional();
+    }
+
+    /** Every ended campaign's end, by campaign. */
+    public Map<Long, CampaignEnd> ends() {
+        Map<Long, CampaignEnd> ends = new HashMap<>();
+        jdbc.sql("select campaign_id, ended_at, ended_by, reason from campaign_end").query(CampaignRepository::end).list()
+                .forEach(end -> ends.put(end.campaignId(), end));
+        return ends;
+    }
+
+    private static CampaignEnd end(ResultSet rs, int row) throws SQLException {
+        return new CampaignEnd(rs.getLong("campaign_id"), instant(rs, "ended_at"), rs.getString("ended_by"),
+                rs.getString("reason"));
     }
 
     private Campaign campaign(ResultSet rs, int row) throws SQLException {

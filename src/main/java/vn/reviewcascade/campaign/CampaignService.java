@@ -81,6 +81,43 @@ public class CampaignService {
      */
     @Transactional
     public Campaign start(StartCampaign request, String startedBy) {
+        Prepared prepared = prepare(request);
+        Plan plan = prepared.plan();
+        Unit root = prepared.root();
+        List<Unit> units = prepared.units();
+        long id = campaigns.insert(new Campaign(0, plan, prepared.title(), root.code(), request.year(), prepared.deadlines(),
+                prepared.reminders(), clock.now(), startedBy));
+        reports.insertAll(id, root.code(), units);
+        documentNumbers.prepare(units.stream().map(Unit::code).toList());
+        // Read from the table, not kept: this transaction may still roll back.
+        Campaign campaign = campaigns.find(id).orElseThrow();
+        UnitReport rootReport = reports.find(id, root.code()).orElseThrow();
+        // The caller's right to start a campaign was checked by the API; the processes are the application's own.
+        system.run(() -> {
+            starter.start(campaign, rootReport);
+            events.publishEvent(new CampaignStarted(campaign));
+        });
+        return campaign;
+    }
+
+    /**
+     * What {@link #start} would start for the request, with every check it makes, and nothing stored: the office
+     * page's preview before the board confirms.
+     */
+    @Transactional(readOnly = true)
+    public Prepared preview(StartCampaign request) {
+        return prepare(request);
+    }
+
+    /**
+     * A request checked and worked out: the plan version, the root, the units reached (root first, level by level),
+     * the deadlines and reminders per level, the title.
+     */
+    public record Prepared(Plan plan, Unit root, String title, List<Unit> units, Deadlines deadlines,
+                           Map<String, List<Duration>> reminders) {
+    }
+
+    private Prepared prepare(StartCampaign request) {
         List<FieldError> errors = new ArrayList<>();
         validator.validate(request).forEach(violation ->
                 errors.add(new FieldError(violation.getPropertyPath().toString(), violation.getMessage())));
@@ -101,8 +138,7 @@ public class CampaignService {
         List<Plan.Level> levels = plan.levels().subList(plan.levelKeys().indexOf(root.get().level()), plan.levels().size());
         requireRunOfTreeLevels(plan, levels);
         List<Unit> units = reached(plan, root.get());
-        Instant now = clock.now();
-        Deadlines deadlines = deadlines(plan, levels, request, now);
+        Deadlines deadlines = deadlines(plan, levels, request, clock.now());
         Map<String, List<Duration>> reminders = reminders(levels, request);
         String campaignTitle = title == null ? plan.title() : title;
         // The same request sent twice (a double click, a retried call) must not open the same campaign twice.
@@ -113,19 +149,7 @@ public class CampaignService {
                             + "năm, tên và các hạn, bắt đầu %s, đang chạy. Muốn mở thêm một đợt thì đặt tên khác.")
                             .formatted(running.id(), running.planNumber(), DeadlineFormat.label(running.startedAt())));
                 });
-        long id = campaigns.insert(new Campaign(0, plan, campaignTitle, root.get().code(), request.year(), deadlines,
-                reminders, now, startedBy));
-        reports.insertAll(id, root.get().code(), units);
-        documentNumbers.prepare(units.stream().map(Unit::code).toList());
-        // Read from the table, not kept: this transaction may still roll back.
-        Campaign campaign = campaigns.find(id).orElseThrow();
-        UnitReport rootReport = reports.find(id, root.get().code()).orElseThrow();
-        // The caller's right to start a campaign was checked by the API; the processes are the application's own.
-        system.run(() -> {
-            starter.start(campaign, rootReport);
-            events.publishEvent(new CampaignStarted(campaign));
-        });
-        return campaign;
+        return new Prepared(plan, root.get(), campaignTitle, List.copyOf(units), deadlines, reminders);
     }
 
     /**

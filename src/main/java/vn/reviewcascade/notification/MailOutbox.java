@@ -30,7 +30,7 @@ import vn.reviewcascade.dashboard.Page;
 @Component
 public class MailOutbox {
 
-    static final String DELIVERY_PROCESS = "mailDelivery";
+    public static final String DELIVERY_PROCESS = "mailDelivery";
     private static final String COLUMNS = """
             id, idempotency_key, campaign_id, unit_code, kind, recipients, skipped, subject, body_text, body_html,
             attachment_unit, status, created_at, sent_at, attempts, last_error""";

@@ -49,15 +49,15 @@ public class PlanCatalog {
      */
     @Transactional
     public Registration register(String source, String registeredBy) {
-        String text = source == null ? "" : source.replace("\r\n", "\n");
+        String text = stored(source);
         Plan plan = PlanReader.read(text, 0);
         String sha256 = Sha256.hex(text);
         List<PlanVersion> versions = versions(plan.number());
-        Optional<PlanVersion> same = versions.stream().filter(version -> version.sha256().equals(sha256)).findFirst();
+        Optional<PlanVersion> same = same(versions, sha256);
         if (same.isPresent()) {
             return new Registration(same.get(), false);
         }
-        int next = versions.stream().mapToInt(PlanVersion::version).max().orElse(0) + 1;
+        int next = nextVersion(versions);
         Instant now = clock.now();
         jdbc.sql("""
                         insert into plan (plan_number, version, title, source, sha256, registered_at, registered_by)
@@ -65,6 +65,31 @@ public class PlanCatalog {
                 .params(plan.number(), next, plan.title(), text, sha256, SqlTimes.at(now), registeredBy)
                 .update();
         return new Registration(new PlanVersion(plan.number(), next, plan.title(), sha256, now, registeredBy), true);
+    }
+
+    /**
+     * What {@link #register} would do with a file already read and checked, nothing stored: the version it is
+     * already registered as, if any, and else the version it would become.
+     */
+    public Registration wouldRegister(Plan plan, String source) {
+        List<PlanVersion> versions = versions(plan.number());
+        String text = stored(source);
+        return same(versions, Sha256.hex(text)).map(version -> new Registration(version, false)).orElseGet(() ->
+                new Registration(new PlanVersion(plan.number(), nextVersion(versions), plan.title(), Sha256.hex(text),
+                        null, null), true));
+    }
+
+    /** Line ends as stored: a file saved on Windows is the same plan as on Linux. */
+    private static String stored(String source) {
+        return source == null ? "" : source.replace("\r\n", "\n");
+    }
+
+    private static Optional<PlanVersion> same(List<PlanVersion> versions, String sha256) {
+        return versions.stream().filter(version -> version.sha256().equals(sha256)).findFirst();
+    }
+
+    private static int nextVersion(List<PlanVersion> versions) {
+        return versions.stream().mapToInt(PlanVersion::version).max().orElse(0) + 1;
     }
 
     /** @throws NotFoundException for a version never registered */

@@ -22,6 +22,8 @@ import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.Limits;
+import vn.reviewcascade.audit.AuditAction;
+import vn.reviewcascade.audit.AuditLog;
 import vn.reviewcascade.security.SecurityProperties;
 import vn.reviewcascade.security.UnitAccess;
 import vn.reviewcascade.unit.TreeLevel;
@@ -46,8 +48,10 @@ class PlanController {
     private final UnitAccess access;
     private final SecurityProperties security;
     private final UnitTree tree;
+    private final AuditLog audit;
 
-    PlanController(PlanCatalog plans, UnitAccess access, SecurityProperties security, UnitTree tree) {
+    PlanController(PlanCatalog plans, UnitAccess access, SecurityProperties security, UnitTree tree, AuditLog audit) {
+        this.audit = audit;
         this.tree = tree;
         this.plans = plans;
         this.access = access;
@@ -83,24 +87,54 @@ class PlanController {
         return register(text(file.getBytes()));
     }
 
+    /**
+     * A plan file checked as registering it would check it, nothing stored: its problems with their lines (400, as
+     * {@code POST /api/plans} refuses them), or what it holds and the version it would become. Body as for
+     * registering: the file itself ({@code application/yaml}) or a multipart {@code file}.
+     */
+    @PostMapping(path = "/preview", consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.TEXT_PLAIN_VALUE})
+    PlanPreview preview(@RequestBody(required = false) byte[] body) {
+        return preview(text(body));
+    }
+
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    PlanPreview previewUpload(@RequestParam("file") MultipartFile file) throws IOException {
+        return preview(text(file.getBytes()));
+    }
+
+    private PlanPreview preview(String text) {
+        access.requireSeesEverything("đăng ký kế hoạch");
+        Plan plan = check(text);
+        return PlanPreview.of(plan, plans.wouldRegister(plan, text));
+    }
+
     /** 201 with the new version; 200 with the existing one when the same file was registered before. */
     private ResponseEntity<PlanCatalog.PlanVersion> register(String text) {
         access.requireSeesEverything("đăng ký kế hoạch");
-        // The plan must fit the deployment's tree, and the board it names follows every unit of its campaigns: it must
-        // be one that sees every unit.
-        Plan plan = PlanReader.read(text, 0, tree.levels().stream().map(TreeLevel::key).toList());
-        if (!security.observerGroups().contains(plan.organisingGroup())) {
-            throw new PlanException(List.of(("Cơ quan chủ trì '%s' (organisingGroup) không phải một ban theo dõi mọi đơn vị "
-                    + "của hệ thống (có: %s)").formatted(plan.organisingGroup(), String.join(", ", security.observerGroups()))));
-        }
+        check(text);
         PlanCatalog.Registration registration = plans.register(text, access.userId());
         PlanCatalog.PlanVersion version = registration.version();
         if (!registration.created()) {
             return ResponseEntity.ok(version);
         }
+        audit.record(access.userId(), AuditAction.PLAN_REGISTERED, "plan", version.number() + " v" + version.version(),
+                "%s — phiên bản %d".formatted(version.title(), version.version()));
         URI location = UriComponentsBuilder.fromPath("/api/plans/file").queryParam("number", version.number())
                 .queryParam("version", version.version()).encode().build().toUri();
         return ResponseEntity.status(HttpStatus.CREATED).location(location).body(version);
+    }
+
+    /**
+     * The plan must fit the deployment's tree, and the board it names follows every unit of its campaigns: it must be
+     * one that sees every unit.
+     */
+    private Plan check(String text) {
+        Plan plan = PlanReader.read(text, 0, tree.levels().stream().map(TreeLevel::key).toList());
+        if (!security.observerGroups().contains(plan.organisingGroup())) {
+            throw new PlanException(List.of(("Cơ quan chủ trì '%s' (organisingGroup) không phải một ban theo dõi mọi đơn vị "
+                    + "của hệ thống (có: %s)").formatted(plan.organisingGroup(), String.join(", ", security.observerGroups()))));
+        }
+        return plan;
     }
 
     private static String text(byte[] body) {

@@ -32,6 +32,14 @@ public final class ReminderOffset {
         return duration;
     }
 
+    /**
+     * As people and plan files write it: whole days as {@code P7D} (Java writes {@code PT168H}), anything finer as
+     * ISO-8601 with hours and minutes.
+     */
+    public static String text(Duration offset) {
+        return offset.toSeconds() % Duration.ofDays(1).toSeconds() == 0 ? "P" + offset.toDays() + "D" : offset.toString();
+    }
+
     /** A text that is no reminder offset: the message names it; {@link #reason} says why without naming it. */
     public static final class Invalid extends IllegalArgumentException {
 

@@ -64,6 +64,7 @@ public class GuidanceService {
     /** Saves the text while the guidance is drafted; with {@code basedOn}, refuses to overwrite a newer save. */
     @Transactional
     public void saveDraft(long campaignId, String unitCode, Object text, Integer basedOn) {
+        reportService.requireRunning(reportService.unit(campaignId, unitCode));
         requireDrafting(reportService.unit(campaignId, unitCode));
         String given = text(text);
         store(campaignId, unitCode, given == null || given.isBlank() ? null : given, basedOn);
@@ -85,6 +86,7 @@ public class GuidanceService {
 
     @Transactional
     public void attachDocument(long campaignId, String unitCode, String fileName, byte[] content, String uploadedBy) {
+        reportService.requireRunning(reportService.unit(campaignId, unitCode));
         requireDrafting(reportService.unit(campaignId, unitCode));
         documents.store(campaignId, unitCode, DocumentKind.GUIDANCE, fileName, content, uploadedBy);
     }

@@ -73,6 +73,12 @@ public class ReportRepository {
                 });
     }
 
+    /** Whether the campaign was ended early (table {@code campaign_end}, written by the campaign's end). */
+    public boolean campaignEnded(long campaignId) {
+        return jdbc.sql("select count(*) from campaign_end where campaign_id = ?").param(campaignId)
+                .query(Integer.class).single() > 0;
+    }
+
     public Optional<UnitReport> find(long campaignId, String unitCode) {
         return jdbc.sql(SELECT + "where r.campaign_id = ? and r.unit_code = ?")
                 .params(campaignId, unitCode).query(ReportRepository::unitReport).optional();
@@ -238,11 +244,11 @@ public class ReportRepository {
             counts.put(status, 0L);
         }
         jdbc.sql("""
-                        select s.submitted_at, s.waiting_at, s.open_task, count(*) as units
+                        select s.submitted_at, s.campaign_ended, s.waiting_at, s.open_task, count(*) as units
                         from (select case when r.submitted_at is null then null else 1 end as submitted_at,
                         """ + UnitStates.TOKEN_COLUMNS + """
                               from campaign_unit r where r.campaign_id = ?) s
-                        group by s.submitted_at, s.waiting_at, s.open_task""")
+                        group by s.submitted_at, s.campaign_ended, s.waiting_at, s.open_task""")
                 .param(campaignId).query(rs -> {
                     counts.merge(UnitStates.status(rs), rs.getLong("units"), Long::sum);
                 });

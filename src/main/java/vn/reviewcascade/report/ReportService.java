@@ -73,6 +73,7 @@ public class ReportService {
      * report is locked for good: its signed document is what it says.
      */
     public void requireEditable(UnitReport unit) {
+        requireRunning(unit);
         if (unit.documentNumber() != null) {
             throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đã ban hành thành văn bản số "
                     + unit.documentNumber() + " và đã ký số, nên không thể sửa nữa.");
@@ -80,6 +81,17 @@ public class ReportService {
         if (unit.status().locksReport()) {
             throw new ReportLockedException("Báo cáo của " + unit.unitName() + " đang ở bước \"" + unit.status().label()
                     + "\", không thể sửa; người thẩm định hoặc ký duyệt phải trả lại để sửa.");
+        }
+    }
+
+    /**
+     * A campaign ended early is worked no more: its tasks went with its processes, and its reports and guidance stay
+     * as they were when it ended.
+     */
+    public void requireRunning(UnitReport unit) {
+        if (reports.campaignEnded(unit.campaignId())) {
+            throw new ReportLockedException("Đợt số %d đã kết thúc nên báo cáo và hướng dẫn của %s không sửa được nữa"
+                    .formatted(unit.campaignId(), unit.unitName()));
         }
     }
 

@@ -50,7 +50,8 @@ public final class UnitStates {
     /**
      * The engine's token, as the columns {@code waiting_at} (the activity of unitReview where the unit's process
      * waits, null before its first step ran or after it ended) and {@code open_task} (the task definition of the open
-     * task of the approval it runs, null when none is open). Read with {@link #status}. A submitted
+     * task of the approval it runs, null when none is open), and {@code campaign_ended} (1 when the organising board
+     * ended the campaign early, its processes deleted with it). Read with {@link #status}. A submitted
      * unit's are not looked up: it stands where it is for good.
      */
     public static final String TOKEN_COLUMNS = """
@@ -60,7 +61,9 @@ public final class UnitStates {
             case when r.submitted_at is null then
                 (select max(t.TASK_DEF_KEY_) from ACT_RU_EXECUTION a join ACT_RU_TASK t on t.PROC_INST_ID_ = a.ID_
                     where a.ROOT_PROC_INST_ID_ = r.process_instance_id and a.ID_ = a.PROC_INST_ID_
-                      and a.ID_ <> r.process_instance_id) end as open_task
+                      and a.ID_ <> r.process_instance_id) end as open_task,
+            case when r.submitted_at is null then
+                (select count(*) from campaign_end ce where ce.campaign_id = r.campaign_id) end as campaign_ended
             """.formatted(WAITING_FOR_GUIDANCE, ISSUING_GUIDANCE, WAITING_FOR_SUBORDINATES, APPROVING_REPORT);
 
     private UnitStates() {
@@ -68,17 +71,21 @@ public final class UnitStates {
 
     /** The status of the row read with {@link #TOKEN_COLUMNS} and {@code r.submitted_at}. */
     public static UnitStatus status(ResultSet rs) throws SQLException {
-        return status(rs.getObject("submitted_at") != null, rs.getString("waiting_at"), rs.getString("open_task"));
+        return status(rs.getObject("submitted_at") != null, rs.getInt("campaign_ended") > 0, rs.getString("waiting_at"),
+                rs.getString("open_task"));
     }
 
     /**
-     * Where a unit stands: submitted once its report is sent; otherwise where its process waits, and within an
-     * approval the step of its open task. An approval with no open task is between a sign-off and the number the
-     * issuing job gives the document: still being signed.
+     * Where a unit stands: submitted once its report is sent; not to be sent any more once its campaign was ended;
+     * otherwise where its process waits, and within an approval the step of its open task. An approval with no open
+     * task is between a sign-off and the number the issuing job gives the document: still being signed.
      */
-    static UnitStatus status(boolean submitted, String waitingAt, String openTask) {
+    static UnitStatus status(boolean submitted, boolean campaignEnded, String waitingAt, String openTask) {
         if (submitted) {
             return UnitStatus.SUBMITTED;
+        }
+        if (campaignEnded) {
+            return UnitStatus.ENDED;
         }
         if (waitingAt == null) {
             return UnitStatus.NOT_STARTED;

@@ -10,7 +10,9 @@ public enum UnitStatus {
     DRAFTING("Đang dự thảo báo cáo"),
     IN_REVIEW("Đang thẩm định báo cáo"),
     SIGNING("Đang ký duyệt báo cáo"),
-    SUBMITTED("Đã gửi báo cáo");
+    SUBMITTED("Đã gửi báo cáo"),
+    /** Its campaign was ended early by the organising board before it sent its report. */
+    ENDED("Dừng do đợt đã kết thúc");
 
     private final String label;
 
@@ -24,6 +26,6 @@ public enum UnitStatus {
 
     /** Once a report is under review or gone, its text and figures change only by returning it to the drafter. */
     public boolean locksReport() {
-        return this == IN_REVIEW || this == SIGNING || this == SUBMITTED;
+        return this == IN_REVIEW || this == SIGNING || this == SUBMITTED || this == ENDED;
     }
 }

@@ -12,6 +12,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.audit.AuditAction;
+import vn.reviewcascade.audit.AuditLog;
 
 @RestController
 class UserImportController {
@@ -19,8 +21,10 @@ class UserImportController {
     private final UserImport userImport;
     private final UnitAccess access;
     private final SystemContext system;
+    private final AuditLog audit;
 
-    UserImportController(UserImport userImport, UnitAccess access, SystemContext system) {
+    UserImportController(UserImport userImport, UnitAccess access, SystemContext system, AuditLog audit) {
+        this.audit = audit;
         this.userImport = userImport;
         this.access = access;
         this.system = system;
@@ -37,6 +41,10 @@ class UserImportController {
             throw new InvalidInputException("file", "Tệp khai báo bảng mã " + declared.name() + "; chỉ nhận CSV UTF-8");
         }
         // The administrator's right was checked here; checking it again for each of ten thousand users is slow.
-        return system.call(() -> userImport.importCsv(csv));
+        UserImport.Result result = system.call(() -> userImport.importCsv(csv));
+        audit.record(access.userId(), AuditAction.USERS_IMPORTED, "users", result.imported().size() + "/"
+                        + (result.imported().size() + result.errors().size()),
+                "Nhập %d người dùng, %d dòng bị từ chối".formatted(result.imported().size(), result.errors().size()));
+        return result;
     }
 }

@@ -86,7 +86,11 @@ class WebSecurity {
         RequestMatcher webapps = path("/camunda/**");
         RequestMatcher engineRest = path("/engine-rest/**");
         RequestMatcher dashboard = path("/dashboard/**");
-        RequestMatcher dashboardPage = new OrRequestMatcher(path("/dashboard"), path("/dashboard/"));
+        RequestMatcher office = path("/office/**");
+        // The organising board's pages: the dashboard and the office page (static files, all data through the API).
+        RequestMatcher boardPages = new OrRequestMatcher(dashboard, office);
+        RequestMatcher boardPageAddresses = new OrRequestMatcher(path("/dashboard"), path("/dashboard/"), path("/office"),
+                path("/office/"));
         WebappSessions sessions = new WebappSessions(engine.getName(), new NegatedRequestMatcher(engineRest));
         http
                 // A Basic login is kept in the request for its later dispatches (a download written asynchronously).
@@ -106,14 +110,14 @@ class WebSecurity {
                         .requireCsrfProtectionMatcher(new AndRequestMatcher(CsrfFilter.DEFAULT_CSRF_MATCHER,
                                 new NegatedRequestMatcher(webapps), request -> LoginGate.attempt(request) == null,
                                 sessions::loggedIn)))
-                .headers(SecurityHeaders.outside(webapps, dashboard))
+                .headers(SecurityHeaders.outside(webapps, boardPages))
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .exceptionHandling(exceptions -> exceptions
-                        // A visitor of the dashboard without a login is sent to Tasklist's login form, whose header
-                        // links back to the dashboard.
+                        // A visitor of the dashboard or the office page without a login is sent to Tasklist's login
+                        // form, whose header links back to the dashboard.
                         .defaultAuthenticationEntryPointFor((request, response, failure) ->
-                                response.sendRedirect(request.getContextPath() + TASKLIST_LOGIN), dashboardPage)
+                                response.sendRedirect(request.getContextPath() + TASKLIST_LOGIN), boardPageAddresses)
                         .defaultAuthenticationEntryPointFor((request, response, failure) ->
                                 unauthorized(request, response, failure, errors), AnyRequestMatcher.INSTANCE)
                         .accessDeniedHandler((request, response, denied) ->
@@ -132,10 +136,10 @@ class WebSecurity {
                         .requestMatchers(engineRest).authenticated()
                         // Camunda's webapps: their pages hold no data, their API checks the webapps' own login.
                         .requestMatchers(webapps).permitAll()
-                        .requestMatchers(dashboardPage).authenticated()
-                        // The dashboard's files, ECharts, the task forms Tasklist embeds, the icon, the way to the
-                        // webapps at "/": code, no data.
-                        .requestMatchers(dashboard, path("/webjars/**"), path("/forms/**"), path("/favicon.ico"), path("/"))
+                        .requestMatchers(boardPageAddresses).authenticated()
+                        // The dashboard's and the office page's files, ECharts, the task forms Tasklist embeds, the
+                        // icon, the way to the webapps at "/": code, no data.
+                        .requestMatchers(dashboard, office, path("/webjars/**"), path("/forms/**"), path("/favicon.ico"), path("/"))
                         .permitAll()
                         // This application's API and Actuator, and any other address.
                         .anyRequest().authenticated())

@@ -1,5 +1,6 @@
 package vn.reviewcascade.security;
 
+import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -11,9 +12,13 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpMethod;
+import org.springframework.http.MediaType;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.TestPlans;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.GuidanceService;
@@ -33,6 +38,7 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
 
     @Autowired TestRestTemplate anonymous;
     @Autowired GuidanceService guidanceService;
+    @Autowired JdbcTemplate jdbc;
 
     private Campaign fresh;
     private Campaign running;
@@ -134,6 +140,54 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                 .get("items");
         assertThat(units.stream().map(unit -> (String) ((Map<?, ?>) unit).get("unitCode")).toList())
                 .as("a district lists itself and its base units only").containsExactly("VL", "VL-A", "VL-B", "VL-C");
+    }
+
+    /**
+     * The office page's routes follow the rule of starting a campaign (administrators and the boards that follow every
+     * unit); importing users stays the administrators'. Each refusal stores nothing and names the rule.
+     */
+    @Test
+    void onlyObserversAndAdministratorsUseTheOfficeRoutes() {
+        HttpHeaders yaml = new HttpHeaders();
+        yaml.setContentType(MediaType.valueOf("application/yaml"));
+        HttpHeaders csv = new HttpHeaders();
+        csv.setContentType(MediaType.valueOf("text/csv"));
+        byte[] plan = TestPlans.text("plans/117-KH-TU.yaml").getBytes(StandardCharsets.UTF_8);
+        byte[] users = "email,full_name,unit,role\nmx.moi@thu.test,Nguyễn Văn Mới,VL,DRAFTER\n".getBytes(StandardCharsets.UTF_8);
+        Map<String, Object> campaign = Map.of("plan", "117-KH/TU", "rootUnit", "CC", "year", 2033);
+        record Route(String method, String path, HttpEntity<?> body, String refusal) {
+        }
+        List<Route> routes = List.of(
+                new Route("POST", "/api/campaigns/preview", json(campaign), "được bắt đầu một đợt"),
+                new Route("POST", "/api/campaigns/" + fresh.id() + "/end", json(Map.of("reason", "Thử quyền")),
+                        "được kết thúc một đợt"),
+                new Route("POST", "/api/plans/preview", new HttpEntity<>(plan, yaml), "được đăng ký kế hoạch"),
+                new Route("GET", "/api/audit", null, "được xem nhật ký thao tác"),
+                new Route("POST", "/api/users/import", new HttpEntity<>(users, csv), "Chỉ quản trị viên được nhập người dùng"));
+        int auditRows = jdbc.queryForObject("select count(*) from audit_entry", Integer.class);
+        List<String> wrong = new ArrayList<>();
+        for (String user : List.of("mx.a.dt", "mx.vl.td")) {
+            for (Route route : routes) {
+                var response = as(user).exchange(route.path(), HttpMethod.valueOf(route.method()), route.body(), String.class);
+                if (response.getStatusCode().value() != 403 || !response.getBody().contains(route.refusal())) {
+                    wrong.add("%s %s: %d %s".formatted(user, route.path(), response.getStatusCode().value(), response.getBody()));
+                }
+            }
+        }
+        // The board: everything but importing users.
+        for (Route route : routes) {
+            int expected = route.path().endsWith("/import") ? 403 : 200;
+            var response = as("mx.bdv").exchange(route.path(), HttpMethod.valueOf(route.method()), route.body(), String.class);
+            if (response.getStatusCode().value() != expected) {
+                wrong.add("mx.bdv %s: expected %d, got %d %s".formatted(route.path(), expected,
+                        response.getStatusCode().value(), response.getBody()));
+            }
+        }
+        assertThat(wrong).isEmpty();
+        assertThat(jdbc.queryForObject("select count(*) from audit_entry", Integer.class))
+                .as("only the board's end of the campaign was done and audited").isEqualTo(auditRows + 1);
+        assertThat(jdbc.queryForObject("select count(*) from campaign_end where campaign_id = ?", Integer.class, fresh.id()))
+                .isEqualTo(1);
     }
 
     /**

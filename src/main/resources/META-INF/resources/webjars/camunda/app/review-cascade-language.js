@@ -137,9 +137,48 @@ function addDashboardLink() {
   place();
 }
 
+/**
+ * Puts "Văn phòng đợt báo cáo" in the header, before the dashboard's link, for those who may use the office page
+ * (administrators and the organising boards): the API says so once the user is logged in.
+ */
+function addOfficeLink() {
+  let manages = null;
+  const place = () => {
+    const account = document.querySelector('[cam-widget-header] li.account, .navbar li.account');
+    if (!account) {
+      return;
+    }
+    if (manages === null) {
+      manages = false;
+      fetch('/api/office/session', { credentials: 'same-origin',
+        headers: { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' } })
+        .then((response) => (response.ok ? response.json() : null))
+        .then((session) => { manages = Boolean(session && session.manages); place(); })
+        .catch(() => {});
+      return;
+    }
+    if (!manages || account.parentNode.querySelector('li.review-cascade-office')) {
+      return;
+    }
+    const item = document.createElement('li');
+    item.className = 'review-cascade-office';
+    const link = document.createElement('a');
+    link.href = '/office';
+    link.textContent = language === 'en' ? 'Campaign office' : 'Văn phòng đợt báo cáo';
+    link.setAttribute('title', language === 'en' ? 'Start, follow and end campaigns; plans; users'
+      : 'Bắt đầu, theo dõi, kết thúc đợt báo cáo; kế hoạch; người dùng');
+    item.appendChild(link);
+    account.parentNode.insertBefore(item, account.parentNode.querySelector('li.review-cascade-dashboard')
+      || account.parentNode.querySelector('li.review-cascade-language') || account);
+  };
+  new MutationObserver(place).observe(document.documentElement, { childList: true, subtree: true });
+  place();
+}
+
 if (typeof document !== 'undefined') {
   document.documentElement.setAttribute('lang', language);
   addStyle();
   addSwitch();
   addDashboardLink();
+  addOfficeLink();
 }
