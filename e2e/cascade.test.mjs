@@ -473,12 +473,16 @@ describe('review cascade in Tasklist and Cockpit', () => {
     const plugin = page.locator('section.overdue-units-plugin');
     // The section of its own, headed by what it lists, above the engine's counters.
     await page.locator('section.deprecate h1.section-title', { hasText: 'Đơn vị quá hạn báo cáo' }).waitFor();
-    // The plugin lists each campaign as a heading, then a heading and a table per unit reported to, as siblings.
+    // The plugin lists each campaign as a heading with its count, then a table of its first page of units, a heading
+    // row for each unit reported to.
     const campaign = plugin.locator(`xpath=.//h4[starts-with(normalize-space(.), "Đợt số ${conCo} –")]`);
-    const district = campaign.locator('xpath=following-sibling::h5[1]');
+    await campaign.waitFor();
+    assert.match(await campaign.textContent(), /: \d+ đơn vị quá hạn$/);
+    const table = campaign.locator('xpath=following-sibling::table[1]');
+    const district = table.locator('tr.overdue-units-parent th').first();
     await district.waitFor();
     assert.match(await district.textContent(), /Huyện ủy Cồn Cỏ/);
-    const units = district.locator('xpath=following-sibling::table[1]//a');
+    const units = table.locator('a');
     const baseUnits = units.filter({ hasText: /^Chi bộ cơ sở mẫu số \d+ – Huyện ủy Cồn Cỏ \(tên mẫu\)$/ });
     await baseUnits.first().waitFor();
     await scrollToTop(plugin);

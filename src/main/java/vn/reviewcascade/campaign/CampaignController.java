@@ -4,11 +4,11 @@ import java.net.URI;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import java.util.Objects;
 
 import org.springframework.http.ResponseEntity;
@@ -81,36 +81,51 @@ class CampaignController {
                        String processInstanceId) {
     }
 
-    record CampaignOverdue(long campaignId, String planNumber, String title, List<OverdueUnit> units) {
+    /** A campaign with overdue units: how many the user may read, and the first page of them. */
+    record CampaignOverdue(long campaignId, String planNumber, String title, Page<OverdueUnit> units) {
     }
 
-    /** The overdue units of every campaign that has any, as far as the user may read them. */
+    /** The first page of each open campaign's overdue units, as far as the user may read them. */
     @GetMapping("/overdue-units")
-    List<CampaignOverdue> overdue() {
+    List<CampaignOverdue> overdue(@RequestParam(defaultValue = "20") int size) {
         List<CampaignOverdue> result = new ArrayList<>();
-        Instant now = clock.now();
         Map<Long, CampaignEnd> ended = repository.ends();
         for (Campaign campaign : campaigns.findAll()) {
             // An ended campaign's units are no longer awaited.
             if (ended.containsKey(campaign.id())) {
                 continue;
             }
-            List<UnitReport> overdue = access.readable(reports.findOverdue(campaign.id()));
-            if (overdue.isEmpty()) {
-                continue;
+            Page<OverdueUnit> first = overduePage(campaign, 0, size);
+            if (first.total() > 0) {
+                result.add(new CampaignOverdue(campaign.id(), campaign.planNumber(), campaign.title(), first));
             }
-            Map<String, String> parentNames = new HashMap<>();
-            overdue.stream().map(UnitReport::parentCode).filter(Objects::nonNull).distinct().forEach(code ->
-                    parentNames.put(code, reports.find(campaign.id(), code).map(UnitReport::unitName).orElse(code)));
-            result.add(new CampaignOverdue(campaign.id(), campaign.planNumber(), campaign.title(), overdue.stream()
-                    .map(unit -> new OverdueUnit(unit.unitCode(), unit.unitName(), unit.level(),
-                            campaign.plan().level(unit.level()).map(Plan.Level::name).orElse(unit.level()), unit.parentCode(),
-                            unit.parentCode() == null ? null : parentNames.get(unit.parentCode()), unit.reportDue(),
-                            DeadlineFormat.label(unit.reportDue()), TimeWords.of(Duration.between(unit.reportDue(), now)),
-                            unit.processInstanceId()))
-                    .toList()));
         }
         return result;
+    }
+
+    /** A page of one campaign's overdue units the user may read, by the unit they report to, then by name. */
+    @GetMapping("/campaigns/{id}/overdue-units")
+    Page<OverdueUnit> overdue(@PathVariable long id, @RequestParam(defaultValue = "0") int page,
+                              @RequestParam(defaultValue = "20") int size) {
+        return overduePage(campaigns.find(id), page, size);
+    }
+
+    private Page<OverdueUnit> overduePage(Campaign campaign, int page, int size) {
+        int pageSize = Page.size(size);
+        int number = Math.max(0, page);
+        ReportRepository.UnitPage found = reports.page(campaign.id(), access.seesEverything() ? null : access.ownUnitCodes(),
+                new ReportRepository.UnitFilter(null, null, true), ReportRepository.UnitOrder.PARENT_THEN_NAME, number,
+                pageSize);
+        Map<String, String> parentNames = reports.names(campaign.id(), found.units().stream().map(UnitReport::parentCode)
+                .filter(Objects::nonNull).collect(Collectors.toSet()));
+        Instant now = clock.now();
+        return new Page<>(number, pageSize, found.total(), found.units().stream()
+                .map(unit -> new OverdueUnit(unit.unitCode(), unit.unitName(), unit.level(),
+                        campaign.plan().level(unit.level()).map(Plan.Level::name).orElse(unit.level()), unit.parentCode(),
+                        unit.parentCode() == null ? null : parentNames.get(unit.parentCode()), unit.reportDue(),
+                        DeadlineFormat.label(unit.reportDue()), TimeWords.of(Duration.between(unit.reportDue(), now)),
+                        unit.processInstanceId()))
+                .toList());
     }
 
     @PostMapping("/campaigns")
@@ -164,7 +179,7 @@ class CampaignController {
         int pageSize = Page.size(size);
         int number = Math.max(0, page);
         ReportRepository.UnitPage found = reports.page(id, access.seesEverything() ? null : access.ownUnitCodes(),
-                new ReportRepository.UnitFilter(level, q, overdue), number, pageSize);
+                new ReportRepository.UnitFilter(level, q, overdue), ReportRepository.UnitOrder.CODE, number, pageSize);
         return new Page<>(number, pageSize, found.total(), found.units().stream().map(unit -> new UnitState(
                 unit.unitCode(), unit.unitName(), unit.level(), plan.level(unit.level()).map(Plan.Level::name)
                 .orElse(unit.level()), unit.parentCode(), unit.status(), unit.status().label(), unit.reportDue(),

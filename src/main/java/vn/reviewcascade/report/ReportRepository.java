@@ -105,11 +105,12 @@ public class ReportRepository {
     }
 
     /**
-     * A page of the campaign's units, ordered by code, with the total over all pages: of the whole campaign, or of
+     * A page of the campaign's units, in the given order, with the total over all pages: of the whole campaign, or of
      * the subtrees under {@code scope} (walked down in the database, the units of a national campaign never read
      * whole).
      */
-    public UnitPage page(long campaignId, Collection<String> scope, UnitFilter filter, int page, int size) {
+    public UnitPage page(long campaignId, Collection<String> scope, UnitFilter filter, UnitOrder order, int page,
+                         int size) {
         List<Object> params = new ArrayList<>();
         String with = "";
         String from = " from campaign_unit r\n";
@@ -152,21 +153,43 @@ public class ReportRepository {
         List<Object> pageParams = new ArrayList<>(params);
         pageParams.add(size);
         pageParams.add((long) page * size);
-        List<UnitReport> units = jdbc.sql(with + COLUMNS + from + JOINS + where + " order by r.unit_code limit ? offset ?")
+        List<UnitReport> units = jdbc.sql(with + COLUMNS + from + JOINS + where + " order by " + order.sql + " limit ? offset ?")
                 .params(pageParams).query(ReportRepository::unitReport).list();
         return new UnitPage(total, units);
     }
 
-    /** One page of units and how many there are on all pages. */
-    public record UnitPage(long total, List<UnitReport> units) {
+    /** How a page of units is ordered. */
+    public enum UnitOrder {
+        /** By code. */
+        CODE("r.unit_code"),
+        /** Under the unit each reports to (the root first), then by name: a list read parent by parent. */
+        PARENT_THEN_NAME("r.parent_code nulls first, r.unit_name, r.unit_code");
+
+        private final String sql;
+
+        UnitOrder(String sql) {
+            this.sql = sql;
+        }
     }
 
-    /** The units not submitted whose missed deadline was escalated, in one query. */
-    public List<UnitReport> findOverdue(long campaignId) {
-        return jdbc.sql(SELECT + """
-                        where r.campaign_id = ? and """ + UnitStates.OVERDUE + """
-                        order by r.unit_code""")
-                .param(campaignId).query(ReportRepository::unitReport).list();
+    /** The names of the given units in the campaign's snapshot, in one query. */
+    public Map<String, String> names(long campaignId, Collection<String> unitCodes) {
+        Map<String, String> names = new HashMap<>();
+        if (unitCodes.isEmpty()) {
+            return names;
+        }
+        List<Object> params = new ArrayList<>(List.of(campaignId));
+        params.addAll(unitCodes);
+        jdbc.sql("select unit_code, unit_name from campaign_unit where campaign_id = ? and unit_code in ("
+                        + placeholders(unitCodes.size()) + ")")
+                .params(params).query(rs -> {
+                    names.put(rs.getString(1), rs.getString(2));
+                });
+        return names;
+    }
+
+    /** One page of units and how many there are on all pages. */
+    public record UnitPage(long total, List<UnitReport> units) {
     }
 
     /** The overdue units under one parent: how many, and the first few by name. */

@@ -295,7 +295,8 @@ class SchemaMigrationTest {
         assertEquals(BASE_DUE.toInstant(), vlB.reportDue());
         assertFalse(vlB.submittedLate());
 
-        assertEquals(List.of("VL-B"), reports.findOverdue(campaignId).stream().map(UnitReport::unitCode).toList());
+        assertEquals(List.of("VL-B"), reports.page(campaignId, null,
+                new ReportRepository.UnitFilter(null, null, true), ReportRepository.UnitOrder.CODE, 0, 50).units().stream().map(UnitReport::unitCode).toList());
         CampaignProgress progress = reports.progress(campaignId);
         assertEquals(3, progress.units());
         assertEquals(1L, progress.countsByStatus().get(UnitStatus.SUBMITTED));
