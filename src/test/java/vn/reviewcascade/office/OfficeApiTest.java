@@ -36,8 +36,8 @@ class OfficeApiTest extends CascadeTestSupport {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
     private static final String PASSWORD = "Mat-Khau-Van-Phong-1";
-    private static final List<String> STORED = List.of("campaign", "campaign_deadline", "campaign_reminder", "report",
-            "campaign_end", "audit_entry", "plan");
+    private static final List<String> STORED = List.of("campaign", "campaign_deadline", "campaign_reminder",
+            "campaign_unit", "campaign_document", "campaign_end", "audit_entry", "plan");
 
     @Autowired TestRestTemplate anonymous;
     @Autowired JdbcTemplate jdbc;
