@@ -34,6 +34,11 @@ public final class Limits {
      * database can hold.
      */
     public static final Duration MAX_REMINDER = Duration.ofDays(365);
+    /**
+     * Lines of one user import: the whole country's people in one file (the national tree has some 53,000 units, one
+     * clerk or more each in a province's file, the national file at most about twice that).
+     */
+    public static final int MAX_IMPORT_LINES = 110_000;
 
     private Limits() {
     }

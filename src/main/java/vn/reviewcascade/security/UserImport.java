@@ -33,6 +33,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.reviewcascade.CsvRows;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
@@ -54,7 +55,6 @@ import vn.reviewcascade.unit.UnitTree;
 class UserImport {
 
     static final String HEADER = "email,full_name,unit,role";
-    static final int MAX_LINES = 50_000;
     private static final int CHUNK = 500;
     private static final int MAX_ID = 64;
     private static final int MAX_NAME = 255;
@@ -98,9 +98,9 @@ class UserImport {
         if (rows.isEmpty() || !String.join(",", rows.get(0).cells()).strip().equalsIgnoreCase(HEADER)) {
             throw new InvalidInputException("file", "Dòng 1: tiêu đề phải là " + HEADER);
         }
-        if (rows.size() - 1 > MAX_LINES) {
+        if (rows.size() - 1 > Limits.MAX_IMPORT_LINES) {
             throw new InvalidInputException("file", "Tệp có %,d dòng, quá giới hạn %,d dòng một lần; hãy chia nhỏ tệp"
-                    .formatted(rows.size() - 1, MAX_LINES));
+                    .formatted(rows.size() - 1, Limits.MAX_IMPORT_LINES));
         }
         List<Imported> imported = new ArrayList<>();
         List<LineError> errors = new ArrayList<>();

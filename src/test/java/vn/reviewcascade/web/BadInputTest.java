@@ -33,6 +33,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.util.LinkedMultiValueMap;
 
 import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.Limits;
 import vn.reviewcascade.TestDocuments;
 import vn.reviewcascade.campaign.Campaign;
 
@@ -369,11 +370,11 @@ class BadInputTest extends CascadeTestSupport {
         cases.add(importCase("JSON instead of CSV", "{}".getBytes(StandardCharsets.UTF_8), "application/json", ADMIN, 415, null, "không được nhận"));
         cases.add(importCase("by a drafter", (header).getBytes(StandardCharsets.UTF_8), "text/csv", "bi.cc.dt", 403, null, "Chỉ quản trị viên"));
         StringBuilder many = new StringBuilder(header);
-        for (int i = 0; i <= 50_000; i++) {
+        for (int i = 0; i <= Limits.MAX_IMPORT_LINES; i++) {
             many.append("nhieu.").append(i).append("@thu.test,Người ").append(i).append(",VL,DRAFTER\n");
         }
-        cases.add(importCase("more than 50,000 lines", many.toString().getBytes(StandardCharsets.UTF_8), "text/csv", ADMIN, 400, "file",
-                "quá giới hạn 50,000 dòng"));
+        cases.add(importCase("more lines than the limit", many.toString().getBytes(StandardCharsets.UTF_8), "text/csv", ADMIN, 400,
+                "file", "quá giới hạn %,d dòng".formatted(Limits.MAX_IMPORT_LINES)));
         Object[][] lines = {
                 {"a@,Nguyễn A,VL,DRAFTER", "địa chỉ thư 'a@' không hợp lệ"}, {"@thu.test,Nguyễn A,VL,DRAFTER", "không hợp lệ"},
                 {"a b@thu.test,Nguyễn A,VL,DRAFTER", "không hợp lệ"}, {"x".repeat(250) + "@thu.test,Nguyễn A,VL,DRAFTER", "không hợp lệ"},
