@@ -91,7 +91,8 @@ class RegisterController {
     @GetMapping("/units")
     List<RegisterUnit> units(@RequestParam(required = false) String q) {
         String pattern = RegisterQueries.contains(query(q));
-        return queries.units(access.seesEverything() ? null : access.ownUnitCodes(), pattern, MAX_UNITS);
+        List<String> levels = tree.levels().stream().map(TreeLevel::key).toList();
+        return queries.units(access.seesEverything() ? null : access.ownUnitCodes(), pattern, levels, MAX_UNITS);
     }
 
     /**

@@ -156,11 +156,19 @@ class RegisterQueries {
     }
 
     /**
-     * Units whose registers the user may open and whose name or code matches, at most {@code limit}: among every
-     * campaign's units for those who see everything ({@code own} null), else the given units and those below them.
+     * Units whose registers the user may open and whose name or code matches, at most {@code limit}, higher levels
+     * first: among every campaign's units for those who see everything ({@code own} null), else the given units and
+     * those below them.
      */
-    List<RegisterUnit> units(Collection<String> own, String pattern, int limit) {
+    List<RegisterUnit> units(Collection<String> own, String pattern, List<String> levels, int limit) {
         Map<String, Object> params = new HashMap<>();
+        // Higher levels first, as the tree orders them; a level the tree no longer has after them.
+        StringBuilder rank = new StringBuilder("case u.level");
+        for (int index = 0; index < levels.size(); index++) {
+            rank.append(" when :level").append(index).append(" then ").append(index);
+            params.put("level" + index, levels.get(index));
+        }
+        rank.append(" else ").append(levels.size()).append(" end");
         String with = "";
         String source;
         if (own == null) {
@@ -187,13 +195,13 @@ class RegisterQueries {
         }
         return jdbc.sql(with + """
                         select u.unit_code, max(u.unit_name) as unit_name, max(p.unit_name) as parent_name,
-                               min(case when u.parent_code is null then 0 else 1 end) as below
+                               min(%s) as level_rank
                         from %s
                         left join campaign_unit p on p.campaign_id = u.campaign_id and p.unit_code = u.parent_code
                         %s
                         group by u.unit_code
-                        order by below, max(u.unit_name), u.unit_code
-                        fetch first %d rows only""".formatted(source, match, limit))
+                        order by level_rank, max(u.unit_name), u.unit_code
+                        fetch first %d rows only""".formatted(rank, source, match, limit))
                 .params(params)
                 .query((rs, row) -> new RegisterUnit(rs.getString("unit_code"), rs.getString("unit_name"),
                         rs.getString("parent_name")))

@@ -81,6 +81,8 @@ class RegisterApiTest extends CascadeTestSupport {
                 null, new ParameterizedTypeReference<List<Map<String, Object>>>() { }).getBody());
         assertThat(offered).extracting(unit -> unit.get("unitCode")).contains("VL", "VL-A", "VL-B", "VL-C")
                 .doesNotContain("CC", "TU");
+        assertThat(offered.get(0)).as("higher levels first").containsEntry("unitCode", "VL");
+        assertThat(offered.get(1)).containsEntry("parentName", "Huyện ủy Vĩnh Linh");
         Map<String, Object> home = get("rg.a.dt", "/api/registers");
         assertThat(map(home.get("defaultUnit"))).containsEntry("unitCode", "VL-A").containsEntry("unitName", "Đảng ủy xã Vĩnh Thái");
         assertThat(home).containsEntry("seesEverything", false);
