@@ -188,7 +188,22 @@ function pager(page) {
 
 let entries = [];
 
+/**
+ * Shows the register as the address and the choices ask, or why it cannot; the body says when it is done
+ * (data-ready), the message shown by then.
+ */
 async function load() {
+  document.body.dataset.ready = 'false';
+  try {
+    await show();
+  } catch (error) {
+    report(error);
+  } finally {
+    document.body.dataset.ready = 'true';
+  }
+}
+
+async function show() {
   showMessage(null);
   document.querySelectorAll('#tabs a').forEach((link) =>
     link.classList.toggle('active', link.dataset.direction === state.direction));
@@ -347,4 +362,7 @@ async function start() {
   await load();
 }
 
-start().catch(report);
+start().catch((error) => {
+  report(error);
+  document.body.dataset.ready = 'true';
+});
