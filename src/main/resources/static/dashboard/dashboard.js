@@ -213,6 +213,9 @@ async function loadUnit() {
     `<dt>${label}</dt><dd data-field="${field}">${['openTask', 'holder', 'documentNumber'].includes(field) ? value : escape(value)}</dd>`).join('');
   // The annex workbook of the unit (its figures and each subordinate's).
   document.getElementById('annex-xlsx').href = `/api/campaigns/${state.campaign}/units/${encodeURIComponent(node.unitCode)}/annex.xlsx`;
+  // The documents the unit issued and received, in every campaign (the register's page filters by campaign).
+  document.getElementById('register-link').href = `/registers?unit=${encodeURIComponent(node.unitCode)}`
+    + `&campaign=${state.campaign}`;
 
   document.querySelector('#children tbody').innerHTML = view.children.items.map((child) =>
     `<tr data-unit="${escape(child.unitCode)}"${child.overdue ? ' class="overdue"' : ''}>`

@@ -207,7 +207,7 @@ public class WrittenDocuments {
      * "Sơ kết 3 năm …" reads "BÁO CÁO / sơ kết 3 năm …" under the heading; a first word that is an abbreviation or a
      * name written with capitals or digits inside ("HĐND", "E2E") keeps its case.
      */
-    static String lowerFirst(String text) {
+    public static String lowerFirst(String text) {
         String firstWord = text.split(" ", 2)[0];
         boolean abbreviation = firstWord.length() > 1 && firstWord.substring(1).chars()
                 .anyMatch(c -> Character.isUpperCase(c) || Character.isDigit(c));

@@ -151,10 +151,15 @@ public class UnitAccess {
 
     /** The unit's leaders who sign and its clerks, who apply signatures to what the unit issues (Nghị định 30/2020). */
     public void requireIssue(UnitReport unit) {
-        if (!isAdministrator() && !ownUnits(ISSUERS).contains(unit.unitCode())) {
+        if (!canIssue(unit.unitCode())) {
             throw new AccessDeniedException("Chỉ lãnh đạo ký duyệt hoặc văn thư của " + unit.unitName()
                     + " được thay văn bản đã ban hành bằng bản đã ký số");
         }
+    }
+
+    /** Whether the user may apply signatures to what the unit issued: its signers and clerks, administrators. */
+    public boolean canIssue(String unitCode) {
+        return isAdministrator() || ownUnits(ISSUERS).contains(unitCode);
     }
 
     public void requireSeesEverything(String what) {

@@ -13,7 +13,7 @@ import org.springframework.security.web.util.matcher.RequestMatcher;
 /**
  * The browser's part of security on the application's own responses: no guessing of content types
  * ({@code nosniff}: an uploaded file is never run as a page or a script whatever its bytes), and a
- * Content-Security-Policy. The board's pages (the dashboard, the office page) run only their own scripts and styles
+ * Content-Security-Policy. The application's pages (the dashboard, the office page, the registers) run only their own scripts and styles
  * and ECharts from its webjar, all from this origin, and may call only this origin; style attributes stay allowed because ECharts writes its tooltips with
  * them. Everything else — the API's JSON, downloads, error bodies — is no page at all and may load and run nothing,
  * sandboxed, so a document someone opens in the browser (a PDF with JavaScript) runs no script in this origin.

@@ -87,10 +87,12 @@ class WebSecurity {
         RequestMatcher engineRest = path("/engine-rest/**");
         RequestMatcher dashboard = path("/dashboard/**");
         RequestMatcher office = path("/office/**");
-        // The organising board's pages: the dashboard and the office page (static files, all data through the API).
-        RequestMatcher boardPages = new OrRequestMatcher(dashboard, office);
+        RequestMatcher registers = path("/registers/**");
+        // The application's own pages: the dashboard, the office page and the document registers (static files, all
+        // data through the API).
+        RequestMatcher boardPages = new OrRequestMatcher(dashboard, office, registers);
         RequestMatcher boardPageAddresses = new OrRequestMatcher(path("/dashboard"), path("/dashboard/"), path("/office"),
-                path("/office/"));
+                path("/office/"), path("/registers"), path("/registers/"));
         WebappSessions sessions = new WebappSessions(engine.getName(), new NegatedRequestMatcher(engineRest));
         http
                 // A Basic login is kept in the request for its later dispatches (a download written asynchronously).
@@ -114,8 +116,8 @@ class WebSecurity {
                 .requestCache(cache -> cache.disable())
                 .logout(logout -> logout.disable())
                 .exceptionHandling(exceptions -> exceptions
-                        // A visitor of the dashboard or the office page without a login is sent to Tasklist's login
-                        // form, whose header links back to the dashboard.
+                        // A visitor of the dashboard, the office page or the registers without a login is sent to
+                        // Tasklist's login form, whose header links back to the dashboard.
                         .defaultAuthenticationEntryPointFor((request, response, failure) ->
                                 response.sendRedirect(request.getContextPath() + TASKLIST_LOGIN), boardPageAddresses)
                         .defaultAuthenticationEntryPointFor((request, response, failure) ->
@@ -139,7 +141,7 @@ class WebSecurity {
                         .requestMatchers(boardPageAddresses).authenticated()
                         // The dashboard's and the office page's files, ECharts, the task forms Tasklist embeds, the
                         // icon, the way to the webapps at "/": code, no data.
-                        .requestMatchers(dashboard, office, path("/webjars/**"), path("/forms/**"), path("/favicon.ico"), path("/"))
+                        .requestMatchers(dashboard, office, registers, path("/webjars/**"), path("/forms/**"), path("/favicon.ico"), path("/"))
                         .permitAll()
                         // This application's API and Actuator, and any other address.
                         .anyRequest().authenticated())

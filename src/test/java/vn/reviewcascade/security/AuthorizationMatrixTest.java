@@ -78,6 +78,11 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                 new Case("mx.a.dt", "document", "VL-A", 200), new Case("mx.a.dt", "document", "VL-B", 403),
                 new Case("mx.a.dt", "document", "VL", 403), new Case("mx.vl.td", "document", "VL-B", 200),
                 new Case("mx.vl.dt", "document", "CC", 403), new Case("mx.bdv", "document", "CC", 200),
+                // Document registers: own unit and units below, never siblings or parents; observers every unit.
+                new Case("mx.a.dt", "register", "VL-A", 200), new Case("mx.a.dt", "register", "VL-B", 403),
+                new Case("mx.a.dt", "register", "VL", 403), new Case("mx.vl.td", "register", "VL-B", 200),
+                new Case("mx.vl.td", "register", "CC", 403), new Case("mx.vl.dt", "register", "TU", 403),
+                new Case("mx.bdv", "register", "CC", 200), new Case("mx.bdv", "register", "TU", 200),
                 // Tasks listed through /engine-rest: own unit and role; parent reviewers also see (only see) subordinates'.
                 new Case("mx.a.dt", "list", "VL-A", 1), new Case("mx.a.dt", "list", "VL-B", 0), new Case("mx.a.dt", "list", "VL", 0),
                 new Case("mx.a.td", "list", "VL-A", 0),
@@ -231,6 +236,8 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                     .getStatusCode().value();
             case "document" -> http.getForEntity("/api/campaigns/" + campaign.id() + "/units/" + unit + "/report/written.pdf",
                     byte[].class).getStatusCode().value();
+            case "register" -> http.getForEntity("/api/registers/" + unit + "?direction=incoming&campaign=" + campaign.id(),
+                    String.class).getStatusCode().value();
             case "list" -> http.getForObject("/engine-rest/task?maxResults=100&processInstanceBusinessKeyLike=" + campaign.id() + "/" + unit + "/%", List.class).size();
             case "claim" -> http.exchange("/engine-rest/task/" + openTask(campaign, unit).getId() + "/claim", HttpMethod.POST,
                     json(Map.of("userId", check.user())), String.class).getStatusCode().value();

@@ -89,6 +89,21 @@ class SecurityHeadersTest extends CascadeTestSupport {
                 .containsIgnoringCase("Content-Security-Policy: " + SecurityHeaders.DASHBOARD_POLICY);
     }
 
+    /** The registers' page is one of the application's pages: the same policy, nothing in it the policy would block. */
+    @Test
+    void theRegistersPageRunsUnderThePagesPolicy() throws IOException {
+        ResponseEntity<String> page = anonymous.getForEntity("/registers/index.html", String.class);
+        assertThat(page.getStatusCode().value()).isEqualTo(200);
+        assertThat(page.getHeaders().getFirst("Content-Security-Policy")).isEqualTo(SecurityHeaders.DASHBOARD_POLICY);
+        assertThat(page.getBody()).doesNotContainPattern("<script(?![^>]*\\ssrc=)[^>]*>").doesNotContain("<style")
+                .doesNotContainPattern("\\sstyle=").doesNotContainPattern("\\son[a-z]+=").doesNotContain("javascript:");
+        assertThat(anonymous.getForEntity("/registers/registers.js", String.class).getStatusCode().value()).isEqualTo(200);
+        assertThat(anonymous.getForObject("/registers/registers.js", String.class)).doesNotContain("eval(")
+                .doesNotContain("new Function").doesNotContainPattern("style=\\\\?[\"']");
+        assertThat(raw("GET /registers HTTP/1.1")).as("the way to the login, for a visitor without one")
+                .startsWith("HTTP/1.1 302").containsIgnoringCase("Content-Security-Policy: " + SecurityHeaders.DASHBOARD_POLICY);
+    }
+
     @Test
     void errorsOfTheApplicationAndOfTheContainerCarryTheHeadersAndCamundasWebappsKeepTheirOwn() throws IOException {
         ResponseEntity<String> notFound = anonymous.withBasicAuth("admin", "Thu-Nghiem-2030").getForEntity("/api/khong-co", String.class);

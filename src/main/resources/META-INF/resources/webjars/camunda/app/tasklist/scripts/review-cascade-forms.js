@@ -196,7 +196,10 @@ function writtenLinks(form, kind) {
   return el('p', { className: 'rc-written' }, 'Văn bản theo thể thức (bản dự thảo cho đến khi ký ban hành): ',
     el('a', { href: base + '.pdf', target: '_blank', className: 'rc-written-pdf', text: 'PDF' }), ' · ',
     el('a', { href: base + '.docx', className: 'rc-written-docx', text: 'Word' }),
-    ...(kind === 'report' ? [' · ', el('a', { href: annex, className: 'rc-annex-xlsx', text: 'Phụ lục số liệu (Excel)' })] : []));
+    ...(kind === 'report' ? [' · ', el('a', { href: annex, className: 'rc-annex-xlsx', text: 'Phụ lục số liệu (Excel)' })] : []),
+    // After the sign-off the issued document is in the unit's register, where a token-signed PDF is uploaded.
+    ...(form.step === 'SIGN' ? [' · ', el('a', { href: '/registers?unit=' + encodeURIComponent(form.unitCode)
+      + '&campaign=' + form.campaignId, target: '_blank', className: 'rc-register', text: 'Sổ văn bản đi của đơn vị' })] : []));
 }
 
 /** The guidance the unit received from the unit above: number, date, text and its document. */
