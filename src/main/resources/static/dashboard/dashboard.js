@@ -380,7 +380,8 @@ function showEnded() {
   const ended = currentCampaign()?.ended;
   note.hidden = !ended;
   if (!ended) return;
-  note.innerHTML = `<b>Đợt này đã kết thúc sớm</b> lúc ${escape(dateTime(ended.endedAt))}. Lý do: ${escape(ended.reason)}. `
+  const reason = /[.!?…]$/.test(ended.reason) ? ended.reason : ended.reason + '.';
+  note.innerHTML = `<b>Đợt này đã kết thúc sớm</b> lúc ${escape(dateTime(ended.endedAt))}. Lý do: ${escape(reason)} `
     + 'Các đơn vị chưa nộp báo cáo không phải nộp nữa (trạng thái “Dừng do đợt đã kết thúc”).';
 }
 
