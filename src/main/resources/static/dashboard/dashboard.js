@@ -284,7 +284,7 @@ async function loadUnit(token) {
     + `<td data-label="Hạn">${date(child.reportDue)}</td>`
     + `<td data-label="Còn lại / quá hạn" data-field="deadlineWords">${escape(child.deadlineWords)}</td>`
     + `<td data-label="Số văn bản">${writtenLink(child)}</td>`
-    + `<td data-label="Người đang xử lý">${holder(child.openTask)}</td>`
+    + `<td data-label="Người đang xử lý" data-field="holder">${holder(child.openTask)}</td>`
     + `<td data-label="Cấp dưới đã nộp" class="n">${child.subordinates
       ? `${number(submitted(child.subordinateRates))}/${number(child.subordinates)}` : ''}</td></tr>`)
     .join('') || '<tr><td colspan="7">Không có đơn vị trực thuộc.</td></tr>';
