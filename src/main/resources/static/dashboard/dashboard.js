@@ -1,5 +1,6 @@
 // The organising board's dashboard (see index.html). One campaign at a time (?campaign=), opened at a unit
-// (?unit=, by default the highest unit the user may see); every number comes from the API, nothing is counted here.
+// (?unit=, by default the highest unit the user may see): the rates, the submissions and the unit's details all count
+// that unit's subtree. Every number comes from the API, nothing is counted here.
 
 const LOGIN = '/camunda/app/tasklist/default/';
 const PAGE_SIZE = 20;
@@ -12,11 +13,21 @@ const STATES = [
 const DATE = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit', year: 'numeric' });
 const DATE_TIME = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', hour: '2-digit', minute: '2-digit',
   day: '2-digit', month: '2-digit', year: 'numeric' });
-const DAY_MONTH = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit' });
+// Vietnamese day and month come out as "01-02" from Intl (CLDR's vi pattern for that pair): written as dd/MM here.
+const DAY_MONTH_PARTS = new Intl.DateTimeFormat('vi-VN', { timeZone: 'Asia/Ho_Chi_Minh', day: '2-digit', month: '2-digit' });
 const NUMBER = new Intl.NumberFormat('vi-VN');
+const NARROW = window.matchMedia('(max-width: 700px)');
 
-const state = { campaign: null, unit: null, parentsPage: 0, childrenPage: 0 };
+/**
+ * campaign and unit are the address's (unit null: the API's default, the highest unit the user may see); scope is
+ * the unit the rates last counted, home the user's whole view of the campaign once known.
+ */
+const state = { campaign: null, unit: null, scope: null, home: null, parentsPage: 0, childrenPage: 0 };
 const charts = {};
+// What each chart last drew, to draw it again for a phone's or a desktop's width when the window crosses over.
+const redraws = {};
+// Each view the user asks for gets a number: the answers of one asked for earlier are dropped.
+let generation = 0;
 
 class ApiError extends Error {}
 
@@ -52,6 +63,10 @@ function escape(text) {
 
 const number = (value) => (value == null ? '' : NUMBER.format(value));
 const date = (value) => (value ? DATE.format(new Date(value)) : '');
+const dayMonth = (value) => {
+  const parts = Object.fromEntries(DAY_MONTH_PARTS.formatToParts(new Date(value)).map((part) => [part.type, part.value]));
+  return `${parts.day}/${parts.month}`;
+};
 const dateTime = (value) => (value ? DATE_TIME.format(new Date(value)) : '');
 const submitted = (rates) => rates.onTime + rates.late;
 const percent = (part, whole) => (whole ? Math.round((100 * part) / whole) + '%' : '–');
@@ -73,6 +88,9 @@ function chart(id) {
   return charts[id];
 }
 
+// Legends and axis labels are laid out for the width: drawn again when the page crosses the phone's breakpoint.
+NARROW.addEventListener('change', () => Object.values(redraws).forEach((redraw) => redraw()));
+
 function rateCells(rates) {
   return `<td class="n" data-field="expected">${number(rates.expected)}</td>`
     + STATES.map((s) => `<td class="n" data-field="${s.field}">${number(rates[s.field])}</td>`).join('')
@@ -80,15 +98,20 @@ function rateCells(rates) {
 }
 
 function stackedBars(id, names, series) {
+  redraws[id] = () => stackedBars(id, names, series);
+  const narrow = NARROW.matches;
   chart(id).setOption({
     // Drawn at once: an animation would hold the figures back for a second on every load.
     animation: false,
-    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' } },
-    legend: { top: 0 },
+    tooltip: { trigger: 'axis', axisPointer: { type: 'shadow' }, confine: true },
+    // On a phone the legend scrolls on one line and the toolbox gives way to it (the export buttons stay above).
+    legend: { top: 0, type: narrow ? 'scroll' : 'plain' },
     grid: { left: 8, right: 16, bottom: 8, top: 36, containLabel: true },
-    toolbox: { feature: { saveAsImage: { title: 'Lưu ảnh', name: id, backgroundColor: '#fff' } } },
-    xAxis: { type: 'value', name: 'đơn vị' },
-    yAxis: { type: 'category', data: names, inverse: true },
+    toolbox: { show: !narrow, feature: { saveAsImage: { title: 'Lưu ảnh', name: id, backgroundColor: '#fff' } } },
+    xAxis: { type: 'value', name: narrow ? '' : 'đơn vị', minInterval: 1 },
+    // A long unit name would leave the bars no room on a phone: cut, and whole in the tooltip and the table.
+    yAxis: { type: 'category', data: names, inverse: true,
+      axisLabel: { width: narrow ? 110 : 280, overflow: 'truncate' } },
     series: STATES.map((s) => ({
       name: s.label, type: 'bar', stack: 'all', color: s.color, label: { show: true, formatter: (p) => (p.value ? p.value : '') },
       data: series.map((rates) => rates[s.field]),
@@ -105,16 +128,21 @@ function pager(id, page, onPage) {
   node.querySelectorAll('button').forEach((button) => button.addEventListener('click', () => onPage(page.page + Number(button.dataset.step))));
 }
 
-async function loadRates() {
-  const scope = state.scope ? `&unit=${encodeURIComponent(state.scope)}` : '';
+async function loadRates(token) {
+  const scope = state.unit ? `&unit=${encodeURIComponent(state.unit)}` : '';
   const rates = await api(`/api/campaigns/${state.campaign}/rates?page=${state.parentsPage}&size=${PAGE_SIZE}${scope}`);
+  if (token !== generation) return;
   state.scope = rates.scopeUnit;
+  // Asked for without a unit, the API answered with the user's whole view: where "back" leads.
+  if (!state.unit) state.home = { unitCode: rates.scopeUnit, unitName: rates.scopeName };
   // Shown before the charts are drawn: a chart drawn in a hidden box takes its zero width.
   document.getElementById('overview').hidden = false;
   // Both tables, every unit waiting for reports (not only this page), as a workbook.
   document.getElementById('rates-xlsx').href = `/api/campaigns/${state.campaign}/rates.xlsx?unit=${encodeURIComponent(rates.scopeUnit)}`;
   document.getElementById('scope-title').textContent = rates.scopeName;
   const total = rates.total;
+  state.expected = total.expected;
+  showScope();
   document.getElementById('summary').innerHTML = `Phải báo cáo: <b data-total="expected">${number(total.expected)}</b> đơn vị; `
     + `đã nộp <b data-total="submitted">${number(submitted(total))}</b> (${percent(submitted(total), total.expected)}), trong đó `
     + `đúng hạn <b data-total="onTime">${number(total.onTime)}</b>, muộn <b data-total="late">${number(total.late)}</b>; `
@@ -133,13 +161,38 @@ async function loadRates() {
   stackedBars('chart-parents', parents.items.map((parent) => parent.unitName), parents.items.map((parent) => parent.rates));
   document.getElementById('chart-parents').style.height = Math.max(200, 40 + 28 * parents.items.length) + 'px';
   chart('chart-parents').resize();
-  pager('parents-pager', parents, (page) => { state.parentsPage = page; loadRates().catch(fail); });
+  pager('parents-pager', parents, (page) => { state.parentsPage = page; loadRates(generation).catch(fail); });
   bindDrills(document.getElementById('parents'));
 }
 
-/** Asked for before the rates have named the scope: without a unit the API takes the same one as for the rates. */
+function currentCampaign() {
+  return (state.campaigns || []).find((c) => c.id === state.campaign);
+}
+
+/**
+ * What the numbers count, and the way back to the user's whole view once the scope is narrower: the campaign for
+ * those who see all of it, their own highest unit for the others. The whole view is known from the rates asked for
+ * without a unit, else from the way down to the unit opened (which starts at the highest unit the user may see).
+ */
+function showScope() {
+  const campaign = currentCampaign();
+  if (state.scope) {
+    document.getElementById('scope-words').textContent = campaign && state.scope === campaign.rootUnit
+      ? `Toàn đợt: mọi đơn vị của đợt (${number(state.expected)} đơn vị)`
+      : state.expected === 1 ? 'Chỉ riêng đơn vị này (không có đơn vị trực thuộc)'
+        : `Đơn vị này và các đơn vị cấp dưới (${number(state.expected)} đơn vị)`;
+  }
+  const link = document.getElementById('scope-home');
+  const home = state.home;
+  link.hidden = !home || !state.scope || home.unitCode === state.scope;
+  if (link.hidden) return;
+  link.textContent = campaign && home.unitCode === campaign.rootUnit ? '← Xem toàn đợt' : `← Về ${home.unitName}`;
+  link.href = `?campaign=${state.campaign}`;
+}
+
+/** Without a unit the API takes the same one as for the rates. */
 function fetchSubmissions() {
-  const unit = state.scope ? `?unit=${encodeURIComponent(state.scope)}` : '';
+  const unit = state.unit ? `?unit=${encodeURIComponent(state.unit)}` : '';
   return api(`/api/campaigns/${state.campaign}/submissions${unit}`);
 }
 
@@ -151,9 +204,11 @@ const vietnamDay = (instant) => new Intl.DateTimeFormat('en-CA', { timeZone: 'As
  * axis; the counts are in the tooltip. Each starts at 0 on the campaign's first day.
  */
 function drawSubmissions(levels) {
+  redraws['chart-submissions'] = () => drawSubmissions(levels);
+  const narrow = NARROW.matches;
   const palette = ['#1f77b4', '#ff7f0e', '#2ca02c', '#9467bd', '#8c564b'];
   // From the campaign's start to past the last deadline or submission, so deadlines show before anything is in.
-  const started = vietnamDay(state.campaigns.find((c) => c.id === state.campaign).startedAt);
+  const started = vietnamDay(currentCampaign().startedAt);
   const days = levels.flatMap((level) => [level.reportDueDay, ...level.days.map((day) => day.day)]).sort();
   const end = new Date(days[days.length - 1]);
   end.setUTCDate(end.getUTCDate() + 7);
@@ -163,21 +218,24 @@ function drawSubmissions(levels) {
     // ECharts has no Vietnamese locale: dates are written here, in Vietnam's way.
     tooltip: {
       trigger: 'axis',
+      confine: true,
       formatter: (points) => escape(DATE.format(new Date(points[0].value[0]))) + '<br>'
         + points.map((p) => `${p.marker}${escape(p.seriesName)}: <b>${number(p.value[1])}%</b> (${number(p.value[2])} báo cáo)`).join('<br>'),
     },
-    legend: { top: 0 },
-    grid: { left: 8, right: 24, bottom: 8, top: 48, containLabel: true },
-    toolbox: { feature: { saveAsImage: { title: 'Lưu ảnh', name: 'tien-do-nop-bao-cao', backgroundColor: '#fff' } } },
+    legend: { top: 0, type: narrow ? 'scroll' : 'plain' },
+    grid: { left: 8, right: narrow ? 12 : 24, bottom: 8, top: 48, containLabel: true },
+    toolbox: { show: !narrow, feature: { saveAsImage: { title: 'Lưu ảnh', name: 'tien-do-nop-bao-cao', backgroundColor: '#fff' } } },
     xAxis: { type: 'time', min: started, max: end.toISOString().slice(0, 10),
-      axisLabel: { formatter: (value) => DAY_MONTH.format(new Date(value)) } },
-    yAxis: { type: 'value', min: 0, max: 100, name: '% đơn vị đã nộp (cộng dồn)', nameTextStyle: { align: 'left' },
-      axisLabel: { formatter: '{value}%' } },
+      axisLabel: { formatter: (value) => dayMonth(value), hideOverlap: true } },
+    yAxis: { type: 'value', min: 0, max: 100, name: narrow ? '% đã nộp' : '% đơn vị đã nộp (cộng dồn)',
+      nameTextStyle: { align: 'left' }, axisLabel: { formatter: '{value}%' } },
     series: levels.map((level, index) => ({
       name: `${level.levelName} (${number(level.expected)} đơn vị)`,
       type: 'line', step: 'end', color: palette[index % palette.length],
       data: [[started, 0, 0], ...level.days.map((day) => [day.day, share(day.cumulative, level.expected), day.cumulative])],
-      markLine: { symbol: 'none', label: { formatter: `Hạn ${level.levelName}` }, data: [{ xAxis: level.reportDueDay }] },
+      // On a phone the deadlines lie close together: each label is written along its own line, not above it.
+      markLine: { symbol: 'none', label: { formatter: `Hạn ${level.levelName}`, position: narrow ? 'insideEndTop' : 'end' },
+        data: [{ xAxis: level.reportDueDay }] },
     })),
   }, true);
 }
@@ -188,11 +246,15 @@ function holder(task) {
   return task.assignee ? escape(task.assignee) : task.candidates.map(escape).join(', ');
 }
 
-async function loadUnit() {
+async function loadUnit(token) {
   const unit = state.unit || state.scope;
   const view = await api(`/api/campaigns/${state.campaign}/units/${encodeURIComponent(unit)}/dashboard`
     + `?page=${state.childrenPage}&size=${PAGE_SIZE}`);
+  if (token !== generation) return;
   const node = view.node;
+  // The way down starts at the highest unit the user may see: the whole view, if the rates have not said it yet.
+  if (!state.home) state.home = view.path[0] || { unitCode: node.unitCode, unitName: node.unitName };
+  showScope();
   document.getElementById('unit').hidden = false;
   document.getElementById('breadcrumb').innerHTML = view.path.map((step) =>
     `<a href="#" data-drill="${escape(step.unitCode)}">${escape(step.unitName)}</a> ›`).join(' ')
@@ -217,15 +279,19 @@ async function loadUnit() {
   document.getElementById('register-link').href = `/registers?unit=${encodeURIComponent(node.unitCode)}`
     + `&campaign=${state.campaign}`;
 
+  // Each cell names its column: on a phone the rows are cards, the headings above the values (see dashboard.css).
   document.querySelector('#children tbody').innerHTML = view.children.items.map((child) =>
     `<tr data-unit="${escape(child.unitCode)}"${child.overdue ? ' class="overdue"' : ''}>`
     + `<td><a href="#" data-drill="${escape(child.unitCode)}">${escape(child.unitName)}</a></td>`
-    + `<td data-field="status">${escape(child.statusLabel)}</td><td>${date(child.reportDue)}</td>`
-    + `<td data-field="deadlineWords">${escape(child.deadlineWords)}</td><td>${writtenLink(child)}</td>`
-    + `<td>${holder(child.openTask)}</td>`
-    + `<td class="n">${child.subordinates ? `${number(submitted(child.subordinateRates))}/${number(child.subordinates)}` : ''}</td></tr>`)
+    + `<td data-label="Trạng thái" data-field="status">${escape(child.statusLabel)}</td>`
+    + `<td data-label="Hạn">${date(child.reportDue)}</td>`
+    + `<td data-label="Còn lại / quá hạn" data-field="deadlineWords">${escape(child.deadlineWords)}</td>`
+    + `<td data-label="Số văn bản">${writtenLink(child)}</td>`
+    + `<td data-label="Người đang xử lý" data-field="holder">${holder(child.openTask)}</td>`
+    + `<td data-label="Cấp dưới đã nộp" class="n">${child.subordinates
+      ? `${number(submitted(child.subordinateRates))}/${number(child.subordinates)}` : ''}</td></tr>`)
     .join('') || '<tr><td colspan="7">Không có đơn vị trực thuộc.</td></tr>';
-  pager('children-pager', view.children, (page) => { state.childrenPage = page; loadUnit().catch(fail); });
+  pager('children-pager', view.children, (page) => { state.childrenPage = page; loadUnit(generation).catch(fail); });
 
   const contributions = view.contributions;
   document.querySelector('#figures thead').innerHTML = '<tr><th>Chỉ tiêu</th><th>Đơn vị báo cáo</th>'
@@ -254,18 +320,31 @@ function bindDrills(container) {
   }));
 }
 
-function remember() {
+/**
+ * The address says the view (?campaign=&unit=), so that a link opens it again (the Cockpit plugin links to a unit);
+ * a unit opened is a step of its own in the history, for the browser's and the phone's back.
+ */
+function remember(push) {
   const url = new URL(window.location.href);
   url.searchParams.set('campaign', state.campaign);
   if (state.unit) url.searchParams.set('unit', state.unit); else url.searchParams.delete('unit');
-  window.history.replaceState(null, '', url);
+  if (url.href === window.location.href) return;
+  if (push) window.history.pushState(null, '', url); else window.history.replaceState(null, '', url);
 }
 
+/** A unit opened: the rates, the submissions and the details all of its subtree, shown from the scope's line. */
 function drill(unitCode) {
-  state.unit = unitCode;
-  state.childrenPage = 0;
-  remember();
-  loadUnit().then(() => document.getElementById('unit').scrollIntoView({ block: 'start' })).catch(fail);
+  Object.assign(state, { unit: unitCode, parentsPage: 0, childrenPage: 0 });
+  remember(true);
+  showView().then(() => document.getElementById('scope').scrollIntoView({ block: 'start' })).catch(fail);
+}
+
+/** Back to the user's whole view of the campaign. */
+function goHome(event) {
+  event.preventDefault();
+  Object.assign(state, { unit: null, parentsPage: 0, childrenPage: 0 });
+  remember(true);
+  showView().then(() => window.scrollTo(0, 0)).catch(fail);
 }
 
 function fail(error) {
@@ -273,24 +352,60 @@ function fail(error) {
 }
 
 /**
- * The first screen in two rounds, not four: the rates, the submissions and the list of campaigns at once (each needs
- * only the campaign's number), then the unit the rates named.
+ * The view of the campaign at the unit: the rates, the submissions and the list of campaigns at once (each needs only
+ * the campaign's number and the unit), with the unit's details in the same round when the address names the unit,
+ * else in a second one once the rates have named it.
  */
-async function openCampaign(campaignsListed) {
+async function showView(campaignsListed = Promise.resolve()) {
+  const token = ++generation;
   showMessage('');
-  remember();
   const submissions = fetchSubmissions();
   // Should the rates fail, their message is the one shown; the submissions' own failure would say the same.
   submissions.catch(() => {});
-  await Promise.all([loadRates(), campaignsListed]);
-  await Promise.all([submissions.then(drawSubmissions), loadUnit()]);
+  const unit = state.unit ? loadUnit(token) : null;
+  unit?.catch(() => {});
+  await Promise.all([loadRates(token), campaignsListed]);
+  // The campaign's root and its end are known once the list is in.
+  showScope();
+  showEnded();
+  await Promise.all([submissions.then((levels) => token === generation && drawSubmissions(levels)),
+    unit || loadUnit(token)]);
+}
+
+async function openCampaign(campaignsListed) {
+  remember(false);
+  await showView(campaignsListed);
+}
+
+/** A campaign ended early says so, when and why: its units no longer report ("Dừng do đợt đã kết thúc"). */
+function showEnded() {
+  const note = document.getElementById('ended');
+  const ended = currentCampaign()?.ended;
+  note.hidden = !ended;
+  if (!ended) return;
+  const reason = /[.!?…]$/.test(ended.reason) ? ended.reason : ended.reason + '.';
+  note.innerHTML = `<b>Đợt này đã kết thúc sớm</b> lúc ${escape(dateTime(ended.endedAt))}. Lý do: ${escape(reason)} `
+    + 'Các đơn vị chưa nộp báo cáo không phải nộp nữa (trạng thái “Dừng do đợt đã kết thúc”).';
 }
 
 async function listCampaigns(select) {
   const campaigns = await api('/api/campaigns');
   state.campaigns = campaigns;
-  select.innerHTML = campaigns.map((c) => `<option value="${c.id}">Đợt số ${c.id} – ${escape(c.planNumber)}: ${escape(c.title)}</option>`).join('');
+  select.innerHTML = campaigns.map((c) => `<option value="${c.id}"${c.ended ? ' data-ended="true"' : ''}>`
+    + `Đợt số ${c.id} – ${escape(c.planNumber)}: ${escape(c.title)}${c.ended ? ' (đã kết thúc)' : ''}</option>`).join('');
   return campaigns;
+}
+
+/** The address changed by the browser's back or forward: the view it names. */
+function followAddress() {
+  const params = new URLSearchParams(window.location.search);
+  const campaign = Number(params.get('campaign')) || state.campaign;
+  if (campaign !== state.campaign) {
+    state.home = null;
+    document.getElementById('campaign').value = String(campaign);
+  }
+  Object.assign(state, { campaign, unit: params.get('unit'), parentsPage: 0, childrenPage: 0 });
+  showView().catch(fail);
 }
 
 async function start() {
@@ -310,11 +425,14 @@ async function start() {
   campaignsListed.then(() => { select.value = String(state.campaign); });
   // A unit in the address opens it, and the overview is of that unit's subtree.
   state.unit = params.get('unit');
-  state.scope = state.unit;
   select.addEventListener('change', () => {
-    Object.assign(state, { campaign: Number(select.value), unit: null, scope: null, parentsPage: 0, childrenPage: 0 });
-    openCampaign(Promise.resolve()).catch(fail);
+    Object.assign(state, { campaign: Number(select.value), unit: null, scope: null, home: null, parentsPage: 0,
+      childrenPage: 0 });
+    remember(true);
+    showView().catch(fail);
   });
+  document.getElementById('scope-home').addEventListener('click', goHome);
+  window.addEventListener('popstate', followAddress);
   document.querySelectorAll('button[data-export]').forEach((button) => button.addEventListener('click', () => {
     const link = document.createElement('a');
     link.href = chart(button.dataset.export).getDataURL({ type: 'png', pixelRatio: 2, backgroundColor: '#fff' });

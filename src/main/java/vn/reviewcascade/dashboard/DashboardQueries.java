@@ -248,7 +248,10 @@ public class DashboardQueries {
         Rates subordinates = below.get(row.code());
         Integer daysLeft = null;
         String words;
-        if (row.submittedAt() == null) {
+        if (row.status() == UnitStatus.ENDED) {
+            // Its campaign was ended early: no report is awaited any more, so no time runs out or is exceeded.
+            words = "không phải nộp nữa (đợt đã kết thúc)";
+        } else if (row.submittedAt() == null) {
             daysLeft = (int) ChronoUnit.DAYS.between(day(now), day(row.reportDue()));
             // Past the deadline it is said as Cockpit says it ("quá hạn 2 ngày 3 giờ"), even on the deadline's day.
             words = now.isAfter(row.reportDue()) ? "quá hạn " + TimeWords.of(Duration.between(row.reportDue(), now))

@@ -11,6 +11,7 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.core.ParameterizedTypeReference;
+import org.springframework.http.HttpEntity;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
@@ -161,6 +162,26 @@ class DashboardApiTest extends CascadeTestSupport {
                 .isEqualTo(HttpStatus.UNAUTHORIZED);
         assertThat(observer.exchange("/api/campaigns/" + campaign.id() + "/units/NOWHERE/dashboard", HttpMethod.GET,
                 null, JSON).getStatusCode()).isEqualTo(HttpStatus.NOT_FOUND);
+    }
+
+    @Test
+    void aCampaignEndedEarlyCountsNoTimeForTheUnitsThatNeverReported() {
+        ResponseEntity<Map<String, Object>> ended = observer.exchange("/api/campaigns/" + campaign.id() + "/end",
+                HttpMethod.POST, new HttpEntity<>(Map.of("reason", "Đợt mở nhầm kế hoạch.")), JSON);
+        assertThat(ended.getStatusCode()).isEqualTo(HttpStatus.OK);
+
+        Map<String, Object> view = get(observer, "/units/VL/dashboard");
+        assertThat(map(view.get("node"))).containsEntry("status", "ENDED")
+                .containsEntry("statusLabel", "Dừng do đợt đã kết thúc")
+                .containsEntry("deadlineWords", "không phải nộp nữa (đợt đã kết thúc)").doesNotContainKey("daysLeft");
+        // The reports sent before the end keep their words; the one never sent says it is no longer awaited.
+        assertThat(list(map(view.get("children")).get("items"))).extracting(child -> child.get("unitCode") + ":"
+                + child.get("status") + ":" + child.get("deadlineWords")).containsExactly(
+                "VL-A:SUBMITTED:nộp đúng hạn", "VL-B:SUBMITTED:nộp muộn 5 ngày",
+                "VL-C:ENDED:không phải nộp nữa (đợt đã kết thúc)");
+        // The page reads the end (when and why) from the campaign's summary.
+        assertThat(map(get(observer, "").get("ended"))).containsEntry("reason", "Đợt mở nhầm kế hoạch.")
+                .containsKey("endedAt");
     }
 
     private Map<String, Object> get(TestRestTemplate http, String path) {
