@@ -210,6 +210,14 @@ describe('the task forms in Tasklist', () => {
     await page.goto(TASKLIST);
     await page.locator(`a[href="#/?task=${returned.id}"]`, { hasText: '[Bị trả lại] Dự thảo báo cáo sơ kết' }).waitFor();
     await screenshot('list-returned-1366');
+
+    // Vĩnh Linh's reviewer may read the draft, not work it: the greyed form says so, above its veil.
+    await login(page, 'vinhlinh.td');
+    await page.goto(`${TASKLIST}#/?task=${returned.id}`);
+    const notice = page.locator('.disabled-form .rc-claim-notice');
+    await notice.waitFor();
+    assert.match(await notice.textContent(), /Bạn chỉ được xem việc này/);
+    await screenshot('read-only-notice-1366');
   });
 
   step('marks the tasks of an overdue unit in the list', async () => {

@@ -118,7 +118,7 @@ public class TaskWork {
         boolean canWork = canWork(task);
         return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
                 task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork,
-                claim(task, canWork, unit), campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(),
+                claim(task, unit), campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(),
                 unit.unitName(), key.kind(), key.kind().title(campaign.plan()),
                 report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
                 report ? null : guidance.view(key.campaignId(), key.unitCode()), received, chain, planInfo(campaign.plan()),
@@ -138,19 +138,19 @@ public class TaskWork {
      * for them, since nobody else could take it. The engine's users and groups are read as the system: a drafter may
      * not list their group's members, and only a count and the groups' names leave this method.
      */
-    private TaskForm.Claim claim(Task task, boolean canWork, UnitReport unit) {
+    private TaskForm.Claim claim(Task task, UnitReport unit) {
         String user = currentUser();
-        if (task.getAssignee() != null) {
-            if (task.getAssignee().equals(user)) {
-                return new TaskForm.Claim(false, personName(task.getAssignee()), null);
-            }
-            String holder = personName(task.getAssignee());
+        String holder = task.getAssignee() == null ? null : personName(task.getAssignee());
+        if (task.getAssignee() != null && task.getAssignee().equals(user)) {
+            return new TaskForm.Claim(false, holder, null);
+        }
+        if (!isCandidate(task)) {
+            return new TaskForm.Claim(false, holder, "Bạn chỉ được xem việc này: việc của " + unit.unitName()
+                    + " do người của đơn vị đó nhận và xử lý" + (holder == null ? "." : " (hiện do " + holder + " xử lý)."));
+        }
+        if (holder != null) {
             return new TaskForm.Claim(false, holder, "Việc này đang do " + holder + " xử lý: chỉ người đó sửa và hoàn thành"
                     + " được. Muốn làm thay, hãy đề nghị người đó bấm “Bỏ nhận việc” để trả việc về nhóm.");
-        }
-        if (!canWork) {
-            return new TaskForm.Claim(false, null, "Bạn chỉ được xem việc này: việc của " + unit.unitName()
-                    + " do người của đơn vị đó nhận và xử lý.");
         }
         List<IdentityLink> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
@@ -264,10 +264,12 @@ public class TaskWork {
 
     /** Whether the current user holds the task or one of its candidate groups. */
     private boolean canWork(Task task) {
+        return task.getAssignee() != null ? task.getAssignee().equals(currentUser()) : isCandidate(task);
+    }
+
+    /** Whether the task is offered to the current user, by name or through one of their groups. */
+    private boolean isCandidate(Task task) {
         String user = currentUser();
-        if (task.getAssignee() != null) {
-            return task.getAssignee().equals(user);
-        }
         var authentication = identityService.getCurrentAuthentication();
         List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
                 : authentication.getGroupIds();

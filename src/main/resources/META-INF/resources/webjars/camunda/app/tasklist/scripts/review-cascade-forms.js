@@ -129,7 +129,10 @@ const STYLE = `
 .rc-above > h4 { margin-top: 0; }
 .rc-plan { border: 1px solid #d6d6d6; background: #f7f7f7; padding: 6px 12px; margin-bottom: 8px; }
 .rc-guidance { border: 1px solid #bce8f1; background: #f4fafd; padding: 4px 12px 8px; margin-bottom: 8px; }
-.rc-guidance > summary { cursor: pointer; font-weight: 600; line-height: 1.4; padding: 4px 0; }
+.rc-guidance > summary { cursor: pointer; font-weight: 600; line-height: 1.4; padding: 4px 0; display: block; }
+.rc-guidance > summary::before { content: '▸ '; color: #31708f; }
+.rc-guidance[open] > summary::before { content: '▾ '; }
+.rc-guidance:not([open]) > summary::after { content: ' (bấm để xem)'; font-weight: normal; color: #777; }
 .rc-guidance > summary .rc-level { font-weight: normal; color: #31708f; }
 .rc-guidance .rc-text { max-height: 420px; overflow: auto; }
 .rc-guidance p { margin: 6px 0 0; }
@@ -285,10 +288,12 @@ function claimNotice(form) {
  * Claims the task for its one possible worker as the form opens, through Tasklist's own "Nhận việc" (so Tasklist
  * knows at once, and un-greys the form), once the button is drawn; gives up quietly, the notice saying what to do.
  */
-function claimOnOpen(form) {
+function claimOnOpen(root, form) {
   if (!form.claim || !form.claim.onOpen || !form.canWork || form.assignee) return;
   const started = Date.now();
   const attempt = () => {
+    // Only while this task's form is shown: never another task's, opened meanwhile.
+    if (!root.isConnected) return;
     const button = document.querySelector('button.claim');
     if (button && !button.disabled) button.click();
     else if (Date.now() - started < 10000) setTimeout(attempt, 200);
@@ -655,7 +660,7 @@ function attach(camForm) {
     if (form.step === 'DRAFT' && form.documentKind === 'REPORT' && form.canWork) editor = reportDraft(root, form);
     else if (form.step === 'DRAFT' && form.canWork) editor = guidanceDraft(root, form);
     else editor = decision(root, form);
-    claimOnOpen(form);
+    claimOnOpen(root, form);
   }, (error) => {
     show(root, el('div', { className: 'rc-summary', text: 'Không tải được nội dung của việc: ' + error.message }));
     throw error;
