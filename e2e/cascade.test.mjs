@@ -141,17 +141,19 @@ async function scrollToTop(locator) {
 
 /** Logs into a Camunda webapp (Tasklist by default) as `user` with the demo password, in a fresh session. */
 
-/** Opens a task in Tasklist, waits for its form, and claims it. */
+/**
+ * Opens a task in Tasklist and waits for its form, claimed: each demo unit's group has one member, whom the form
+ * claims the task for as it opens (no click on "Nhận việc").
+ */
 async function openAndClaim(page, taskId, name) {
   await page.goto(`${TASKLIST}#/?task=${taskId}`);
   await page.locator('h2.task', { hasText: name }).waitFor();
   await page.locator('.rc-root h3', { hasText: name }).waitFor();
-  await page.locator('button.claim').click();
   await page.locator('button.claim').waitFor({ state: 'detached' });
   await page.locator('.disabled-form').waitFor({ state: 'detached' });
 }
 
-/** Closes Tasklist's notifications, which cover the bottom of the form and its buttons. */
+/** Closes Tasklist's notifications, if any (a refusal is shown in the form, not in one). */
 async function dismissNotifications(page) {
   for (const close of await page.locator('.page-notifications button.close[ng-click^="removeNotification"]').all()) {
     await close.click();
@@ -169,10 +171,11 @@ async function complete(page) {
   return response;
 }
 
-/** Completes the open task and checks that it is gone, from the engine and from Tasklist's view. */
+/** Completes the open task and checks that it is gone, from the engine and from Tasklist's view, and confirmed. */
 async function completeSuccessfully(page, taskId) {
   const response = await complete(page);
   assert.equal(response.status(), 204, `completing the task answered HTTP ${response.status()}: ${await response.text()}`);
+  await page.locator('.rc-confirmation', { hasText: 'Đã hoàn thành' }).waitFor();
   await page.locator('.no-task').waitFor();
   await page.locator(`a[href="#/?task=${taskId}"]`).waitFor({ state: 'detached' });
   assert.equal(await taskExists(taskId), false, 'the task is still open in the engine');
@@ -295,7 +298,7 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await openAndClaim(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
 
     const received = page.locator('.rc-guidance');
-    assert.match(await received.locator('h4').textContent(), /số \d+-HD\/HU của Huyện ủy Vĩnh Linh/);
+    assert.match(await received.locator('summary').textContent(), /số \d+-HD\/HU của Huyện ủy Vĩnh Linh/);
     assert.equal(await received.locator('.rc-text').textContent(), GUIDANCE);
     await received.locator('.rc-document-link', { hasText: 'Hướng dẫn sơ kết Vĩnh Linh.pdf' }).waitFor();
     await screenshot(page, 'draft-with-guidance');
@@ -316,7 +319,8 @@ describe('review cascade in Tasklist and Cockpit', () => {
 
     const response = await complete(page);
     assert.equal(response.status(), 400);
-    await page.locator('.page-notifications .alert-danger', { hasText: REFUSAL }).waitFor();
+    await page.locator('.rc-refusal', { hasText: REFUSAL }).waitFor();
+    assert.equal(await page.locator('.page-notifications .alert-danger').count(), 0, 'no notification over the buttons');
     const marked = page.locator('tr.has-error[data-figure=newPartyMembers]');
     await marked.waitFor();
     assert.match(await marked.textContent(), /không được lớn hơn/);

@@ -54,11 +54,34 @@ export async function launchBrowser(profilePrefix, options = {}) {
 }
 
 /** Logs into a Camunda webapp (Tasklist by default) as a demo user, from a clean session. */
+/**
+ * Logs in through the webapp's own form. On a busy machine the form can be re-rendered by Angular while it is being
+ * filled (a password then lands in the user field): the fields are checked before submitting, and a login that does
+ * not arrive is tried again from a fresh page, up to three times.
+ */
 export async function login(page, user, app = TASKLIST) {
-  await page.context().clearCookies();
-  await page.goto(app);
-  await page.locator('input[ng-model="username"]').fill(user);
-  await page.locator('input[ng-model="password"]').fill('demo');
-  await page.locator('button[type="submit"]').click();
-  await page.locator('li.account a.dropdown-toggle').waitFor();
+  for (let attempt = 1; ; attempt++) {
+    await page.context().clearCookies();
+    await page.goto(app);
+    const username = page.locator('input[ng-model="username"]');
+    const password = page.locator('input[ng-model="password"]');
+    await username.waitFor();
+    await page.waitForLoadState('networkidle');
+    await username.fill(user);
+    await password.fill('demo');
+    const filled = (await username.inputValue()) === user && (await password.inputValue()) === 'demo';
+    if (filled) {
+      await page.locator('button[type="submit"]').click();
+      try {
+        await page.locator('li.account a.dropdown-toggle').waitFor({ timeout: 30_000 });
+        return;
+      } catch (error) {
+        if (attempt >= 3) {
+          throw error;
+        }
+      }
+    } else if (attempt >= 3) {
+      throw new Error(`The login form for ${user} would not keep what was typed`);
+    }
+  }
 }

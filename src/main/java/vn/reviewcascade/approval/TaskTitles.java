@@ -20,11 +20,24 @@ import vn.reviewcascade.report.UnitReport;
  * ("Dự thảo báo cáo sơ kết – Huyện ủy Vĩnh Linh (đợt 3)": a unit in two campaigns has two tasks told apart), with the
  * campaign's title, the plan and the deadline in its description, and, for a draft that came back, who returned it,
  * when and why. The BPMN keeps short element names so the diagram stays readable.
+ *
+ * <p>What needs attention first is marked at the head of the name, where Tasklist's list shows it, and raised in
+ * priority, by which the list sorts: a draft that came back ({@value #RETURNED}) and any task of a unit whose report
+ * is overdue ({@value #OVERDUE}). Both stay true for the task's life: a return creates a new draft task, and an
+ * overdue unit stays overdue until its report is submitted, which ends its tasks; tasks open when the deadline
+ * passes are marked then ({@link OverdueTaskMarks}).
  */
 @Component("taskTitles")
 public class TaskTitles {
 
     private static final int QUOTED = 300;
+    /** The marks at the head of a task's name, as Tasklist's list shows them. */
+    public static final String OVERDUE = "[Quá hạn] ";
+    public static final String RETURNED = "[Bị trả lại] ";
+    /** The engine's default priority, and the raised ones: overdue above returned above the rest. */
+    static final int NORMAL_PRIORITY = 50;
+    static final int RETURNED_PRIORITY = 70;
+    static final int OVERDUE_PRIORITY = 90;
 
     private final ReportService reports;
     private final CampaignService campaigns;
@@ -42,8 +55,11 @@ public class TaskTitles {
         UnitReport unit = reports.unit(key.campaignId(), key.unitCode());
         Campaign campaign = campaigns.find(key.campaignId());
         String document = key.kind().title(campaign.plan());
-        task.setName(step.verb() + " " + document + " – " + unit.unitName() + " (đợt " + campaign.id() + ")");
-        task.setDescription(returned(key, step) + "Đợt " + campaign.plan().kind() + " số " + campaign.id() + " ("
+        String returned = returned(key, step);
+        task.setName((unit.overdue() ? OVERDUE : "") + (returned.isEmpty() ? "" : RETURNED) + step.verb() + " " + document
+                + " – " + unit.unitName() + " (đợt " + campaign.id() + ")");
+        task.setPriority(unit.overdue() ? OVERDUE_PRIORITY : returned.isEmpty() ? NORMAL_PRIORITY : RETURNED_PRIORITY);
+        task.setDescription(returned + "Đợt " + campaign.plan().kind() + " số " + campaign.id() + " ("
                 + campaign.title() + "), Kế hoạch " + campaign.planNumber() + ": " + step.verb().toLowerCase() + " "
                 + document + " của " + unit.unitName() + ". Hạn: " + DeadlineFormat.label(task.getDueDate().toInstant()) + ".");
     }

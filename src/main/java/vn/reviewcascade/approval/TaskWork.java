@@ -1,24 +1,32 @@
 package vn.reviewcascade.approval;
 
 import java.util.Comparator;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
+import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.annotation.Transactional;
 import org.springframework.transaction.support.TransactionTemplate;
+import org.springframework.web.util.UriComponentsBuilder;
 
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.PersonNames;
 import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
@@ -103,14 +111,76 @@ public class TaskWork {
         ReportView view = reports.view(key.campaignId(), key.unitCode());
         List<ReviewComment> history = view.comments().stream().filter(c -> c.documentKind() == key.kind())
                 .sorted(Comparator.comparing(ReviewComment::createdAt).reversed()).toList();
+        List<GuidanceService.GuidanceView> chain = guidance.chain(key.campaignId(), key.unitCode());
+        GuidanceService.GuidanceView received = chain.isEmpty() || !chain.get(0).unitCode().equals(unit.parentCode())
+                ? null : chain.get(0);
         Task task = open.task();
+        boolean canWork = canWork(task);
         return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork(task),
-                campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(), unit.unitName(), key.kind(),
-                key.kind().title(campaign.plan()), report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
-                report ? null : guidance.view(key.campaignId(), key.unitCode()),
-                report ? guidance.received(key.campaignId(), key.unitCode()).orElse(null) : null, history,
-                Vietnam.ZONE.getId());
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork,
+                claim(task, unit), campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(),
+                unit.unitName(), key.kind(), key.kind().title(campaign.plan()),
+                report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
+                report ? null : guidance.view(key.campaignId(), key.unitCode()), received, chain, planInfo(campaign.plan()),
+                history, Vietnam.ZONE.getId());
+    }
+
+    private static TaskForm.PlanInfo planInfo(Plan plan) {
+        String file = UriComponentsBuilder.fromPath("/api/plans/file").queryParam("number", plan.number())
+                .queryParam("version", plan.version()).encode().toUriString();
+        return new TaskForm.PlanInfo(plan.number(), plan.version(), plan.title(), plan.kind(), plan.issuer(),
+                plan.issuedOn(), file);
+    }
+
+    /**
+     * Whether the form claims the task as it opens, or what it says while Tasklist greys it. Tasklist lets only the
+     * task's assignee type into its form; a task whose candidates come down to the one user opening it is claimed
+     * for them, since nobody else could take it. The engine's users and groups are read as the system: a drafter may
+     * not list their group's members, and only a count and the groups' names leave this method.
+     */
+    private TaskForm.Claim claim(Task task, UnitReport unit) {
+        String user = currentUser();
+        String holder = task.getAssignee() == null ? null : personName(task.getAssignee());
+        if (task.getAssignee() != null && task.getAssignee().equals(user)) {
+            return new TaskForm.Claim(false, holder, null);
+        }
+        if (!isCandidate(task)) {
+            return new TaskForm.Claim(false, holder, "Bạn chỉ được xem việc này: việc của " + unit.unitName()
+                    + " do người của đơn vị đó nhận và xử lý" + (holder == null ? "." : " (hiện do " + holder + " xử lý)."));
+        }
+        if (holder != null) {
+            return new TaskForm.Claim(false, holder, "Việc này đang do " + holder + " xử lý: chỉ người đó sửa và hoàn thành"
+                    + " được. Muốn làm thay, hãy đề nghị người đó bấm “Bỏ nhận việc” để trả việc về nhóm.");
+        }
+        List<IdentityLink> candidates = taskService.getIdentityLinksForTask(task.getId()).stream()
+                .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType())).toList();
+        List<String> groupIds = candidates.stream().map(IdentityLink::getGroupId).filter(Objects::nonNull).distinct().toList();
+        Set<String> workers = new HashSet<>();
+        candidates.stream().map(IdentityLink::getUserId).filter(Objects::nonNull).forEach(workers::add);
+        List<String> groupNames = system.call(() -> {
+            // Two members are enough to know the task is shared.
+            for (String group : groupIds) {
+                identityService.createUserQuery().memberOfGroup(group).listPage(0, 2).forEach(member -> workers.add(member.getId()));
+            }
+            return groupIds.isEmpty() ? List.<String>of() : identityService.createGroupQuery()
+                    .groupIdIn(groupIds.toArray(String[]::new)).list().stream()
+                    .map(group -> group.getName() == null ? group.getId() : group.getName()).sorted().toList();
+        });
+        if (workers.size() == 1 && workers.contains(user)) {
+            return new TaskForm.Claim(true, null, "Bạn là người duy nhất xử lý việc này: hệ thống đang nhận việc cho bạn."
+                    + " Nếu biểu mẫu vẫn mờ, hãy bấm “Nhận việc”.");
+        }
+        String shared = groupNames.isEmpty() ? "giao chung cho nhiều người"
+                : "giao chung cho nhóm " + groupNames.stream().map(name -> "“" + name + "”").collect(Collectors.joining(", "));
+        return new TaskForm.Claim(false, null, "Biểu mẫu đang mờ vì việc này " + shared + " và chưa ai nhận. Bấm “Nhận việc”"
+                + " để nhận và bắt đầu làm; những người khác trong nhóm sẽ thấy việc do bạn xử lý.");
+    }
+
+    /** A user's full name, or the login when the engine holds no name. */
+    private String personName(String userId) {
+        User user = system.call(() -> identityService.createUserQuery().userId(userId).singleResult());
+        String name = user == null ? null : PersonNames.fullName(user);
+        return name == null ? userId : name;
     }
 
     /**
@@ -194,10 +264,12 @@ public class TaskWork {
 
     /** Whether the current user holds the task or one of its candidate groups. */
     private boolean canWork(Task task) {
+        return task.getAssignee() != null ? task.getAssignee().equals(currentUser()) : isCandidate(task);
+    }
+
+    /** Whether the task is offered to the current user, by name or through one of their groups. */
+    private boolean isCandidate(Task task) {
         String user = currentUser();
-        if (task.getAssignee() != null) {
-            return task.getAssignee().equals(user);
-        }
         var authentication = identityService.getCurrentAuthentication();
         List<String> groups = authentication == null || authentication.getGroupIds() == null ? List.of()
                 : authentication.getGroupIds();

@@ -2,8 +2,9 @@ package vn.reviewcascade.report;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
-import java.util.Optional;
+import java.util.Set;
 
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
@@ -50,15 +51,24 @@ public class GuidanceService {
                 content.text(), content.version(), documents.info(campaignId, unitCode, DocumentKind.GUIDANCE).orElse(null));
     }
 
-    /** The guidance the unit received from its parent in the campaign, once issued. */
+    /**
+     * The guidance issued above the unit in the campaign, nearest first: its parent's, then its parent's parent's, up
+     * to the campaign's root — what a unit drafting its own guidance or report must follow. A level that has not
+     * issued its guidance (its deadline passed, the units below started without it) is left out; the walk goes on
+     * above it, since a higher level's guidance still applies.
+     */
     @Transactional(readOnly = true)
-    public Optional<GuidanceView> received(long campaignId, String unitCode) {
-        String parent = reportService.unit(campaignId, unitCode).parentCode();
-        if (parent == null) {
-            return Optional.empty();
+    public List<GuidanceView> chain(long campaignId, String unitCode) {
+        List<GuidanceView> chain = new ArrayList<>();
+        Set<String> seen = new HashSet<>(Set.of(unitCode));
+        for (String parent = reportService.unit(campaignId, unitCode).parentCode(); parent != null && seen.add(parent);
+             parent = reportService.unit(campaignId, parent).parentCode()) {
+            GuidanceView guidance = view(campaignId, parent);
+            if (guidance.issuedAt() != null) {
+                chain.add(guidance);
+            }
         }
-        GuidanceView guidance = view(campaignId, parent);
-        return guidance.issuedAt() == null ? Optional.empty() : Optional.of(guidance);
+        return List.copyOf(chain);
     }
 
     /** Saves the text while the guidance is drafted; with {@code basedOn}, refuses to overwrite a newer save. */

@@ -5,7 +5,12 @@
 // the plan's sections and figures, the decisions so far), never from process variables, and shows every text
 // exactly as written: as text, never as HTML or Markdown. Completing the task (Tasklist's own button) posts the
 // user's input to /api/tasks/{id}/complete instead of the engine's submit-form, which would copy every text
-// field into the engine's history; Tasklist's "save" button saves the draft on the server.
+// field into the engine's history. There is one save, the form's own "Lưu nháp", which saves on the server:
+// Tasklist's "Lưu" (a copy in the browser, enabled only by fields bound to process variables, which these forms
+// have none of) is hidden. Above every form stand the plan and the guidance of every level above the unit.
+// A task with one possible worker is claimed as that worker opens it; any other greyed form says why. A refusal is
+// shown in the form, beside Tasklist's buttons rather than in a notification over them; a completion is confirmed
+// in a message that outlives the form.
 
 // Times are shown in Vietnam's time, whatever the browser's zone; the API names the zone with every form.
 let dateTime = null;
@@ -120,7 +125,36 @@ const STYLE = `
 .rc-readonly { background: #d9edf7; border: 1px solid #bce8f1; padding: 6px 10px; margin-bottom: 10px; }
 .rc-file-input { position: absolute; width: 1px; height: 1px; opacity: 0; overflow: hidden; }
 .rc-file-button { margin-bottom: 6px; }
-.rc-guidance { border: 1px solid #bce8f1; background: #f4fafd; padding: 4px 12px 8px; margin-bottom: 12px; }
+.rc-above { margin-bottom: 14px; }
+.rc-above > h4 { margin-top: 0; }
+.rc-plan { border: 1px solid #d6d6d6; background: #f7f7f7; padding: 6px 12px; margin-bottom: 8px; }
+.rc-guidance { border: 1px solid #bce8f1; background: #f4fafd; padding: 4px 12px 8px; margin-bottom: 8px; }
+.rc-guidance > summary { cursor: pointer; font-weight: 600; line-height: 1.4; padding: 4px 0; display: block; }
+.rc-guidance > summary::before { content: '▸ '; color: #31708f; }
+.rc-guidance[open] > summary::before { content: '▾ '; }
+.rc-guidance:not([open]) > summary::after { content: ' (bấm để xem)'; font-weight: normal; color: #777; }
+.rc-guidance > summary .rc-level { font-weight: normal; color: #31708f; }
+.rc-guidance .rc-text { max-height: 420px; overflow: auto; }
+.rc-guidance p { margin: 6px 0 0; }
+/* Tasklist's own save keeps a copy in the browser, and only of fields bound to process variables: the form's
+   "Lưu nháp" is the one save. */
+.form-actions button[ng-click^="save"] { display: none; }
+/* Said only while Tasklist greys the form, above its grey veil. */
+.rc-claim-notice { display: none; }
+.disabled-form .rc-claim-notice { display: block; position: relative; z-index: 3; border: 1px solid #faebcc;
+  background: #fcf8e3; color: #8a6d3b; padding: 8px 12px; margin-bottom: 12px; font-size: 14px; }
+.rc-claim-notice .btn { margin-left: 8px; }
+.rc-refusal { border: 1px solid #ebccd1; background: #f2dede; color: #a94442; padding: 8px 12px; margin: 12px 0 0; }
+.rc-refusal a { color: #843534; text-decoration: underline; cursor: pointer; }
+`;
+
+/** The message confirming a completion; it stays after Tasklist removes the form, under the page's header. */
+const CONFIRMATION_STYLE = `
+.rc-confirmation { position: fixed; top: 58px; left: 50%; transform: translateX(-50%); z-index: 2000;
+  width: calc(100% - 24px); max-width: 620px; background: #dff0d8; border: 1px solid #d6e9c6; color: #3c763d;
+  padding: 10px 40px 10px 14px; border-radius: 4px; box-shadow: 0 2px 8px rgba(0, 0, 0, 0.2); font-size: 14px; }
+.rc-confirmation strong { display: block; margin-bottom: 2px; }
+.rc-confirmation .close { position: absolute; top: 6px; right: 10px; }
 `;
 
 function capitalised(text) {
@@ -130,6 +164,7 @@ function capitalised(text) {
 function header(form) {
   return el('div', {},
     el('style', { text: STYLE }),
+    claimNotice(form),
     el('h3', { text: form.stepLabel + ' ' + form.documentTitle + ' – ' + form.unitName }),
     el('div', { className: 'rc-meta' },
       'Đợt số ' + form.campaignId + ' (' + form.campaignTitle + '), Kế hoạch ' + form.planNumber,
@@ -202,17 +237,97 @@ function writtenLinks(form, kind) {
       + '&campaign=' + form.campaignId, target: '_blank', className: 'rc-register', text: 'Sổ văn bản đi của đơn vị' })] : []));
 }
 
-/** The guidance the unit received from the unit above: number, date, text and its document. */
-function receivedGuidance(form) {
-  const guidance = form.receivedGuidance;
-  if (!guidance) return null;
-  return el('div', { className: 'rc-guidance' },
-    el('h4', { text: 'Văn bản hướng dẫn của cấp trên: số ' + guidance.number + ' của ' + guidance.unitName
-      + ', ban hành ' + when(guidance.issuedAt) }),
+/** "ngày 15/07/2019" from an ISO date (2019-07-15), as documents write it. */
+function onDay(isoDate) {
+  const [year, month, day] = (isoDate || '').split('-');
+  return year ? 'ngày ' + day + '/' + month + '/' + year : '';
+}
+
+/** Texts longer than this start folded, so the form below stays within reach. */
+const FOLDED_TEXT = 1200;
+
+/**
+ * What the unit's own document answers, above the form: the plan, then the guidance of every level above the unit in
+ * this campaign, nearest first — number, date, issuer, text, attached document and the issued PDF — each folding
+ * away; the nearest is open unless its text is long.
+ */
+function above(form) {
+  const plan = form.plan;
+  const chain = form.guidanceChain || [];
+  return el('section', { className: 'rc-above', 'aria-label': 'Văn bản của cấp trên' },
+    el('h4', { text: chain.length > 0 ? 'Văn bản của cấp trên trong đợt này (cấp gần nhất trước)' : 'Kế hoạch của đợt này' }),
+    chain.map((guidance, index) => el('details', {
+      className: 'rc-guidance', 'data-guidance-unit': guidance.unitCode,
+      open: index === 0 && (guidance.text || '').length <= FOLDED_TEXT,
+    },
+    el('summary', {}, 'Hướng dẫn số ' + guidance.number + ' của ' + guidance.unitName + ', ban hành ' + when(guidance.issuedAt),
+      el('span', { className: 'rc-level', text: index === 0 ? ' · cấp trên trực tiếp' : ' · cấp trên ' + (index + 1) + ' bậc' })),
     writtenText(guidance.text, '(không có nội dung)'),
     documentLink(form.campaignId, guidance.unitCode, 'guidance', guidance.document),
     el('p', {}, 'Văn bản đã ban hành: ', el('a', { target: '_blank', className: 'rc-received-pdf', text: 'PDF có chữ ký số',
-      href: '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(guidance.unitCode) + '/guidance/written.pdf' })));
+      href: '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(guidance.unitCode) + '/guidance/written.pdf' })))),
+    plan ? el('div', { className: 'rc-plan' },
+      el('strong', { text: 'Kế hoạch số ' + plan.number }),
+      ' ' + onDay(plan.issuedOn) + ' của ' + plan.issuer + ': ' + plan.title + '. ',
+      el('a', { href: plan.fileUrl, target: '_blank', className: 'rc-plan-file', text: 'Xem tệp kế hoạch (lần ' + plan.version + ')' }))
+      : null);
+}
+
+/**
+ * Why the form is greyed and what to do, shown only while Tasklist greys it: claim the task (with a button doing what
+ * Tasklist's "Nhận việc" does), or wait for whoever holds it.
+ */
+function claimNotice(form) {
+  if (!form.claim || !form.claim.notice) return null;
+  const claimable = form.canWork && !form.assignee;
+  return el('div', { className: 'rc-claim-notice', role: 'note' }, form.claim.notice,
+    claimable ? el('button', { type: 'button', className: 'btn btn-warning btn-xs rc-claim-button', onClick: () => {
+      const button = document.querySelector('button.claim');
+      if (button) button.click();
+    } }, 'Nhận việc') : null);
+}
+
+/**
+ * Claims the task for its one possible worker as the form opens, through Tasklist's own "Nhận việc" (so Tasklist
+ * knows at once, and un-greys the form), once the button is drawn; gives up quietly, the notice saying what to do.
+ */
+function claimOnOpen(root, form) {
+  if (!form.claim || !form.claim.onOpen || !form.canWork || form.assignee) return;
+  const started = Date.now();
+  const attempt = () => {
+    // Only while this task's form is shown: never another task's, opened meanwhile.
+    if (!root.isConnected) return;
+    const button = document.querySelector('button.claim');
+    if (button && !button.disabled) button.click();
+    else if (Date.now() - started < 10000) setTimeout(attempt, 200);
+  };
+  attempt();
+}
+
+/** What happens after a completion, in the confirmation: where the document goes now. */
+function nextStep(form, body) {
+  const title = form.documentTitle;
+  if (form.step === 'DRAFT') {
+    return form.documentKind === 'REPORT' ? 'Dự thảo ' + title + ' đã được gửi thẩm định.'
+      : 'Dự thảo ' + title + ' đã được gửi lãnh đạo ký duyệt.';
+  }
+  if (body && body.approved === false) return 'Dự thảo đã được trả lại cho người dự thảo, kèm ý kiến của bạn.';
+  if (form.step === 'REVIEW') return 'Dự thảo đã được chuyển lãnh đạo ký duyệt.';
+  return form.documentKind === 'REPORT' ? capitalised(title) + ' được ký số, cấp số và gửi lên cấp trên.'
+    : capitalised(title) + ' được ký số, cấp số và ban hành tới các đơn vị cấp dưới.';
+}
+
+/** Confirms the completion in a message that stays after the form is gone, closed by the user or after 15 s. */
+function confirmCompletion(form, body) {
+  document.querySelectorAll('.rc-confirmation').forEach((node) => node.remove());
+  const close = el('button', { type: 'button', className: 'close', 'aria-label': 'Đóng', text: '×' });
+  const box = el('div', { className: 'rc-confirmation', role: 'status' },
+    el('style', { text: CONFIRMATION_STYLE }),
+    el('strong', { text: 'Đã hoàn thành: ' + form.taskName }),
+    nextStep(form, body), close);
+  close.addEventListener('click', () => box.remove());
+  document.body.appendChild(box);
+  setTimeout(() => box.remove(), 15000);
 }
 
 /** A file picker that attaches the unit's document of a kind and shows the link once stored. */
@@ -239,7 +354,7 @@ function documentPicker(form, kind, status, onStored) {
       status.textContent = 'Đã đính kèm ' + info.fileName + '.';
     } catch (error) {
       status.textContent = '';
-      fail(holder.closest('.rc-root'), error);
+      fail(holder.closest('.rc-root'), error, 'Chưa đính kèm được tệp');
     } finally {
       input.value = '';
     }
@@ -296,6 +411,8 @@ function markErrors(root, errors) {
   const summary = root.querySelector('.rc-summary');
   summary.textContent = '';
   summary.hidden = errors.length === 0;
+  const refusal = root.querySelector('.rc-refusal');
+  if (refusal && errors.length === 0) refusal.hidden = true;
   for (const error of errors) {
     const slot = root.querySelector('[data-error-for="' + CSS.escape(error.field || '') + '"]');
     if (slot) {
@@ -305,15 +422,36 @@ function markErrors(root, errors) {
     }
     summary.appendChild(el('div', { text: error.message }));
   }
-  if (errors.length > 0) summary.scrollIntoView({ block: 'nearest' });
 }
 
-/** Shows a refusal in the form, fields marked, and returns the error Tasklist shows in its notification. */
-function fail(root, error) {
+/** Tasklist shows no notification for a completion failing with these words: the form says it, in place. */
+const SHOWN_IN_FORM = 'review-cascade: submission prevented';
+
+/**
+ * Shows a refusal in the form: the wrong fields marked, all of them listed at the top, and at the bottom — beside the
+ * button the user just pressed, covering nothing — what went wrong with a link to the first marked field. Returns the
+ * error to hand Tasklist, which it does not show again.
+ */
+function fail(root, error, what) {
   const errors = error.errors && error.errors.length ? error.errors : [{ field: '', message: error.message }];
   markErrors(root, errors);
-  return new Error(errors.length === 1 ? errors[0].message
-    : 'Có ' + errors.length + ' chỗ cần sửa, đã tô đỏ trong biểu mẫu. Đầu tiên: ' + errors[0].message);
+  let refusal = root.querySelector('.rc-refusal');
+  if (!refusal) {
+    refusal = el('div', { className: 'rc-refusal', role: 'alert' });
+    root.firstChild.appendChild(refusal);
+  }
+  const first = root.querySelector('.has-error');
+  refusal.replaceChildren(el('strong', { text: (what || 'Chưa lưu được') + '. ' }),
+    errors.length === 1 ? errors[0].message : 'Có ' + errors.length + ' chỗ cần sửa; đầu tiên: ' + errors[0].message,
+    first ? ' ' : null,
+    first ? el('a', { role: 'button', tabindex: '0', text: 'Đến chỗ cần sửa', onClick: () => {
+      first.scrollIntoView({ block: 'center' });
+      const input = first.querySelector('input:not([type=radio]), textarea, input');
+      if (input) input.focus({ preventScroll: true });
+    } }) : null);
+  refusal.hidden = false;
+  refusal.scrollIntoView({ block: 'nearest' });
+  return new Error(SHOWN_IN_FORM + ': ' + errors[0].message);
 }
 
 /** The draft of a report: every section and figure, pre-filled from the report as stored. */
@@ -360,14 +498,15 @@ function reportDraft(root, form) {
 
   show(root,
     header(form),
-    receivedGuidance(form),
+    above(form),
     returned.length > 0 ? el('div', { className: 'rc-returned-box' },
       el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].author || '') + ', '
         + when(returned[0].createdAt) + '.') : null,
     history(form.history),
     el('p', { className: 'rc-meta', text: 'Viết đủ các mục theo đề cương của kế hoạch và nhập đủ phụ lục số liệu (ghi 0 nếu '
       + 'không có). ' + (rolledUp ? 'Số liệu đã được điền sẵn bằng tổng số liệu cấp dưới đã gửi; sửa số nào thì phần chênh '
-      + 'lệch được ghi lại. ' : '') + 'Nút "Lưu nháp" lưu lên máy chủ; "Hoàn thành" gửi thẩm định.' }),
+      + 'lệch được ghi lại. ' : '') + 'Nút "Lưu nháp" (cuối biểu mẫu) lưu lên máy chủ để làm tiếp sau; "Hoàn thành" gửi '
+      + 'thẩm định.' }),
     el('div', { className: 'rc-summary', hidden: true, role: 'alert' }),
     sectionGroups,
     el('h4', { text: 'Phụ lục số liệu' }),
@@ -377,7 +516,7 @@ function reportDraft(root, form) {
       el('tbody', {}, figureRows)),
     el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + limits.maxDocumentMegabytes + ' MB)' }),
     documentPicker(form, 'report', status, (info) => { form.report.document = info; }),
-    el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
+    el('button', { type: 'button', className: 'btn btn-default rc-save', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
     status);
 
   const reportPath = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/report';
@@ -409,8 +548,9 @@ function reportDraft(root, form) {
       try {
         await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', values());
       } catch (error) {
-        throw fail(root, error);
+        throw fail(root, error, 'Chưa hoàn thành được');
       }
+      confirmCompletion(form, null);
     },
   };
 }
@@ -424,6 +564,7 @@ function decision(root, form) {
   show(root,
     header(form),
     form.canWork ? null : el('div', { className: 'rc-readonly', text: 'Bạn chỉ được xem việc này (việc của đơn vị cấp dưới).' }),
+    above(form),
     form.report ? reportView(form) : el('div', { className: 'rc-report' },
       el('h4', { text: capitalised(form.documentTitle) + ' gửi các đơn vị cấp dưới' }),
       writtenText(form.guidance && form.guidance.text),
@@ -448,8 +589,9 @@ function decision(root, form) {
       try {
         await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', body);
       } catch (error) {
-        throw fail(root, error);
+        throw fail(root, error, 'Chưa hoàn thành được');
       }
+      confirmCompletion(form, body);
     },
   };
 }
@@ -470,6 +612,7 @@ function guidanceDraft(root, form) {
   const guidancePath = '/api/campaigns/' + form.campaignId + '/units/' + encodeURIComponent(form.unitCode) + '/guidance';
   show(root,
     header(form),
+    above(form),
     history(form.history),
     el('p', { className: 'rc-meta', text: capitalised(form.documentTitle) + ' gửi các đơn vị cấp dưới: nội dung, thời hạn, đề cương báo cáo. '
       + 'Sau khi lãnh đạo ký ban hành, mọi đơn vị cấp dưới thấy nội dung và tệp văn bản này ở đầu biểu mẫu báo cáo của mình.' }),
@@ -479,7 +622,7 @@ function guidanceDraft(root, form) {
       text, el('div', { className: 'rc-field-error', 'data-error-for': 'guidanceText' })),
     el('h4', { text: 'Tệp văn bản (PDF hoặc Word, tối đa ' + limits.maxDocumentMegabytes + ' MB, không bắt buộc)' }),
     documentPicker(form, 'guidance', status, (info) => { form.guidance.document = info; }),
-    el('button', { type: 'button', className: 'btn btn-default', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
+    el('button', { type: 'button', className: 'btn btn-default rc-save', onClick: () => save().catch(() => {}) }, 'Lưu nháp'),
     status);
 
   async function save() {
@@ -501,8 +644,9 @@ function guidanceDraft(root, form) {
       try {
         await call('POST', '/api/tasks/' + encodeURIComponent(form.taskId) + '/complete', { version, text: text.value });
       } catch (error) {
-        throw fail(root, error);
+        throw fail(root, error, 'Chưa hoàn thành được');
       }
+      confirmCompletion(form, null);
     },
   };
 }
@@ -519,6 +663,7 @@ function attach(camForm) {
     if (form.step === 'DRAFT' && form.documentKind === 'REPORT' && form.canWork) editor = reportDraft(root, form);
     else if (form.step === 'DRAFT' && form.canWork) editor = guidanceDraft(root, form);
     else editor = decision(root, form);
+    claimOnOpen(root, form);
   }, (error) => {
     show(root, el('div', { className: 'rc-summary', text: 'Không tải được nội dung của việc: ' + error.message }));
     throw error;
@@ -527,7 +672,8 @@ function attach(camForm) {
   camForm.submitVariables = (done) => {
     loading.then(() => editor.submit()).then(() => done(null), (error) => done(error));
   };
-  // Tasklist's "save" keeps a draft in the browser; here it is saved on the server, where others see it.
+  // Tasklist stores the form when the login expires (its own save button is hidden): the draft is saved on the
+  // server, where others see it, rather than kept in this browser.
   camForm.store = () => {
     loading.then(() => editor && editor.save && editor.save()).catch(() => {});
   };
