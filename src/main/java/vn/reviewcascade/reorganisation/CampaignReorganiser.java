@@ -52,7 +52,7 @@ import vn.reviewcascade.unit.UnitTree;
  *   <li>A unit merged into another owes no report either; its review ends the same way and its subordinates report to
  *       the successor. A report it had already submitted stays under its name and signer, is shown under the
  *       successor ("trước đây: …") and rolls up into the successor's parent. A new successor joins the campaign with
- *       a review of its own.</li>
+ *       a review of its own. Its subordinates go to the successor, but for those it had consolidated.</li>
  *   <li>A parent that now waits for other units waits for exactly those: one whose remaining units have all
  *       reported is told at once, by the same fan-in as a submission; one that already consolidated counts a
  *       report that arrives later as a late addition ({@code report.Rollup}).</li>
@@ -274,12 +274,22 @@ public class CampaignReorganiser {
                                     .formatted(seq, plan.label(unit.code)));
                             continue;
                         }
-                        for (Row child : plan.activeChildren(unit.code)) {
-                            plan.setParent(seq, child, unit.parent);
+                        if (unit.submitted) {
+                            // Its report, already consolidated from its subordinates' submitted reports, keeps counting
+                            // where it was, and they stay in it; only those that have not reported go up a level.
+                            for (Row child : plan.activeChildren(unit.code)) {
+                                if (!child.submitted) {
+                                    plan.setParent(seq, child, unit.parent);
+                                }
+                            }
+                            plan.retire(seq, unit, null, unit.parent);
+                        } else {
+                            // It had not reported: its subordinates carry their own figures up, and it counts nowhere.
+                            for (Row child : plan.activeChildren(unit.code)) {
+                                plan.setParent(seq, child, unit.parent);
+                            }
+                            plan.retire(seq, unit, null, null);
                         }
-                        // No successor and no parent: its subordinates carry their own figures up, so its own report, if
-                        // any, is history and is counted nowhere.
-                        plan.retire(seq, unit, null, null);
                     }
                 }
                 case MERGE -> merge(plan, change, next);
@@ -334,8 +344,11 @@ public class CampaignReorganiser {
             target = create(plan, seq, successor.code(), successor.name(), successor.level(), parentCode, successor.symbol());
         }
         for (Row source : sources) {
+            // A source that reported keeps the reports it consolidated; the rest of its units go to the successor.
             for (Row child : plan.activeChildren(source.code)) {
-                plan.setParent(seq, child, target.code);
+                if (!source.submitted || !child.submitted) {
+                    plan.setParent(seq, child, target.code);
+                }
             }
             // Its report, if submitted, rolls up into the successor's parent.
             plan.retire(seq, source, target.code, target.parent);
