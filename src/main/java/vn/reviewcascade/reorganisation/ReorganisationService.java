@@ -29,6 +29,8 @@ import vn.reviewcascade.report.ReportRepository;
 @Service
 public class ReorganisationService {
 
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReorganisationService.class);
+
     private final TreeVersions versions;
     private final CampaignReorganiser reorganiser;
     private final CampaignService campaigns;
@@ -102,8 +104,16 @@ public class ReorganisationService {
         List<CampaignReorganiser.Outcome> outcomes = new ArrayList<>();
         for (CampaignReorganiser.Outcome planned : dryRun.campaigns()) {
             Campaign campaign = campaigns.find(planned.campaignId());
-            outcomes.add(transactions.execute(status -> system.call(() ->
-                    reorganiser.apply(campaign, reorganisation, next, id, appliedBy, at))));
+            try {
+                outcomes.add(transactions.execute(status -> system.call(() ->
+                        reorganiser.apply(campaign, reorganisation, next, id, appliedBy, at))));
+            } catch (RuntimeException e) {
+                // Its transaction rolled back: the campaign is as it was, and the others go on. The board sees why.
+                log.error("Reorganisation {} could not be applied to campaign {}", id, campaign.id(), e);
+                outcomes.add(new CampaignReorganiser.Outcome(campaign.id(), campaign.title(), false,
+                        List.of("Không áp dụng được cho đợt này, đợt giữ nguyên: " + e.getMessage()), List.of(), 0,
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+            }
         }
         return new Result(id, reorganisation.decision().label(), reorganisation.effectiveOn(), false,
                 reorganisation.changes(), outcomes);

@@ -106,4 +106,12 @@ class ReorganisationReaderTest {
         assertThat(reorganisation.changes()).singleElement()
                 .satisfies(change -> assertThat(change.kind()).isEqualTo(Reorganisation.Kind.NEW_UNIT));
     }
+
+    @Test
+    void theActivitiesAReorganisationActsOnAreThoseOfTheProcess() throws IOException {
+        String process = Files.readString(Path.of("processes/unitReview.bpmn"), StandardCharsets.UTF_8);
+        for (String activity : List.of(CampaignReorganiser.WAIT_FOR_GUIDANCE, CampaignReorganiser.GUIDANCE_NEEDED)) {
+            assertThat(process).contains("id=\"" + activity + "\"");
+        }
+    }
 }
