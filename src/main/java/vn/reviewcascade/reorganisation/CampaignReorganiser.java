@@ -350,8 +350,9 @@ public class CampaignReorganiser {
                     plan.setParent(seq, child, target.code);
                 }
             }
-            // Its report, if submitted, rolls up into the successor's parent.
-            plan.retire(seq, source, target.code, target.parent);
+            // Its report, if submitted, rolls up into the successor's parent; one that had not reported counts nowhere,
+            // as an abolished unit, and is found from its successor.
+            plan.retire(seq, source, target.code, source.submitted ? target.parent : null);
         }
     }
 

@@ -259,8 +259,9 @@ public class ReportRepository {
                 .param(campaignId).query(rs -> {
                     counts.merge(UnitStates.status(rs), rs.getLong("units"), Long::sum);
                 });
+        // The units expected to report: one abolished or merged away before it reported no longer is.
         return jdbc.sql("""
-                        select count(*),
+                        select sum(case when r.retired_at is null or r.submitted_at is not null then 1 else 0 end),
                                sum(case when """ + UnitStates.OVERDUE + """
                                    then 1 else 0 end),
                                sum(case when """ + UnitStates.LATE + """

@@ -174,7 +174,8 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
         assertNoEngineStateOf(campaign, "VL-C", vlcProcess, "103-QĐ/TU");
         assertThat(historyOf(campaign, "VL-A").get("label"))
                 .isEqualTo("Đảng ủy xã Vĩnh Thái (trước đây: Đảng ủy xã Vĩnh Tú; Đảng ủy xã Vĩnh Chấp)");
-        assertThat(changeRows(campaign, "VL-C")).containsExactly("RETIRED ∅→retired by bdv under 103-QĐ/TU",
+        assertThat(changeRows(campaign, "VL-C")).containsExactly("PARENT VL→null by bdv under 103-QĐ/TU",
+                "RETIRED ∅→retired by bdv under 103-QĐ/TU",
                 "SUCCESSOR ∅→VL-A by bdv under 103-QĐ/TU");
         assertThat(successors("VL-B")).containsExactly("VL-B→VL-A");
 
