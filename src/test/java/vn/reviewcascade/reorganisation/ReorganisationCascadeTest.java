@@ -229,6 +229,8 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
             assertThat(changeRows(campaign, commune)).containsExactly("PARENT VL→TU by bdv under 1234-QĐ/TU");
         }
         assertThat(reports.find(campaign.id(), "VL").orElseThrow().status()).isEqualTo(UnitStatus.RETIRED);
+        assertThat(reports.progress(campaign.id()).units()).as("Vĩnh Linh no longer owes a report; Cồn Cỏ gave its")
+                .isEqualTo(5);
         assertThat(reports.find(campaign.id(), "CC").orElseThrow().status()).as("its report stays").isEqualTo(UnitStatus.SUBMITTED);
         assertNoEngineStateOf(campaign, "VL", vlProcess, "1234-QĐ/TU");
         assertThat(readers(task(campaign, "VL-B", "ReviewDraft"))).contains("btc-tu").doesNotContain("VL.reviewers");
