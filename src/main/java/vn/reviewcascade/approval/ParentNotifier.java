@@ -35,11 +35,21 @@ public class ParentNotifier implements JavaDelegate {
     public void execute(DelegateExecution execution) {
         ReviewKey key = ReviewKey.of(execution);
         String parentCode = reports.find(key.campaignId(), key.unitCode()).orElseThrow().parentCode();
-        if (reports.countUnsubmittedSubordinates(key.campaignId(), parentCode) == 0
-                && reports.markSubordinatesComplete(key.campaignId(), parentCode, clock.now())) {
+        tellIfAllReported(key.campaignId(), parentCode);
+    }
+
+    /**
+     * Tells the parent that every unit it still waits for has reported, if so and if no one told it before; true if
+     * this call told it. A reorganisation calls it too, for a parent that now waits for other units than before.
+     */
+    public boolean tellIfAllReported(long campaignId, String parentCode) {
+        if (reports.countUnsubmittedSubordinates(campaignId, parentCode) == 0
+                && reports.markSubordinatesComplete(campaignId, parentCode, clock.now())) {
             runtimeService.createMessageCorrelation(MESSAGE)
-                    .processInstanceBusinessKey(ReviewKey.unit(key.campaignId(), parentCode).toString())
+                    .processInstanceBusinessKey(ReviewKey.unit(campaignId, parentCode).toString())
                     .correlateAllWithResult();
+            return true;
         }
+        return false;
     }
 }

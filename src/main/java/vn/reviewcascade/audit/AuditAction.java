@@ -5,7 +5,8 @@ public enum AuditAction {
     CAMPAIGN_STARTED("Bắt đầu đợt"),
     CAMPAIGN_ENDED("Kết thúc đợt"),
     PLAN_REGISTERED("Đăng ký kế hoạch"),
-    USERS_IMPORTED("Nhập người dùng");
+    USERS_IMPORTED("Nhập người dùng"),
+    REORGANISATION_APPLIED("Áp dụng sắp xếp tổ chức");
 
     private final String label;
 

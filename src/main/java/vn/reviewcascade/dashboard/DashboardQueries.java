@@ -62,8 +62,9 @@ public class DashboardQueries {
             """;
 
     /** Counts over many units, with {@link UnitStates#DEADLINE_JOINS}. */
+    // A unit abolished or merged away before it reported is no longer expected (reorganisation).
     private static final String RATE_COLUMNS = """
-            count(*) as expected,
+            sum(case when r.retired_at is null or r.submitted_at is not null then 1 else 0 end) as expected,
             sum(case when """ + UnitStates.ON_TIME + """
                 then 1 else 0 end) as on_time,
             sum(case when """ + UnitStates.LATE + """
@@ -174,7 +175,8 @@ public class DashboardQueries {
     public List<LevelSubmissions> submissions(Campaign campaign, String scopeUnit) {
         Scope scope = new Scope(campaign, scopeUnit);
         Map<String, Long> expected = new HashMap<>();
-        jdbc.sql(scope.with() + "select r.level, count(*) " + scope.from("unit_code") + "where r.campaign_id = ? "
+        jdbc.sql(scope.with() + "select r.level, sum(case when r.retired_at is null or r.submitted_at is not null then 1 else 0 end) "
+                        + scope.from("unit_code") + "where r.campaign_id = ? "
                         + "group by r.level")
                 .params(scope.params(campaign.id())).query(rs -> {
                     expected.put(rs.getString(1), rs.getLong(2));

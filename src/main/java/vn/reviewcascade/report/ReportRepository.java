@@ -48,6 +48,13 @@ public class ReportRepository {
 
     private static final String SELECT = COLUMNS + " from campaign_unit r\n" + JOINS;
 
+    /**
+     * Which of a parent's rows count under it: every unit that still owes a report, and a unit merged away by a
+     * reorganisation whose report was submitted before (its figures roll up into its successor's parent). A unit
+     * abolished has no parent any more; its subordinates report to the level above.
+     */
+    private static final String COUNTS = "(r.retired_at is null or r.submitted_at is not null)";
+
     private final JdbcClient jdbc;
     private final JdbcTemplate jdbcTemplate;
 
@@ -90,7 +97,7 @@ public class ReportRepository {
     }
 
     public List<UnitReport> findSubordinates(long campaignId, String parentCode) {
-        return jdbc.sql(SELECT + "where r.campaign_id = ? and r.parent_code = ? order by r.unit_code")
+        return jdbc.sql(SELECT + "where r.campaign_id = ? and r.parent_code = ? and " + COUNTS + " order by r.unit_code")
                 .params(campaignId, parentCode).query(ReportRepository::unitReport).list();
     }
 
@@ -253,7 +260,7 @@ public class ReportRepository {
     }
 
     public boolean hasSubordinates(long campaignId, String unitCode) {
-        return jdbc.sql("select count(*) from campaign_unit where campaign_id = ? and parent_code = ?")
+        return jdbc.sql("select count(*) from campaign_unit where campaign_id = ? and parent_code = ? and retired_at is null")
                 .params(campaignId, unitCode).query(Long.class).single() > 0;
     }
 
@@ -267,16 +274,17 @@ public class ReportRepository {
             counts.put(status, 0L);
         }
         jdbc.sql("""
-                        select s.submitted_at, s.campaign_ended, s.waiting_at, s.open_task, count(*) as units
+                        select s.submitted_at, s.campaign_ended, s.waiting_at, s.open_task, s.retired, count(*) as units
                         from (select case when r.submitted_at is null then null else 1 end as submitted_at,
                         """ + UnitStates.TOKEN_COLUMNS + """
                               from campaign_unit r where r.campaign_id = ?) s
-                        group by s.submitted_at, s.campaign_ended, s.waiting_at, s.open_task""")
+                        group by s.submitted_at, s.campaign_ended, s.waiting_at, s.open_task, s.retired""")
                 .param(campaignId).query(rs -> {
                     counts.merge(UnitStates.status(rs), rs.getLong("units"), Long::sum);
                 });
+        // The units expected to report: one abolished or merged away before it reported no longer is.
         return jdbc.sql("""
-                        select count(*),
+                        select sum(case when r.retired_at is null or r.submitted_at is not null then 1 else 0 end),
                                sum(case when """ + UnitStates.OVERDUE + """
                                    then 1 else 0 end),
                                sum(case when """ + UnitStates.LATE + """
@@ -312,7 +320,10 @@ public class ReportRepository {
     }
 
     public long countUnsubmittedSubordinates(long campaignId, String parentCode) {
-        return jdbc.sql("select count(*) from campaign_unit where campaign_id = ? and parent_code = ? and submitted_at is null")
+        // A unit merged away or abolished owes no report: its parent no longer waits for it.
+        return jdbc.sql("""
+                        select count(*) from campaign_unit
+                        where campaign_id = ? and parent_code = ? and submitted_at is null and retired_at is null""")
                 .params(campaignId, parentCode).query(Long.class).single();
     }
 
@@ -473,7 +484,7 @@ public class ReportRepository {
      * the parents on the path being written.
      */
     public List<UnitFigures> subordinateFigures(long campaignId, String parentCode) {
-        return unitFigures("r.parent_code = ?", campaignId, parentCode);
+        return unitFigures("r.parent_code = ? and " + COUNTS, campaignId, parentCode);
     }
 
     private List<UnitFigures> unitFigures(String condition, long campaignId, String code) {

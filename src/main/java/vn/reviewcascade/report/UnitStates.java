@@ -35,7 +35,7 @@ public final class UnitStates {
             """;
 
     /** Not submitted, and its deadline missed: the engine raised the escalation. Needs {@link #DEADLINE_JOINS}. */
-    public static final String OVERDUE = "(r.submitted_at is null and e.unit_code is not null)";
+    public static final String OVERDUE = "(r.submitted_at is null and r.retired_at is null and e.unit_code is not null)";
 
     /** Submitted after its deadline. Needs {@link #DEADLINE_JOINS}. */
     public static final String LATE = "(r.submitted_at > d.due)";
@@ -51,7 +51,8 @@ public final class UnitStates {
      * The engine's token, as the columns {@code waiting_at} (the activity of unitReview where the unit's process
      * waits, null before its first step ran or after it ended) and {@code open_task} (the task definition of the open
      * task of the approval it runs, null when none is open), and {@code campaign_ended} (1 when the organising board
-     * ended the campaign early, its processes deleted with it). Read with {@link #status}. A submitted
+     * ended the campaign early, its processes deleted with it) and {@code retired} (1 when a reorganisation abolished
+     * the unit or merged it into another before it submitted). Read with {@link #status}. A submitted
      * unit's are not looked up: it stands where it is for good.
      */
     public static final String TOKEN_COLUMNS = """
@@ -63,7 +64,8 @@ public final class UnitStates {
                     where a.ROOT_PROC_INST_ID_ = r.process_instance_id and a.ID_ = a.PROC_INST_ID_
                       and a.ID_ <> r.process_instance_id) end as open_task,
             case when r.submitted_at is null then
-                (select count(*) from campaign_end ce where ce.campaign_id = r.campaign_id) end as campaign_ended
+                (select count(*) from campaign_end ce where ce.campaign_id = r.campaign_id) end as campaign_ended,
+            case when r.submitted_at is null and r.retired_at is not null then 1 else 0 end as retired
             """.formatted(WAITING_FOR_GUIDANCE, ISSUING_GUIDANCE, WAITING_FOR_SUBORDINATES, APPROVING_REPORT);
 
     private UnitStates() {
@@ -71,6 +73,9 @@ public final class UnitStates {
 
     /** The status of the row read with {@link #TOKEN_COLUMNS} and {@code r.submitted_at}. */
     public static UnitStatus status(ResultSet rs) throws SQLException {
+        if (rs.getObject("submitted_at") == null && rs.getInt("retired") == 1) {
+            return UnitStatus.RETIRED;
+        }
         return status(rs.getObject("submitted_at") != null, rs.getInt("campaign_ended") > 0, rs.getString("waiting_at"),
                 rs.getString("open_task"));
     }

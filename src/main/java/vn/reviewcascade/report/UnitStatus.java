@@ -12,7 +12,12 @@ public enum UnitStatus {
     SIGNING("Đang ký duyệt báo cáo"),
     SUBMITTED("Đã gửi báo cáo"),
     /** Its campaign was ended early by the organising board before it sent its report. */
-    ENDED("Dừng do đợt đã kết thúc");
+    ENDED("Dừng do đợt đã kết thúc"),
+    /**
+     * Abolished or merged into another unit by a reorganisation before it sent its report: it owes none any more,
+     * and what it wrote stays as history.
+     */
+    RETIRED("Đã giải thể hoặc sáp nhập");
 
     private final String label;
 
@@ -26,6 +31,6 @@ public enum UnitStatus {
 
     /** Once a report is under review or gone, its text and figures change only by returning it to the drafter. */
     public boolean locksReport() {
-        return this == IN_REVIEW || this == SIGNING || this == SUBMITTED || this == ENDED;
+        return this == IN_REVIEW || this == SIGNING || this == SUBMITTED || this == ENDED || this == RETIRED;
     }
 }

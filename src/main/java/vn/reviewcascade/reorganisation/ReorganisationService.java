@@ -1,0 +1,148 @@
+package vn.reviewcascade.reorganisation;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.stream.Collectors;
+
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
+
+import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.audit.AuditAction;
+import vn.reviewcascade.audit.AuditLog;
+import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.campaign.CampaignConflictException;
+import vn.reviewcascade.campaign.CampaignRepository;
+import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.report.ReportRepository;
+
+/**
+ * Reads a reorganisation file against the tree as it is now, shows what it would do to each running campaign (the dry
+ * run), and applies it: the tree's next version first, then each campaign in a transaction of its own, so one
+ * campaign's failure leaves the others applied and itself as it was. Nothing is applied to any campaign while the dry
+ * run finds a problem in one.
+ */
+@Service
+public class ReorganisationService {
+
+    private static final org.slf4j.Logger log = org.slf4j.LoggerFactory.getLogger(ReorganisationService.class);
+
+    private final TreeVersions versions;
+    private final CampaignReorganiser reorganiser;
+    private final CampaignService campaigns;
+    private final CampaignRepository campaignRepository;
+    private final ReportRepository reports;
+    private final SystemContext system;
+    private final EngineClock clock;
+    private final AuditLog audit;
+    private final TransactionTemplate transactions;
+
+    ReorganisationService(TreeVersions versions, CampaignReorganiser reorganiser, CampaignService campaigns,
+                          CampaignRepository campaignRepository, ReportRepository reports, SystemContext system,
+                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager) {
+        this.versions = versions;
+        this.reorganiser = reorganiser;
+        this.campaigns = campaigns;
+        this.campaignRepository = campaignRepository;
+        this.reports = reports;
+        this.system = system;
+        this.clock = clock;
+        this.audit = audit;
+        this.transactions = new TransactionTemplate(transactionManager);
+    }
+
+    /**
+     * What the reorganisation does (dry run) or did.
+     *
+     * @param reorganisationId the tree version it became, or null in a dry run
+     */
+    public record Result(Long reorganisationId, String decision, java.time.LocalDate effectiveOn, boolean dryRun,
+                         List<Reorganisation.Change> changes, List<CampaignReorganiser.Outcome> campaigns) {
+    }
+
+    /**
+     * @param campaignIds the running campaigns to apply it to, or null for every running campaign
+     * @throws ReorganisationException the file's problems, each with its line
+     */
+    public Result dryRun(String source, Collection<Long> campaignIds) {
+        TreeState current = versions.current();
+        Reorganisation reorganisation = ReorganisationReader.read(source, current);
+        TreeState next = next(current, reorganisation);
+        List<CampaignReorganiser.Outcome> outcomes = system.call(() -> running(campaignIds).stream()
+                .map(campaign -> reorganiser.dryRun(campaign, reorganisation, next)).toList());
+        return new Result(null, reorganisation.decision().label(), reorganisation.effectiveOn(), true,
+                reorganisation.changes(), outcomes);
+    }
+
+    /**
+     * @throws ReorganisationException     the file's problems, each with its line
+     * @throws CampaignConflictException   when a campaign cannot take it (the dry run's problems); nothing applied
+     */
+    public Result apply(String source, Collection<Long> campaignIds, String appliedBy) {
+        Result dryRun = dryRun(source, campaignIds);
+        List<String> problems = dryRun.campaigns().stream().flatMap(outcome -> outcome.problems().stream()
+                .map(problem -> "Đợt số %d: %s".formatted(outcome.campaignId(), problem))).toList();
+        if (!problems.isEmpty()) {
+            throw new CampaignConflictException("Chưa áp dụng được, không có gì thay đổi: " + String.join("; ", problems));
+        }
+        Instant at = clock.now();
+        TreeState current = versions.current();
+        Reorganisation reorganisation = ReorganisationReader.read(source, current);
+        TreeState next = next(current, reorganisation);
+        long id = transactions.execute(status -> {
+            long stored = versions.store(reorganisation, source, appliedBy, at);
+            audit.record(appliedBy, AuditAction.REORGANISATION_APPLIED, "reorganisation", String.valueOf(stored),
+                    "%s, hiệu lực từ %s: %d thay đổi; đợt: %s".formatted(reorganisation.decision().label(),
+                            reorganisation.effectiveOn(), reorganisation.changes().size(), dryRun.campaigns().stream()
+                                    .map(outcome -> String.valueOf(outcome.campaignId())).collect(Collectors.joining(", "))));
+            return stored;
+        });
+        List<CampaignReorganiser.Outcome> outcomes = new ArrayList<>();
+        for (CampaignReorganiser.Outcome planned : dryRun.campaigns()) {
+            Campaign campaign = campaigns.find(planned.campaignId());
+            try {
+                outcomes.add(transactions.execute(status -> system.call(() ->
+                        reorganiser.apply(campaign, reorganisation, next, id, appliedBy, at))));
+            } catch (RuntimeException e) {
+                // Its transaction rolled back: the campaign is as it was, and the others go on. The board sees why.
+                log.error("Reorganisation {} could not be applied to campaign {}", id, campaign.id(), e);
+                outcomes.add(new CampaignReorganiser.Outcome(campaign.id(), campaign.title(), false,
+                        List.of("Không áp dụng được cho đợt này, đợt giữ nguyên: " + e.getMessage()), List.of(), 0,
+                        List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
+            }
+        }
+        return new Result(id, reorganisation.decision().label(), reorganisation.effectiveOn(), false,
+                reorganisation.changes(), outcomes);
+    }
+
+    private static TreeState next(TreeState current, Reorganisation reorganisation) {
+        TreeState next = current.copy();
+        reorganisation.changes().forEach(next::apply);
+        return next;
+    }
+
+    /** The campaigns still running: not ended early, and their root's report not yet submitted. */
+    private List<Campaign> running(Collection<Long> campaignIds) {
+        if (campaignIds != null) {
+            List<Campaign> chosen = new ArrayList<>();
+            for (Long id : campaignIds) {
+                Campaign campaign = campaigns.find(id);
+                if (!isRunning(campaign)) {
+                    throw new CampaignConflictException("Đợt số %d không còn chạy: không áp dụng sắp xếp tổ chức".formatted(id));
+                }
+                chosen.add(campaign);
+            }
+            return chosen;
+        }
+        return campaigns.findAll().stream().filter(this::isRunning).toList();
+    }
+
+    private boolean isRunning(Campaign campaign) {
+        return campaignRepository.findEnd(campaign.id()).isEmpty()
+                && reports.find(campaign.id(), campaign.rootUnit()).map(root -> !root.submitted()).orElse(false);
+    }
+}

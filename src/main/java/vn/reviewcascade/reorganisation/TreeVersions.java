@@ -1,0 +1,144 @@
+package vn.reviewcascade.reorganisation;
+
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.List;
+
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.jdbc.support.GeneratedKeyHolder;
+import org.springframework.stereotype.Service;
+
+import vn.reviewcascade.SqlTimes;
+import vn.reviewcascade.reorganisation.Reorganisation.Change;
+import vn.reviewcascade.unit.UnitTree;
+
+/**
+ * The unit tree's versions: the tree file is version 0, each reorganisation applied the next. A reorganisation is
+ * stored as its decision, its typed changes (one row each) and the predecessor → successor links they make, with the
+ * file as written; a version is rebuilt by replaying the stored files on the tree file, in order.
+ */
+@Service
+public class TreeVersions {
+
+    private final JdbcClient jdbc;
+    private final UnitTree tree;
+
+    public TreeVersions(JdbcClient jdbc, UnitTree tree) {
+        this.jdbc = jdbc;
+        this.tree = tree;
+    }
+
+    /** A stored reorganisation: one version of the tree. */
+    public record Version(long id, String decisionNumber, LocalDate decisionDate, String issuer, String title,
+                          LocalDate effectiveOn, Instant appliedAt, String appliedBy) {
+    }
+
+    /** One stored change, as the API shows it. */
+    public record StoredChange(int seq, Reorganisation.Kind kind, String kindLabel, List<String> units, String target,
+                               String name, String level, String parent, String symbol) {
+    }
+
+    /** A predecessor → successor link. */
+    public record Link(long reorganisationId, String predecessor, String successor, Reorganisation.Kind kind) {
+    }
+
+    /** The tree as it is now: the file with every stored reorganisation replayed. */
+    TreeState current() {
+        TreeState state = TreeState.of(tree);
+        for (String source : jdbc.sql("select source from reorganisation order by id").query(String.class).list()) {
+            Reorganisation stored = ReorganisationReader.read(source, state);
+            stored.changes().forEach(state::apply);
+        }
+        return state;
+    }
+
+    /** Stores the reorganisation as the next version; in the caller's transaction. */
+    long store(Reorganisation reorganisation, String source, String appliedBy, Instant at) {
+        Reorganisation.Decision decision = reorganisation.decision();
+        // The version this one follows, read before this one is stored.
+        TreeState state = current();
+        GeneratedKeyHolder keys = new GeneratedKeyHolder();
+        jdbc.sql("""
+                        insert into reorganisation (decision_number, decision_date, issuer, title, effective_on, source,
+                                                    applied_at, applied_by)
+                        values (?, ?, ?, ?, ?, ?, ?, ?)""")
+                .params(decision.number(), decision.date(), decision.issuer(), decision.title(),
+                        reorganisation.effectiveOn(), source, SqlTimes.at(at), appliedBy)
+                .update(keys, "id");
+        long id = keys.getKey().longValue();
+        for (Change change : reorganisation.changes()) {
+            List<String> units = change.kind() == Reorganisation.Kind.ABOLISH_LEVEL ? change.except() : change.units();
+            String target = change.kind() == Reorganisation.Kind.SPLIT
+                    ? String.join(",", change.parts().stream().map(Reorganisation.Part::code).toList()) : change.target();
+            String name = change.kind() == Reorganisation.Kind.SPLIT
+                    ? String.join(" | ", change.parts().stream().map(Reorganisation.Part::name).toList()) : change.name();
+            jdbc.sql("""
+                            insert into reorganisation_change (reorganisation_id, seq, kind, units, target_code, name,
+                                                               level_key, parent_code, symbol)
+                            values (?, ?, ?, ?, ?, ?, ?, ?, ?)""")
+                    .params(id, change.seq(), change.kind().name(), units.isEmpty() ? null : String.join(",", units),
+                            target, name, change.level(), change.parent(), change.symbol())
+                    .update();
+        }
+        // The links come from replaying on the version this one follows, so they are the ones the tree takes.
+        for (Change change : reorganisation.changes()) {
+            for (TreeState.Succession succession : state.apply(change)) {
+                jdbc.sql("""
+                                insert into unit_succession (reorganisation_id, predecessor_code, successor_code, kind)
+                                values (?, ?, ?, ?)""")
+                        .params(id, succession.predecessor(), succession.successor(), succession.kind().name()).update();
+            }
+        }
+        return id;
+    }
+
+    public List<Version> versions() {
+        return jdbc.sql("""
+                        select id, decision_number, decision_date, issuer, title, effective_on, applied_at, applied_by
+                        from reorganisation order by id""")
+                .query((rs, row) -> new Version(rs.getLong("id"), rs.getString("decision_number"),
+                        rs.getObject("decision_date", LocalDate.class), rs.getString("issuer"), rs.getString("title"),
+                        rs.getObject("effective_on", LocalDate.class), SqlTimes.instant(rs, "applied_at"),
+                        rs.getString("applied_by")))
+                .list();
+    }
+
+    public List<StoredChange> changes(long reorganisationId) {
+        return jdbc.sql("""
+                        select seq, kind, units, target_code, name, level_key, parent_code, symbol
+                        from reorganisation_change where reorganisation_id = ? order by seq""")
+                .param(reorganisationId)
+                .query((rs, row) -> {
+                    Reorganisation.Kind kind = Reorganisation.Kind.valueOf(rs.getString("kind"));
+                    String units = rs.getString("units");
+                    return new StoredChange(rs.getInt("seq"), kind, kind.label(),
+                            units == null ? List.of() : List.of(units.split(",")), rs.getString("target_code"),
+                            rs.getString("name"), rs.getString("level_key"), rs.getString("parent_code"),
+                            rs.getString("symbol"));
+                })
+                .list();
+    }
+
+    /** The links of every version where the unit is predecessor or successor, oldest first. */
+    public List<Link> links(String unitCode) {
+        return jdbc.sql("""
+                        select reorganisation_id, predecessor_code, successor_code, kind from unit_succession
+                        where predecessor_code = ? or successor_code = ? order by reorganisation_id, predecessor_code""")
+                .params(unitCode, unitCode)
+                .query((rs, row) -> new Link(rs.getLong(1), rs.getString(2), rs.getString(3),
+                        Reorganisation.Kind.valueOf(rs.getString(4))))
+                .list();
+    }
+
+    /** Every link, for a tree's reader. */
+    public List<Link> links() {
+        List<Link> links = new ArrayList<>();
+        jdbc.sql("select reorganisation_id, predecessor_code, successor_code, kind from unit_succession order by reorganisation_id")
+                .query(rs -> {
+                    links.add(new Link(rs.getLong(1), rs.getString(2), rs.getString(3),
+                            Reorganisation.Kind.valueOf(rs.getString(4))));
+                });
+        return links;
+    }
+}
