@@ -24,6 +24,7 @@ import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ContentVersion;
@@ -60,10 +61,13 @@ public class TaskWork {
     private final ReviewDecisions decisions;
     private final ApprovalCompletions completions;
     private final TransactionTemplate transaction;
+    private final People people;
 
     TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
              SystemContext system, ReportService reports, CampaignService campaigns, GuidanceService guidance,
-             ReviewDecisions decisions, ApprovalCompletions completions, PlatformTransactionManager transactionManager) {
+             ReviewDecisions decisions, ApprovalCompletions completions, PlatformTransactionManager transactionManager,
+             People people) {
+        this.people = people;
         this.guidance = guidance;
         this.decisions = decisions;
         this.completions = completions;
@@ -105,7 +109,7 @@ public class TaskWork {
                 .sorted(Comparator.comparing(ReviewComment::createdAt).reversed()).toList();
         Task task = open.task();
         return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork(task),
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), people.userName(task.getAssignee()), canWork(task),
                 campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(), unit.unitName(), key.kind(),
                 key.kind().title(campaign.plan()), report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
                 report ? null : guidance.view(key.campaignId(), key.unitCode()),
@@ -136,7 +140,7 @@ public class TaskWork {
         OpenTask open = find(taskId);
         String user = currentUser();
         if (open.task().getAssignee() != null && !open.task().getAssignee().equals(user)) {
-            throw new TaskTakenException("Việc này đang do " + open.task().getAssignee() + " xử lý; chỉ người đó hoàn thành"
+            throw new TaskTakenException("Việc này đang do " + people.userName(open.task().getAssignee()) + " xử lý; chỉ người đó hoàn thành"
                     + " được, hoặc người đó phải trả lại việc trước.");
         }
         // Whoever may only read the task (a parent unit's reviewer, an observer) is refused before their input is

@@ -144,7 +144,7 @@ function history(items, title) {
       className: item.decision === 'RETURNED' ? 'rc-returned' : 'rc-approved',
     },
     el('div', { className: 'rc-who' }, (item.step === 'SIGN' ? 'Ký duyệt' : 'Thẩm định') + ' · '
-        + (item.decision === 'RETURNED' ? 'Trả lại để sửa' : 'Đồng ý') + ' · ' + (item.author || 'không rõ người')
+        + (item.decision === 'RETURNED' ? 'Trả lại để sửa' : 'Đồng ý') + ' · ' + (item.authorName || item.author || 'không rõ người')
         + ' · ' + when(item.createdAt)),
     item.comment ? el('div', { className: 'rc-text', text: item.comment }) : null))));
 }
@@ -183,7 +183,7 @@ function documentLink(campaignId, unitCode, kind, doc) {
   if (!doc) return el('p', { className: 'rc-empty', text: 'Chưa có tệp văn bản đính kèm.' });
   const href = '/api/campaigns/' + campaignId + '/units/' + encodeURIComponent(unitCode) + '/' + kind + '/document';
   return el('p', {}, 'Tệp văn bản: ', el('a', { href, download: doc.fileName, className: 'rc-document-link', text: doc.fileName }),
-    ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
+    ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedByName || doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
 }
 
 /**
@@ -359,7 +359,7 @@ function reportDraft(root, form) {
     header(form),
     receivedGuidance(form),
     returned.length > 0 ? el('div', { className: 'rc-returned-box' },
-      el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].author || '') + ', '
+      el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].authorName || returned[0].author || '') + ', '
         + when(returned[0].createdAt) + '.') : null,
     history(form.history),
     el('p', { className: 'rc-meta', text: 'Viết đủ các mục theo đề cương của kế hoạch và nhập đủ phụ lục số liệu (ghi 0 nếu '
