@@ -38,7 +38,10 @@ public class People {
     static final long KEEP_MINUTES = 5;
     private static final long KEEP_NANOS = TimeUnit.MINUTES.toNanos(KEEP_MINUTES);
 
-    /** A name as last read, or null when the engine has no such user or group (so it is not asked again at once). */
+    /**
+     * A name as last read. Only names are kept: an id the engine does not know (yet) is asked again next time, so a
+     * user created a moment later shows by name at once.
+     */
     private record Known(String name, long readAt) {
 
         boolean fresh(long now) {
@@ -74,7 +77,7 @@ public class People {
             }
             Known known = users.get(id);
             if (known != null && known.fresh(now)) {
-                names.put(id, known.name() == null ? id : known.name());
+                names.put(id, known.name());
             } else {
                 missing.add(id);
             }
@@ -86,7 +89,9 @@ public class People {
                     .forEach(user -> read.put(user.getId(), PersonNames.fullName(user)));
             for (String id : batch) {
                 String name = read.get(id);
-                users.put(id, new Known(name, now));
+                if (name != null) {
+                    users.put(id, new Known(name, now));
+                }
                 names.put(id, name == null ? id : name);
             }
         }
@@ -96,8 +101,11 @@ public class People {
     /** A user's name from a record already read, which also refreshes the cache. */
     public String userName(User user) {
         String name = PersonNames.fullName(user);
+        if (name == null) {
+            return user.getId();
+        }
         users.put(user.getId(), new Known(name, System.nanoTime()));
-        return name == null ? user.getId() : name;
+        return name;
     }
 
     /**
@@ -123,7 +131,7 @@ public class People {
             if (inTree != null) {
                 names.put(id, inTree);
             } else if (known != null && known.fresh(now)) {
-                names.put(id, known.name() == null ? id : known.name());
+                names.put(id, known.name());
             } else {
                 missing.add(id);
             }
@@ -135,7 +143,9 @@ public class People {
                     .forEach(group -> read.put(group.getId(), nameOf(group)));
             for (String id : batch) {
                 String name = read.get(id);
-                groups.put(id, new Known(name, now));
+                if (name != null) {
+                    groups.put(id, new Known(name, now));
+                }
                 names.put(id, name == null ? id : name);
             }
         }
