@@ -36,7 +36,7 @@ class OfficeApiTest extends CascadeTestSupport {
     private static final ParameterizedTypeReference<List<Map<String, Object>>> LIST = new ParameterizedTypeReference<>() {
     };
     private static final String PASSWORD = "Mat-Khau-Van-Phong-1";
-    private static final List<String> STORED = List.of("campaign", "campaign_deadline", "campaign_reminder", "report",
+    private static final List<String> STORED = List.of("campaign", "campaign_deadline", "campaign_reminder", "campaign_unit",
             "campaign_end", "audit_entry", "plan");
 
     @Autowired TestRestTemplate anonymous;
