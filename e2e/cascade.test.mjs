@@ -368,6 +368,11 @@ describe('review cascade in Tasklist and Cockpit', () => {
     await openAndClaim(page, draft.id, `Dự thảo báo cáo sơ kết – ${UNIT_NAME}`);
 
     await page.locator('.rc-returned-box', { hasText: 'Dự thảo đã bị trả lại để sửa' }).waitFor();
+    assert.match(await page.locator('.rc-returned-box').textContent(), /Lê Đình Thắng/, 'who returned it, by name');
+    assert.doesNotMatch(await page.locator('.rc-returned-box').textContent(), /hoxa\.td/, 'never by login');
+    assert.match(await page.locator('.rc-history li.rc-returned .rc-who').first().textContent(), /Lê Đình Thắng/);
+    assert.match(await page.locator('li.account a.dropdown-toggle').textContent(), /Hồ Thị Lan/,
+      'Tasklist writes the drafter family name first, as Vietnamese does');
     assert.equal(await page.locator('.rc-history li.rc-returned .rc-text').first().textContent(), RETURN_COMMENT);
     assert.equal(await page.locator('.rc-history img').count(), 0, 'the comment is text, not HTML');
     assert.equal(await page.locator('textarea[name=section1]').inputValue(), SECTIONS.section1);

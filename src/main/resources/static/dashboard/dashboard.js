@@ -240,10 +240,10 @@ function drawSubmissions(levels) {
   }, true);
 }
 
-/** Who holds the task: the user who claimed it, else its candidate groups. */
+/** Who holds the task, by name: the person who claimed it, else its candidate groups by role and unit. */
 function holder(task) {
   if (!task) return '';
-  return task.assignee ? escape(task.assignee) : task.candidates.map(escape).join(', ');
+  return task.assignee ? escape(task.assigneeName || task.assignee) : (task.candidateNames || []).map(escape).join(', ');
 }
 
 async function loadUnit(token) {

@@ -550,7 +550,7 @@ async function importUsers() {
     $('users-result').querySelector('tbody').innerHTML = rows.map((row) => (row.ok
       ? `<tr><td class="n" data-label="Dòng">${row.line}</td><td data-label="Kết quả">Đã nhập</td>`
         + `<td data-label="Tên đăng nhập">${escape(row.user.userId)}</td><td data-label="Thư điện tử">${escape(row.user.email)}</td>`
-        + `<td data-label="Nhóm">${escape(row.user.group)}</td>`
+        + `<td data-label="Nhóm">${escape(row.user.groupName ?? row.user.group)}</td>`
         + `<td data-label="Mật khẩu tạm"><code>${escape(row.user.temporaryPassword ?? '(người dùng đã có)')}</code></td></tr>`
       : `<tr class="refused"><td class="n" data-label="Dòng">${row.line}</td>`
         + `<td colspan="5" data-label="Kết quả">Từ chối: ${escape(row.message)}</td></tr>`)).join('');
@@ -570,7 +570,7 @@ async function importUsers() {
 async function loadAudit() {
   const entries = await get('/api/audit?limit=50');
   $('audit').querySelector('tbody').innerHTML = entries.map((entry) => `<tr><td data-label="Thời điểm">${escape(dateTime(entry.actedAt))}</td>`
-    + `<td data-label="Người thực hiện">${escape(entry.actor)}</td><td data-label="Thao tác">${escape(entry.actionLabel)}</td>`
+    + `<td data-label="Người thực hiện">${escape(entry.actorName ?? entry.actor)}</td><td data-label="Thao tác">${escape(entry.actionLabel)}</td>`
     + `<td data-label="Đối tượng">${escape(objectWords(entry))}</td><td data-label="Chi tiết">${escape(entry.detail ?? '')}</td></tr>`).join('')
     || '<tr><td colspan="5">Chưa có thao tác nào.</td></tr>';
 }

@@ -255,6 +255,20 @@ public abstract class CascadeTestSupport {
         }
     }
 
+    /**
+     * A person with a name, as the user import stores one (the given name first, the family and middle names last),
+     * created once per context: the tests act as {@code user.<unit>}, and a user of that id gets its name here.
+     */
+    protected void person(String id, String givenName, String familyAndMiddleNames) {
+        if (identityService.createUserQuery().userId(id).count() == 0) {
+            User user = identityService.newUser(id);
+            user.setFirstName(givenName);
+            user.setLastName(familyAndMiddleNames);
+            user.setPassword("Mat-Khau-2030!");
+            identityService.saveUser(user);
+        }
+    }
+
     protected static HttpEntity<Object> json(Object body) {
         HttpHeaders headers = new HttpHeaders();
         headers.setContentType(MediaType.APPLICATION_JSON);

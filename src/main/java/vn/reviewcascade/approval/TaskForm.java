@@ -14,6 +14,8 @@ import vn.reviewcascade.report.ReviewComment;
 /**
  * Everything a task's form shows, read from the application when the form opens, never from process variables.
  *
+ * @param assignee         the user id of who has claimed the task, or null
+ * @param assigneeName     who has claimed it, as people read it ("Nguyễn Thị Hoa")
  * @param canWork          whether the current user may complete the task (a parent unit's reviewer may only read it)
  * @param claim            whether the form claims the task for the user as it opens, or what it tells them to do
  * @param report           the report as stored, with its version; null for guidance
@@ -22,11 +24,12 @@ import vn.reviewcascade.report.ReviewComment;
  * @param guidanceChain    the guidance issued by every level above the unit in the campaign, nearest first; shown
  *                         above the form with the plan
  * @param plan             the plan the campaign runs, which every level's guidance and report answers
- * @param history          the decisions and comments on this document so far, newest first
+ * @param history          the decisions and comments on this document so far, newest first, each with its
+ *                         author's id and name
  * @param timeZone         the zone the form shows every time in: Vietnam's
  */
 record TaskForm(String taskId, String taskName, ApprovalStep step, String stepLabel, Instant due, String assignee,
-                boolean canWork, Claim claim, long campaignId, String campaignTitle, String planNumber, String unitCode,
+                String assigneeName, boolean canWork, Claim claim, long campaignId, String campaignTitle, String planNumber, String unitCode,
                 String unitName, DocumentKind documentKind, String documentTitle, ReportStructure structure,
                 ReportView report, GuidanceView guidance, GuidanceView receivedGuidance, List<GuidanceView> guidanceChain,
                 PlanInfo plan, List<ReviewComment> history, String timeZone) {

@@ -19,7 +19,7 @@ import vn.reviewcascade.report.UnitReport;
  * Names each task for the person who sees it in Tasklist: the step, the document, the unit and the campaign
  * ("Dự thảo báo cáo sơ kết – Huyện ủy Vĩnh Linh (đợt 3)": a unit in two campaigns has two tasks told apart), with the
  * campaign's title, the plan and the deadline in its description, and, for a draft that came back, who returned it,
- * when and why. The BPMN keeps short element names so the diagram stays readable.
+ * (by name), when and why. The BPMN keeps short element names so the diagram stays readable.
  *
  * <p>What needs attention first is marked at the head of the name, where Tasklist's list shows it, and raised in
  * priority, by which the list sorts: a draft that came back ({@value #RETURNED}) and any task of a unit whose report
@@ -77,7 +77,7 @@ public class TaskTitles {
         ReviewComment last = decisions.get(decisions.size() - 1);
         String comment = last.comment() == null ? "" : last.comment().length() > QUOTED
                 ? last.comment().substring(0, QUOTED) + "…" : last.comment();
-        return "Bị trả lại để sửa ở bước " + last.step().verb().toLowerCase() + " (" + (last.author() == null ? "không rõ người"
-                : last.author()) + ", " + DeadlineFormat.label(last.createdAt()) + "): “" + comment + "”. ";
+        return "Bị trả lại để sửa ở bước " + last.step().verb().toLowerCase() + " (" + (last.authorName() == null
+                ? "không rõ người" : last.authorName()) + ", " + DeadlineFormat.label(last.createdAt()) + "): “" + comment + "”. ";
     }
 }

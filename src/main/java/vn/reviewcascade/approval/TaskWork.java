@@ -13,7 +13,6 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.ProcessEngineException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
-import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
 import org.camunda.bpm.engine.task.Task;
@@ -26,12 +25,12 @@ import org.springframework.web.util.UriComponentsBuilder;
 import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
-import vn.reviewcascade.PersonNames;
 import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.ContentVersion;
@@ -68,10 +67,13 @@ public class TaskWork {
     private final ReviewDecisions decisions;
     private final ApprovalCompletions completions;
     private final TransactionTemplate transaction;
+    private final People people;
 
     TaskWork(TaskService taskService, RuntimeService runtimeService, IdentityService identityService,
              SystemContext system, ReportService reports, CampaignService campaigns, GuidanceService guidance,
-             ReviewDecisions decisions, ApprovalCompletions completions, PlatformTransactionManager transactionManager) {
+             ReviewDecisions decisions, ApprovalCompletions completions, PlatformTransactionManager transactionManager,
+             People people) {
+        this.people = people;
         this.guidance = guidance;
         this.decisions = decisions;
         this.completions = completions;
@@ -117,7 +119,8 @@ public class TaskWork {
         Task task = open.task();
         boolean canWork = canWork(task);
         return new TaskForm(task.getId(), task.getName(), open.step(), open.step().verb(),
-                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(), canWork,
+                task.getDueDate() == null ? null : task.getDueDate().toInstant(), task.getAssignee(),
+                people.userName(task.getAssignee()), canWork,
                 claim(task, unit), campaign.id(), campaign.title(), campaign.planNumber(), unit.unitCode(),
                 unit.unitName(), key.kind(), key.kind().title(campaign.plan()),
                 report ? ReportStructure.of(campaign.plan()) : null, report ? view : null,
@@ -178,9 +181,7 @@ public class TaskWork {
 
     /** A user's full name, or the login when the engine holds no name. */
     private String personName(String userId) {
-        User user = system.call(() -> identityService.createUserQuery().userId(userId).singleResult());
-        String name = user == null ? null : PersonNames.fullName(user);
-        return name == null ? userId : name;
+        return people.userName(userId);
     }
 
     /**
@@ -206,7 +207,7 @@ public class TaskWork {
         OpenTask open = find(taskId);
         String user = currentUser();
         if (open.task().getAssignee() != null && !open.task().getAssignee().equals(user)) {
-            throw new TaskTakenException("Việc này đang do " + open.task().getAssignee() + " xử lý; chỉ người đó hoàn thành"
+            throw new TaskTakenException("Việc này đang do " + people.userName(open.task().getAssignee()) + " xử lý; chỉ người đó hoàn thành"
                     + " được, hoặc người đó phải trả lại việc trước.");
         }
         // Whoever may only read the task (a parent unit's reviewer, an observer) is refused before their input is

@@ -7,7 +7,6 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Collection;
 import java.util.Collections;
 import java.util.Comparator;
@@ -26,6 +25,7 @@ import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.notification.TimeWords;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.DocumentKind;
 import vn.reviewcascade.report.ReportRepository;
@@ -33,8 +33,6 @@ import vn.reviewcascade.report.Rollup;
 import vn.reviewcascade.report.UnitFigures;
 import vn.reviewcascade.report.UnitStates;
 import vn.reviewcascade.report.UnitStatus;
-import vn.reviewcascade.unit.UnitRole;
-import vn.reviewcascade.unit.UnitTree;
 
 import static vn.reviewcascade.SqlTimes.instant;
 
@@ -75,13 +73,13 @@ public class DashboardQueries {
 
     private final JdbcClient jdbc;
     private final EngineClock clock;
-    private final UnitTree tree;
     private final ReportRepository reports;
+    private final People people;
 
-    public DashboardQueries(JdbcClient jdbc, EngineClock clock, UnitTree tree, ReportRepository reports) {
+    public DashboardQueries(JdbcClient jdbc, EngineClock clock, ReportRepository reports, People people) {
+        this.people = people;
         this.jdbc = jdbc;
         this.clock = clock;
-        this.tree = tree;
         this.reports = reports;
     }
 
@@ -289,7 +287,8 @@ public class DashboardQueries {
      * The open tasks of the given units' approvals, read from the engine's runtime tables in one statement: the
      * engine's task query would check the user's task authorizations (a board reads every unit's progress but works
      * no unit's tasks) and need one more query per task for its candidate groups. An approval's business key is
-     * {@code <campaign>/<unit>/<document>}.
+     * {@code <campaign>/<unit>/<document>}. Who holds each task is then named for people, every name of the page
+     * at once ({@link People}).
      */
     private Map<String, OpenTask> openTasks(Campaign campaign, List<String> units) {
         List<String> keys = new ArrayList<>();
@@ -315,21 +314,19 @@ public class DashboardQueries {
                     List<String> candidates = new ArrayList<>(known == null || !known.taskId().equals(taskId) ? List.of()
                             : known.candidates());
                     if (group != null) {
-                        candidates.add(groupLabel(key.unitCode(), group));
+                        candidates.add(group);
                     }
                     Instant created = rs.getTimestamp("created").toInstant();
-                    tasks.put(key.unitCode(), new OpenTask(taskId, rs.getString("name"),
-                            key.kind().name(), rs.getString("assignee"), List.copyOf(candidates), created));
+                    tasks.put(key.unitCode(), new OpenTask(taskId, rs.getString("name"), key.kind().name(),
+                            rs.getString("assignee"), null, List.copyOf(candidates), List.of(), created));
                 });
+        Map<String, String> userNames = people.userNames(tasks.values().stream().map(OpenTask::assignee).toList());
+        Map<String, String> groupNames = people.groupNames(tasks.values().stream()
+                .flatMap(task -> task.candidates().stream()).toList());
+        tasks.replaceAll((unit, task) -> new OpenTask(task.taskId(), task.name(), task.document(), task.assignee(),
+                userNames.get(task.assignee()), task.candidates(), task.candidates().stream().map(groupNames::get).toList(),
+                task.created()));
         return tasks;
-    }
-
-    /** "Thẩm định – Huyện ủy Vĩnh Linh (VL.reviewers)": the tree's name of one of the unit's groups. */
-    private String groupLabel(String unitCode, String groupId) {
-        return tree.find(unitCode).flatMap(unit -> Arrays.stream(UnitRole.values())
-                        .map(role -> role.groupOf(unit)).filter(group -> group != null && group.id().equals(groupId))
-                        .findFirst())
-                .map(group -> group.name() + " (" + groupId + ")").orElse(groupId);
     }
 
     /** The units above the opened one, from the campaign's root down. */

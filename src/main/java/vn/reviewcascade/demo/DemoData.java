@@ -36,9 +36,9 @@ import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
- * The demo profile only: the named users of {@code demo/users.csv} (password "demo", documented in the README), a
- * campaign of the configured plan over the whole tree placed next year, and a short one from the configured unit
- * whose deadlines fall within minutes. Runs last of the set-up steps; the campaigns' jobs wait in the database
+ * The demo profile only: the users of {@code demo/users.csv}, each with a person's full name (password "demo",
+ * documented in the README), a campaign of the configured plan over the whole tree placed next year, and a short one
+ * from the configured unit whose deadlines fall within minutes. Runs last of the set-up steps; the campaigns' jobs wait in the database
  * until the job executor starts.
  */
 @Component
@@ -88,7 +88,9 @@ class DemoData implements SetupStep {
             for (CsvRows.Row row : rows.subList(1, rows.size())) {
                 List<String> cells = row.cells();
                 String id = cells.get(0);
-                if (identityService.createUserQuery().userId(id).count() > 0) {
+                User existing = identityService.createUserQuery().userId(id).singleResult();
+                if (existing != null) {
+                    rename(existing, cells.get(1), cells.get(2));
                     continue;
                 }
                 User user = identityService.newUser(id);
@@ -107,6 +109,18 @@ class DemoData implements SetupStep {
             }
         } catch (IOException e) {
             throw new IllegalStateException("Cannot read demo/users.csv", e);
+        }
+    }
+
+    /**
+     * A demo database from before the demo users had names (they were called by their role, "Cán bộ Ban Dân vận")
+     * gets the names of the file, so every screen and mail shows people; nothing else of the user is touched.
+     */
+    private void rename(User user, String firstName, String lastName) {
+        if (!firstName.equals(user.getFirstName()) || !lastName.equals(user.getLastName())) {
+            user.setFirstName(firstName);
+            user.setLastName(lastName);
+            identityService.saveUser(user);
         }
     }
 

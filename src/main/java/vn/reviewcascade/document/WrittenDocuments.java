@@ -7,12 +7,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
-import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
-import vn.reviewcascade.PersonNames;
 import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
@@ -45,16 +42,14 @@ public class WrittenDocuments {
     private final ReportService reports;
     private final GuidanceService guidance;
     private final UnitTree tree;
-    private final IdentityService identityService;
     private final ReviewCommentRepository comments;
 
     public WrittenDocuments(CampaignService campaigns, ReportService reports, GuidanceService guidance,
-                            UnitTree tree, IdentityService identityService, ReviewCommentRepository comments) {
+                            UnitTree tree, ReviewCommentRepository comments) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.guidance = guidance;
         this.tree = tree;
-        this.identityService = identityService;
         this.comments = comments;
     }
 
@@ -165,18 +160,9 @@ public class WrittenDocuments {
         String signer = comments.findAll(campaignId, unit.unitCode()).stream()
                 .filter(comment -> comment.documentKind() == kind && comment.step() == ApprovalStep.SIGN
                         && comment.decision() == ReviewComment.Decision.APPROVED)
-                .reduce((first, second) -> second).map(ReviewComment::author).map(this::fullName).orElse(null);
+                .reduce((first, second) -> second).map(ReviewComment::authorName).orElse(null);
         return new WrittenDocument.Signature(block == null ? null : block.onBehalfOf(),
                 block == null ? null : block.position(), signer);
-    }
-
-    private String fullName(String userId) {
-        if (userId == null) {
-            return null;
-        }
-        User user = identityService.createUserQuery().userId(userId).singleResult();
-        String name = user == null ? null : PersonNames.fullName(user);
-        return name == null ? userId : name;
     }
 
     /**

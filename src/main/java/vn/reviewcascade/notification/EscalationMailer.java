@@ -11,6 +11,7 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.approval.EscalationRaised;
 import vn.reviewcascade.campaign.DeadlineFormat;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
@@ -27,8 +28,10 @@ class EscalationMailer {
     private final MailRecipients recipients;
     private final MailTemplates templates;
     private final MailOutbox outbox;
+    private final People people;
 
-    EscalationMailer(UnitTree tree, MailRecipients recipients, MailTemplates templates, MailOutbox outbox) {
+    EscalationMailer(UnitTree tree, MailRecipients recipients, MailTemplates templates, MailOutbox outbox, People people) {
+        this.people = people;
         this.tree = tree;
         this.recipients = recipients;
         this.templates = templates;
@@ -46,6 +49,8 @@ class EscalationMailer {
         }
         groups.add(escalation.organisingGroup());
         Map<String, Object> model = new HashMap<>();
+        // Addressed as people read the groups: "Lãnh đạo ký duyệt – Đảng ủy xã …; Người thẩm định – …; Ban Dân vận Tỉnh ủy".
+        model.put("addressee", "các đồng chí " + String.join("; ", people.groupNameList(groups)));
         model.put("planNumber", escalation.planNumber());
         model.put("unitName", escalation.unitName());
         model.put("reportTitle", escalation.reportTitle());

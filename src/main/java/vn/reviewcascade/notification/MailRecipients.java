@@ -15,9 +15,11 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.User;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.people.People;
+
 /**
  * Finds the addresses mail goes to, from the engine's user records. A missing or malformed address is
- * skipped with a reason, and the others still receive the mail.
+ * skipped with a reason naming the person (and the account's id), and the others still receive the mail.
  */
 @Component
 public class MailRecipients {
@@ -35,9 +37,11 @@ public class MailRecipients {
     }
 
     private final IdentityService identityService;
+    private final People people;
 
-    public MailRecipients(IdentityService identityService) {
+    public MailRecipients(IdentityService identityService, People people) {
         this.identityService = identityService;
+        this.people = people;
     }
 
     public Resolved ofGroups(Collection<String> groupIds) {
@@ -46,7 +50,7 @@ public class MailRecipients {
         for (String group : new LinkedHashSet<>(groupIds)) {
             List<User> members = identityService.createUserQuery().memberOfGroup(group).orderByUserId().asc().list();
             if (members.isEmpty()) {
-                emptyGroups.add("nhóm " + group + ": chưa có thành viên nào");
+                emptyGroups.add("nhóm " + people.groupName(group) + " (" + group + "): chưa có thành viên nào");
             }
             members.forEach(user -> users.putIfAbsent(user.getId(), user));
         }
@@ -70,7 +74,8 @@ public class MailRecipients {
         List<String> addresses = new ArrayList<>();
         List<String> skipped = new ArrayList<>();
         for (User user : users) {
-            String name = user.getId() + " (" + (user.getFirstName() + " " + user.getLastName()).strip() + ")";
+            // The name for whoever reads the sent log, the id for finding the account in Admin.
+            String name = people.userName(user) + " (" + user.getId() + ")";
             check(name, user.getEmail(), addresses, skipped);
         }
         return new Resolved(List.copyOf(new LinkedHashSet<>(addresses)), skipped);

@@ -7,9 +7,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.RuntimeService;
-import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.event.EventListener;
@@ -22,6 +20,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.CampaignStarted;
 import vn.reviewcascade.campaign.DeadlineFormat;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.report.ReportRepository;
 
 /**
@@ -52,13 +51,13 @@ public class OverdueDigest implements JavaDelegate {
     private final String scheduleWords;
     private final String baseUrl;
     private final EngineClock clock;
-    private final IdentityService identityService;
+    private final People people;
 
-    public OverdueDigest(IdentityService identityService, RuntimeService runtimeService, CampaignService campaigns,
+    public OverdueDigest(People people, RuntimeService runtimeService, CampaignService campaigns,
                          ReportRepository reports,
                          MailRecipients recipients, MailTemplates templates, MailOutbox outbox,
                          NotificationProperties properties, EngineClock clock) {
-        this.identityService = identityService;
+        this.people = people;
         this.runtimeService = runtimeService;
         this.campaigns = campaigns;
         this.reports = reports;
@@ -88,7 +87,7 @@ public class OverdueDigest implements JavaDelegate {
         long count = reports.countOverdue(campaignId);
         if (count > 0) {
             Map<String, Object> model = summary(count, reports.overdueByParent(campaignId, MAX_PARENTS, UNITS_PER_PARENT), now);
-            model.put("board", boardName(campaign.organisingGroup()));
+            model.put("board", people.groupName(campaign.organisingGroup()));
             model.put("planNumber", campaign.planNumber());
             model.put("title", campaign.title());
             model.put("reportTitle", campaign.plan().documents().report());
@@ -136,11 +135,5 @@ public class OverdueDigest implements JavaDelegate {
 
     private String dashboardLink(long campaignId) {
         return baseUrl.replaceAll("/+$", "") + "/dashboard/?campaign=" + campaignId;
-    }
-
-    /** "Ban Dân vận Tỉnh ủy": the organising group's name as the engine knows it, else its id. */
-    private String boardName(String groupId) {
-        Group group = identityService.createGroupQuery().groupId(groupId).singleResult();
-        return group == null || group.getName() == null || group.getName().isBlank() ? groupId : group.getName();
     }
 }

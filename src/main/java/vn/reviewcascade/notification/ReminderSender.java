@@ -19,11 +19,12 @@ import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.DeadlineFormat;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.report.ReportService;
 
 /**
  * Reminds whoever holds the open task of a document before its deadline: its assignee, or else the members of
- * its candidate groups. Once the document is issued its process has ended, so a unit that has submitted gets
+ * its candidate groups, greeted by name or by role and unit. Once the document is issued its process has ended, so a unit that has submitted gets
  * no reminder.
  */
 @Component
@@ -38,10 +39,12 @@ public class ReminderSender implements JavaDelegate {
     private final CampaignService campaigns;
     private final ReportService reports;
     private final EngineClock clock;
+    private final People people;
 
     public ReminderSender(ReminderSchedule schedule, TaskService taskService, MailRecipients recipients,
                           MailTemplates templates, MailOutbox outbox, NotificationProperties properties,
-                          CampaignService campaigns, ReportService reports, EngineClock clock) {
+                          CampaignService campaigns, ReportService reports, EngineClock clock, People people) {
+        this.people = people;
         this.campaigns = campaigns;
         this.reports = reports;
         this.schedule = schedule;
@@ -61,10 +64,12 @@ public class ReminderSender implements JavaDelegate {
             return;
         }
         Task task = open.get(0);
-        MailRecipients.Resolved to = task.getAssignee() != null ? recipients.ofUser(task.getAssignee())
-                : recipients.ofGroups(taskService.getIdentityLinksForTask(task.getId()).stream()
+        List<String> groups = task.getAssignee() != null ? List.of()
+                : taskService.getIdentityLinksForTask(task.getId()).stream()
                         .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
-                        .map(IdentityLink::getGroupId).toList());
+                        .map(IdentityLink::getGroupId).toList();
+        MailRecipients.Resolved to = task.getAssignee() != null ? recipients.ofUser(task.getAssignee())
+                : recipients.ofGroups(groups);
         Instant due = schedule.due(execution);
         ReviewKey key = ReviewKey.of(execution);
         long campaignId = key.campaignId();
@@ -73,6 +78,9 @@ public class ReminderSender implements JavaDelegate {
         model.put("planNumber", campaigns.find(campaignId).planNumber());
         model.put("unitName", reports.unit(campaignId, unitCode).unitName());
         model.put("taskName", task.getName());
+        // The person who has taken the task by name, else the groups it waits on by role and unit.
+        model.put("addressee", task.getAssignee() != null ? "đồng chí " + people.userName(task.getAssignee())
+                : "các đồng chí " + String.join("; ", people.groupNameList(groups)));
         model.put("deadline", DeadlineFormat.label(due));
         model.put("timeLeft", TimeWords.of(Duration.between(clock.now(), due)));
         model.put("link", properties.baseUrl() + "/camunda/app/tasklist/default/#/?task=" + task.getId());

@@ -29,6 +29,8 @@ public record ReportView(UnitReport unit, int version, Map<String, String> secti
         }
     }
 
-    public record DocumentInfo(String fileName, String contentType, long sizeBytes, Instant uploadedAt, String uploadedBy) {
+    /** @param uploadedBy the user id of who attached it; {@code uploadedByName} their name, as people read it */
+    public record DocumentInfo(String fileName, String contentType, long sizeBytes, Instant uploadedAt, String uploadedBy,
+                               String uploadedByName) {
     }
 }

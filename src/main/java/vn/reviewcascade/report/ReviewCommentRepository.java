@@ -1,20 +1,24 @@
 package vn.reviewcascade.report;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 import vn.reviewcascade.SqlTimes;
+import vn.reviewcascade.people.People;
 
 @Repository
 public class ReviewCommentRepository {
 
     private final JdbcClient jdbc;
+    private final People people;
 
-    public ReviewCommentRepository(JdbcClient jdbc) {
+    public ReviewCommentRepository(JdbcClient jdbc, People people) {
         this.jdbc = jdbc;
+        this.people = people;
     }
 
     /** @param taskId the task the decision was given on */
@@ -28,15 +32,19 @@ public class ReviewCommentRepository {
                 .update();
     }
 
+    /** The unit's comments in the order given, each with its author's name (all names read at once). */
     public List<ReviewComment> findAll(long campaignId, String unitCode) {
-        return jdbc.sql("""
+        List<ReviewComment> found = jdbc.sql("""
                         select document_kind, step, decision, author, comment, created_at from review_comment
                         where campaign_id = ? and unit_code = ? order by id""")
                 .params(campaignId, unitCode)
                 .query((rs, n) -> new ReviewComment(DocumentKind.valueOf(rs.getString(1)),
                         ApprovalStep.valueOf(rs.getString(2)), ReviewComment.Decision.valueOf(rs.getString(3)),
-                        rs.getString(4), rs.getString(5), SqlTimes.instant(rs, "created_at")))
+                        rs.getString(4), null, rs.getString(5), SqlTimes.instant(rs, "created_at")))
                 .list();
+        Map<String, String> names = people.userNames(found.stream().map(ReviewComment::author).toList());
+        return found.stream().map(comment -> new ReviewComment(comment.documentKind(), comment.step(), comment.decision(),
+                comment.author(), names.get(comment.author()), comment.comment(), comment.createdAt())).toList();
     }
 
     /** The decision given on the task, if one was recorded. */

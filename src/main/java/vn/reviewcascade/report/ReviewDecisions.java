@@ -70,7 +70,7 @@ public class ReviewDecisions {
             throw new InvalidInputException(errors);
         }
         ReviewComment recorded = new ReviewComment(kind, step, (Boolean) approved ? Decision.APPROVED : Decision.RETURNED,
-                author, text, clock.now());
+                author, null, text, clock.now());
         comments.add(campaignId, unitCode, recorded, taskId);
         return recorded;
     }

@@ -23,6 +23,7 @@ import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.SqlTimes;
+import vn.reviewcascade.people.People;
 
 /**
  * The written documents of a unit (PDF or DOCX), one per kind: the report it sends up, the guidance it sends down.
@@ -41,10 +42,12 @@ public class UnitDocuments {
     private final JdbcClient jdbc;
     private final EngineClock clock;
     private final DataSize maxSize;
+    private final People people;
 
     public UnitDocuments(JdbcClient jdbc, EngineClock clock,
-                           @Value("${review-cascade.documents.max-size:10MB}") DataSize maxSize) {
+                           @Value("${review-cascade.documents.max-size:10MB}") DataSize maxSize, People people) {
         this.jdbc = jdbc;
+        this.people = people;
         this.clock = clock;
         this.maxSize = maxSize;
     }
@@ -93,7 +96,7 @@ public class UnitDocuments {
                         where campaign_id = ? and unit_code = ? and document_kind = ?""")
                 .params(campaignId, unitCode, kind.name())
                 .query((rs, n) -> new ReportView.DocumentInfo(rs.getString(1), rs.getString(2), rs.getLong(3),
-                        SqlTimes.instant(rs, "uploaded_at"), rs.getString(5)))
+                        SqlTimes.instant(rs, "uploaded_at"), rs.getString(5), people.userName(rs.getString(5))))
                 .optional();
     }
 

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.authorization.Groups;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.UnitRole;
@@ -32,10 +33,12 @@ public class UnitAccess {
     private final UnitTree tree;
     private final ReportRepository reports;
     private final SecurityProperties properties;
+    private final People people;
 
     public UnitAccess(IdentityService identityService, UnitTree tree, ReportRepository reports,
-                      SecurityProperties properties) {
+                      SecurityProperties properties, People people) {
         this.identityService = identityService;
+        this.people = people;
         this.tree = tree;
         this.reports = reports;
         this.properties = properties;
@@ -164,8 +167,9 @@ public class UnitAccess {
 
     public void requireSeesEverything(String what) {
         if (!seesEverything()) {
+            // The boards by name ("Ban Dân vận Tỉnh ủy"): the reader knows the board, not its group id.
             throw new AccessDeniedException("Chỉ quản trị viên và các ban theo dõi mọi đơn vị (" + String.join(", ",
-                    properties.observerGroups()) + ") được " + what);
+                    people.groupNameList(properties.observerGroups())) + ") được " + what);
         }
     }
 

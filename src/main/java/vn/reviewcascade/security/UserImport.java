@@ -35,6 +35,7 @@ import vn.reviewcascade.CsvRows;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
@@ -66,15 +67,19 @@ class UserImport {
     private final UnitTree tree;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
+    private final People names;
 
-    UserImport(IdentityService identityService, UnitTree tree, PlatformTransactionManager transactionManager) {
+    UserImport(IdentityService identityService, UnitTree tree, PlatformTransactionManager transactionManager,
+               People names) {
+        this.names = names;
         this.identityService = identityService;
         this.tree = tree;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
     }
 
-    record Imported(int line, String userId, String email, String group, String temporaryPassword) {
+    /** @param group the group's id; {@code groupName} it as people read it ("Chuyên viên dự thảo – Huyện ủy Vĩnh Linh") */
+    record Imported(int line, String userId, String email, String group, String groupName, String temporaryPassword) {
     }
 
     record LineError(int line, String message) {
@@ -130,6 +135,8 @@ class UserImport {
             }
         }
         errors.sort((a, b) -> Integer.compare(a.line(), b.line()));
+        // Names shown elsewhere are read again: a person's name or a group's members may have just changed.
+        names.forget();
         return new Result(imported, errors);
     }
 
@@ -201,8 +208,12 @@ class UserImport {
      */
     private List<Imported> write(List<Person> people) {
         Map<String, String> emailOf = new HashMap<>();
+        Map<String, User> found = new HashMap<>();
         identityService.createUserQuery().userIdIn(people.stream().map(Person::userId).distinct().toArray(String[]::new))
-                .list().forEach(user -> emailOf.put(user.getId(), user.getEmail()));
+                .list().forEach(user -> {
+                    emailOf.put(user.getId(), user.getEmail());
+                    found.put(user.getId(), user);
+                });
         Set<String> existing = new HashSet<>(emailOf.keySet());
         List<Imported> written = new ArrayList<>();
         for (Person person : people) {
@@ -219,15 +230,29 @@ class UserImport {
                 emailOf.put(person.userId(), person.email());
             } else if (!person.email().equalsIgnoreCase(email)) {
                 throw new LineRefused("mã người dùng '" + person.userId() + "' đã thuộc về địa chỉ khác (" + email + ")");
+            } else if (found.containsKey(person.userId()) && renamed(found.get(person.userId()), person)) {
+                // The file is where names come from: a corrected name shows everywhere the person appears.
+                identityService.saveUser(found.get(person.userId()));
             }
             boolean member = (existing.contains(person.userId()) || password == null)
                     && identityService.createUserQuery().userId(person.userId()).memberOfGroup(person.group()).count() > 0;
             if (!member) {
                 identityService.createMembership(person.userId(), person.group());
             }
-            written.add(new Imported(person.line(), person.userId(), person.email(), person.group(), password));
+            written.add(new Imported(person.line(), person.userId(), person.email(), person.group(),
+                    names.groupName(person.group()), password));
         }
         return written;
+    }
+
+    /** Gives the user the line's name if it differs; whether it did. */
+    private static boolean renamed(User user, Person person) {
+        if (person.firstName().equals(user.getFirstName()) && person.lastName().equals(user.getLastName())) {
+            return false;
+        }
+        user.setFirstName(person.firstName());
+        user.setLastName(person.lastName());
+        return true;
     }
 
     /** An address of RFC 5322 in the common form local@domain, at most 254 characters (RFC 5321). */

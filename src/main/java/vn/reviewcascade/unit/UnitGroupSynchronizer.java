@@ -1,10 +1,11 @@
 package vn.reviewcascade.unit;
 
 import java.util.Collection;
-import java.util.Set;
+import java.util.Map;
 import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -13,7 +14,11 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.SetupStep;
 
-/** Creates the Camunda group of every role of every unit, so tasks can name them as candidates. */
+/**
+ * Creates the Camunda group of every role of every unit, so tasks can name them as candidates, and keeps their names
+ * as the tree gives them: a group created under an older name ("Dự thảo – …" before groups were named by role,
+ * "Chuyên viên dự thảo – …") or of a unit since renamed is renamed, so Tasklist and Admin show what people read elsewhere.
+ */
 @Component
 @Order(1)
 class UnitGroupSynchronizer implements SetupStep {
@@ -32,11 +37,24 @@ class UnitGroupSynchronizer implements SetupStep {
     @Override
     public void run() {
         Collection<UnitGroup> wanted = tree.groups();
-        Set<String> existing = identityService.createGroupQuery().groupType(GROUP_TYPE).list().stream()
-                .map(Group::getId).collect(Collectors.toSet());
+        Map<String, Group> existing = identityService.createGroupQuery().groupType(GROUP_TYPE).list().stream()
+                .collect(Collectors.toMap(Group::getId, group -> group));
         int created = 0;
+        int renamed = 0;
         for (UnitGroup group : wanted) {
-            if (!existing.contains(group.id()) && identityService.createGroupQuery().groupId(group.id()).count() == 0) {
+            Group known = existing.get(group.id());
+            if (known != null) {
+                if (!group.name().equals(known.getName())) {
+                    known.setName(group.name());
+                    try {
+                        identityService.saveGroup(known);
+                        renamed++;
+                    } catch (OptimisticLockingException e) {
+                        // Another node starting at the same moment renamed it first, to the same name.
+                        log.debug("Group {} renamed by another node", group.id());
+                    }
+                }
+            } else if (identityService.createGroupQuery().groupId(group.id()).count() == 0) {
                 Group entity = identityService.newGroup(group.id());
                 entity.setName(group.name());
                 entity.setType(GROUP_TYPE);
@@ -44,6 +62,6 @@ class UnitGroupSynchronizer implements SetupStep {
                 created++;
             }
         }
-        log.info("Unit tree: {} units, {} groups ({} created)", tree.size(), wanted.size(), created);
+        log.info("Unit tree: {} units, {} groups ({} created, {} renamed)", tree.size(), wanted.size(), created, renamed);
     }
 }

@@ -8,11 +8,12 @@ import java.util.Optional;
  * role in the tree file gets its own, {@code <code>.<suffix>} ("VL-HOXA.drafters"), built here and nowhere else.
  */
 public enum UnitRole {
-    DRAFTER("drafters", "Dự thảo", "chuyên viên dự thảo"),
-    REVIEWER("reviewers", "Thẩm định", "người thẩm định"),
-    SIGNER("signers", "Ký duyệt", "lãnh đạo ký duyệt"),
-    // Guidance is drafted by the unit's drafters unless the tree names an advising board (Ban Tổ chức).
-    GUIDANCE_DRAFTER("drafters", "Dự thảo", "người dự thảo hướng dẫn"),
+    DRAFTER("drafters", "Chuyên viên dự thảo", "chuyên viên dự thảo"),
+    REVIEWER("reviewers", "Người thẩm định", "người thẩm định"),
+    SIGNER("signers", "Lãnh đạo ký duyệt", "lãnh đạo ký duyệt"),
+    // Guidance is drafted by the unit's drafters unless the tree names an advising board (Ban Tổ chức); their own
+    // group is the drafters' group, so it is named as theirs.
+    GUIDANCE_DRAFTER("drafters", "Chuyên viên dự thảo", "người dự thảo hướng dẫn"),
     CLERK("clerks", "Văn thư", "văn thư");
 
     private final String groupSuffix;
@@ -29,7 +30,10 @@ public enum UnitRole {
         return label;
     }
 
-    /** The unit's own group for this role: {@code VL-HOXA.drafters}, "Dự thảo – Đảng ủy thị trấn Hồ Xá". */
+    /**
+     * The unit's own group for this role: {@code VL-HOXA.drafters}, named by role and unit as people say it
+     * ("Chuyên viên dự thảo – Đảng ủy thị trấn Hồ Xá"), the name Tasklist, Admin, the dashboard and mails show.
+     */
     public UnitGroup defaultGroup(String unitCode, String unitName) {
         return new UnitGroup(unitCode + "." + groupSuffix, groupLabel + " – " + unitName);
     }

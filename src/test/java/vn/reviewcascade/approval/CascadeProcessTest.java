@@ -120,10 +120,12 @@ class CascadeProcessTest extends CascadeTestSupport {
                 .hasMessageContaining("Hãy chọn Đồng ý hoặc Trả lại để sửa");
         assertThat(task(campaign, "CC", "ReviewDraft")).as("a refused decision leaves the task open").isNotNull();
 
+        person("user.CC", "Hoa", "Nguyễn Thị");
         sendBack(campaign, "CC", "ReviewDraft", "Mục 4 cần nêu số liệu cụ thể hơn.");
         assertThat(reports.find(campaign.id(), "CC").orElseThrow().status()).isEqualTo(UnitStatus.DRAFTING);
-        assertThat(task(campaign, "CC", "DraftDocument").getDescription()).as("the returned draft says by whom and why")
-                .startsWith("Bị trả lại để sửa ở bước thẩm định (user.CC, ").contains("“Mục 4 cần nêu số liệu cụ thể hơn.”");
+        assertThat(task(campaign, "CC", "DraftDocument").getDescription()).as("the returned draft says by whom (by name) and why")
+                .startsWith("Bị trả lại để sửa ở bước thẩm định (Nguyễn Thị Hoa, ").contains("“Mục 4 cần nêu số liệu cụ thể hơn.”")
+                .doesNotContain("user.CC");
         complete(campaign, "CC", "DraftDocument", Map.of("section4", "Đã thành lập 3 tổ chức đảng mới."));
         approve(campaign, "CC", "ReviewDraft");
         sendBack(campaign, "CC", "SignDocument", "Bổ sung bài học kinh nghiệm ở mục 5.");
@@ -140,7 +142,8 @@ class CascadeProcessTest extends CascadeTestSupport {
                 org.assertj.core.groups.Tuple.tuple(ApprovalStep.REVIEW, ReviewComment.Decision.APPROVED),
                 org.assertj.core.groups.Tuple.tuple(ApprovalStep.SIGN, ReviewComment.Decision.APPROVED));
         assertThat(comments.get(0).comment()).isEqualTo("Mục 4 cần nêu số liệu cụ thể hơn.");
-        assertThat(comments.get(0).author()).isEqualTo("user.CC");
+        assertThat(comments.get(0).author()).as("the id, for programs").isEqualTo("user.CC");
+        assertThat(comments.get(0).authorName()).isEqualTo("Nguyễn Thị Hoa");
         assertThat(reportService.view(campaign.id(), "CC").sections()).containsEntry("section4", "Đã thành lập 3 tổ chức đảng mới.");
     }
 

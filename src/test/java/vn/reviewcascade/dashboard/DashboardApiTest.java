@@ -87,8 +87,16 @@ class DashboardApiTest extends CascadeTestSupport {
         assertThat(node.get("subordinateRates")).isEqualTo(counts(3, 1, 1, 0, 1));
         Map<String, Object> task = map(node.get("openTask"));
         assertThat(task).containsEntry("document", "REPORT").doesNotContainKey("assignee");
-        assertThat((List<String>) task.get("candidates")).singleElement().asString().endsWith("(VL.drafters)");
+        assertThat((List<String>) task.get("candidates")).as("ids, for programs").containsExactly("VL.drafters");
+        assertThat((List<String>) task.get("candidateNames")).as("the group by role and unit, never its id")
+                .containsExactly("Chuyên viên dự thảo – Huyện ủy Vĩnh Linh");
         assertThat(list(view.get("path"))).isEmpty();
+
+        // Once someone takes the task, the board reads who, by name.
+        person("db.vl.dt", "Mai", "Trần Thị");
+        taskService.claim(task.get("taskId").toString(), "db.vl.dt");
+        Map<String, Object> claimed = map(map(get(observer, "/units/VL/dashboard?size=2").get("node")).get("openTask"));
+        assertThat(claimed).containsEntry("assignee", "db.vl.dt").containsEntry("assigneeName", "Trần Thị Mai");
 
         Map<String, Object> children = map(view.get("children"));
         assertThat(children).containsEntry("total", 3).containsEntry("size", 2);

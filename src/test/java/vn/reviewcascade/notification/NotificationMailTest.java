@@ -21,6 +21,7 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.runtime.Incident;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.Task;
@@ -80,17 +81,42 @@ class NotificationMailTest extends CascadeTestSupport {
             assertThat(text(mail)).contains("phải hoàn thành trước 23:59 ngày 30/10/2030", "Thời gian còn lại: 7 ngày",
                     "http://localhost:8080/camunda/app/tasklist/default/#/?task=" + draft.getId());
             assertThat(html(mail)).contains("href=\"http://localhost:8080/camunda/app/tasklist/default/#/?task=" + draft.getId() + "\"");
+            assertThat(text(mail)).as("addressed to the group by role and unit, never its id")
+                    .startsWith("Kính gửi các đồng chí Chuyên viên dự thảo – Huyện ủy Cồn Cỏ,").doesNotContain("CC.drafters");
         });
         OutboxEntry logged = outbox.findByCampaign(campaign.id()).get(0);
         assertThat(logged.status()).isEqualTo(OutboxEntry.Status.SENT);
-        assertThat(logged.skipped()).containsExactlyInAnyOrder(
-                "cc.bad (cc.bad Người thử): địa chỉ thư \"không-phải-địa-chỉ\" không hợp lệ",
-                "cc.none (cc.none Người thử): không có địa chỉ thư");
+        assertThat(logged.skipped()).as("by name, with the account's id to find it in Admin").containsExactlyInAnyOrder(
+                "Người thử cc.bad (cc.bad): địa chỉ thư \"không-phải-địa-chỉ\" không hợp lệ",
+                "Người thử cc.none (cc.none): không có địa chỉ thư");
 
         moveClockTo("2030-10-30T06:00:00+07:00");
         runJobs(campaign);
         assertThat(received("Nhắc hạn")).hasSize(2).last().satisfies(mail ->
                 assertThat(mail.getSubject()).endsWith("còn 18 giờ"));
+    }
+
+    @Test
+    void aReminderOfATaskSomeoneHasTakenGoesToThemByName() throws Exception {
+        if (identityService.createUserQuery().userId("cc.trang").count() == 0) {
+            User user = identityService.newUser("cc.trang");
+            // As the user import stores a name: the given name first, the family and middle names last.
+            user.setFirstName("Trang");
+            user.setLastName("Phan Thị Thu");
+            user.setEmail("trang@cocon.test");
+            user.setPassword("mat-khau-thu-nghiem");
+            identityService.saveUser(user);
+        }
+        Campaign campaign = start("CC");
+        taskService.claim(task(campaign, "CC", "DraftDocument").getId(), "cc.trang");
+
+        moveClockTo("2030-10-23T23:59:59+07:00");
+        runJobs(campaign);
+        assertThat(received("Nhắc hạn")).singleElement().satisfies(mail -> {
+            assertThat(recipients(mail)).containsExactly("trang@cocon.test");
+            assertThat(text(mail)).startsWith("Kính gửi đồng chí Phan Thị Thu Trang,").doesNotContain("cc.trang");
+            assertThat(html(mail)).contains("Kính gửi <span>đồng chí Phan Thị Thu Trang</span>,");
+        });
     }
 
     @Test
@@ -154,6 +180,8 @@ class NotificationMailTest extends CascadeTestSupport {
             assertThat(mail.getSubject()).isEqualTo("Quá hạn – Kế hoạch 117-KH/TU: Đảng ủy xã Vĩnh Chấp chưa gửi báo cáo sơ kết");
             assertThat(text(mail)).contains("phải gửi báo cáo sơ kết trước 23:59 ngày 30/09/2030",
                     "Đề nghị Huyện ủy Vĩnh Linh đôn đốc");
+            assertThat(text(mail)).as("addressed to the groups as people name them").startsWith("Kính gửi các đồng chí "
+                    + "Lãnh đạo ký duyệt – Đảng ủy xã Vĩnh Chấp; Người thẩm định – Huyện ủy Vĩnh Linh; Ban Dân vận Tỉnh ủy,");
         });
     }
 

@@ -119,11 +119,11 @@ class SchemaMigrationTest {
 
     private static final List<ReviewComment> VL_A_COMMENTS = List.of(
             new ReviewComment(DocumentKind.REPORT, ApprovalStep.REVIEW, ReviewComment.Decision.RETURNED, "tham-dinh.vl-a",
-                    "Mục 4 thiếu số đảng viên kết nạp mới; đề nghị bổ sung phụ lục.", at("2031-09-20T10:00:00+07:00").toInstant()),
+                    "tham-dinh.vl-a", "Mục 4 thiếu số đảng viên kết nạp mới; đề nghị bổ sung phụ lục.", at("2031-09-20T10:00:00+07:00").toInstant()),
             new ReviewComment(DocumentKind.REPORT, ApprovalStep.REVIEW, ReviewComment.Decision.APPROVED, "tham-dinh.vl-a",
-                    "Đã bổ sung đầy đủ, đồng ý trình ký.", at("2031-09-25T14:30:00+07:00").toInstant()),
+                    "tham-dinh.vl-a", "Đã bổ sung đầy đủ, đồng ý trình ký.", at("2031-09-25T14:30:00+07:00").toInstant()),
             new ReviewComment(DocumentKind.REPORT, ApprovalStep.SIGN, ReviewComment.Decision.APPROVED, "bi-thu.vl-a",
-                    "Đồng ý ban hành.", VL_A_SUBMITTED_AT.toInstant()));
+                    "bi-thu.vl-a", "Đồng ý ban hành.", VL_A_SUBMITTED_AT.toInstant()));
 
     private static final byte[] PDF = TestDocuments.pdf();
     private static final String PDF_NAME = "Báo cáo sơ kết xã Vĩnh Thái.pdf";
@@ -266,7 +266,7 @@ class SchemaMigrationTest {
         assertEquals(expectedFigures(VL_A_FIGURES), view.subordinateTotals());
         assertEquals(Map.of("enterprises", 18L, "partyMembers", 2L), view.differences());
         assertEquals(List.of(new ReviewComment(DocumentKind.GUIDANCE, ApprovalStep.SIGN, ReviewComment.Decision.APPROVED,
-                "bi-thu.vl", null, at("2031-03-28T09:00:00+07:00").toInstant())), view.comments());
+                "bi-thu.vl", "bi-thu.vl", null, at("2031-03-28T09:00:00+07:00").toInstant())), view.comments());
         assertNull(view.document());
         assertEquals(3, view.version());
 

@@ -118,7 +118,7 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
         HttpEntity<Object> startRequest = json(Map.of("plan", "117-KH/TU", "rootUnit", "CC", "year", 2032));
         var refused = as("mx.vl.dt").exchange("/api/campaigns", HttpMethod.POST, startRequest, String.class);
         assertThat(refused.getStatusCode().value()).isEqualTo(403);
-        assertThat(refused.getBody()).contains("Chỉ quản trị viên và các ban theo dõi mọi đơn vị (bdv-tu, btc-tu, btgdv-tu) được bắt đầu một đợt");
+        assertThat(refused.getBody()).contains("Chỉ quản trị viên và các ban theo dõi mọi đơn vị (Ban Dân vận Tỉnh ủy, Ban Tổ chức Tỉnh ủy, btgdv-tu) được bắt đầu một đợt");
         var started = as("mx.bdv").exchange("/api/campaigns", HttpMethod.POST, startRequest, Map.class);
         assertThat(started.getStatusCode().value()).isEqualTo(201);
         long conCo = ((Number) started.getBody().get("id")).longValue();

@@ -32,7 +32,7 @@ class UnitTreeCsvReaderTest {
                     .isEqualTo("Vĩnh Linh");
             assertThat(tree.placeOf("KCQ")).as("a bloc of provincial agencies, from the province's").isEqualTo("Đông Hà");
             assertThat(tree.find("VL-HOXA").orElseThrow().drafters())
-                    .isEqualTo(new UnitGroup("VL-HOXA.drafters", "Dự thảo – Đảng ủy thị trấn Hồ Xá"));
+                    .isEqualTo(new UnitGroup("VL-HOXA.drafters", "Chuyên viên dự thảo – Đảng ủy thị trấn Hồ Xá"));
         }
     }
 

@@ -179,7 +179,7 @@ function history(items, title) {
       className: item.decision === 'RETURNED' ? 'rc-returned' : 'rc-approved',
     },
     el('div', { className: 'rc-who' }, (item.step === 'SIGN' ? 'Ký duyệt' : 'Thẩm định') + ' · '
-        + (item.decision === 'RETURNED' ? 'Trả lại để sửa' : 'Đồng ý') + ' · ' + (item.author || 'không rõ người')
+        + (item.decision === 'RETURNED' ? 'Trả lại để sửa' : 'Đồng ý') + ' · ' + (item.authorName || item.author || 'không rõ người')
         + ' · ' + when(item.createdAt)),
     item.comment ? el('div', { className: 'rc-text', text: item.comment }) : null))));
 }
@@ -218,7 +218,7 @@ function documentLink(campaignId, unitCode, kind, doc) {
   if (!doc) return el('p', { className: 'rc-empty', text: 'Chưa có tệp văn bản đính kèm.' });
   const href = '/api/campaigns/' + campaignId + '/units/' + encodeURIComponent(unitCode) + '/' + kind + '/document';
   return el('p', {}, 'Tệp văn bản: ', el('a', { href, download: doc.fileName, className: 'rc-document-link', text: doc.fileName }),
-    ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
+    ' (' + NUMBER.format(Math.ceil(doc.sizeBytes / 1024)) + ' KB, ' + (doc.uploadedByName || doc.uploadedBy || '') + ', ' + when(doc.uploadedAt) + ')');
 }
 
 /**
@@ -500,7 +500,7 @@ function reportDraft(root, form) {
     header(form),
     above(form),
     returned.length > 0 ? el('div', { className: 'rc-returned-box' },
-      el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].author || '') + ', '
+      el('strong', { text: 'Dự thảo đã bị trả lại để sửa.' }), ' Ý kiến gần nhất: ' + (returned[0].authorName || returned[0].author || '') + ', '
         + when(returned[0].createdAt) + '.') : null,
     history(form.history),
     el('p', { className: 'rc-meta', text: 'Viết đủ các mục theo đề cương của kế hoạch và nhập đủ phụ lục số liệu (ghi 0 nếu '
@@ -680,5 +680,62 @@ function attach(camForm) {
 }
 
 window.reviewCascadeForms = { attach };
+
+// People by their full name in Tasklist's own screens too (the header, the list, the task's assignee): Tasklist
+// prints a user as "first name last name", which for a Vietnamese name stored as the import stores it (the given
+// name as the first name, the family and middle names as the last) reads "Lan Hồ Thị". The users Tasklist reads —
+// a profile, a list of users, the assignees and owners embedded in its task lists — are therefore handed to it
+// with the full name, family name first, as the first name ("Hồ Thị Lan"); nothing is written back, Tasklist
+// never edits a user.
+const USER_READS = /\/engine\/[^/]+\/user(\/[^/?]+\/profile)?(\?|$)/;
+const TASK_READS = /\/engine\/[^/]+\/(task|filter)(\/|\?|$)/;
+
+function fullNameFirst(user) {
+  if (!user || typeof user !== 'object' || !('firstName' in user || 'lastName' in user)) return user;
+  return { ...user, firstName: [user.lastName, user.firstName].filter(Boolean).join(' '), lastName: '' };
+}
+
+function withFullNames(data) {
+  return Array.isArray(data) ? data.map(fullNameFirst) : fullNameFirst(data);
+}
+
+/** A task list or task as the engine's HAL gives it, with its embedded people by full name. */
+function withEmbeddedFullNames(data) {
+  if (!data || typeof data !== 'object' || !data._embedded || typeof data._embedded !== 'object') return data;
+  const embedded = { ...data._embedded };
+  for (const key of ['assignee', 'owner', 'user']) {
+    if (embedded[key]) embedded[key] = withFullNames(embedded[key]);
+  }
+  return { ...data, _embedded: embedded };
+}
+
+(function showFullNames() {
+  const proto = XMLHttpRequest.prototype;
+  const open = proto.open;
+  proto.open = function openNoting(method, url, ...rest) {
+    const address = String(url);
+    this.reviewCascadePeople = String(method).toUpperCase() === 'GET' && USER_READS.test(address) ? withFullNames
+      : TASK_READS.test(address) ? withEmbeddedFullNames : null;
+    return open.call(this, method, url, ...rest);
+  };
+  for (const property of ['responseText', 'response']) {
+    const original = Object.getOwnPropertyDescriptor(proto, property);
+    if (!original || !original.get) continue;
+    Object.defineProperty(proto, property, {
+      configurable: true,
+      enumerable: original.enumerable,
+      get() {
+        const value = original.get.call(this);
+        const rewrite = this.reviewCascadePeople;
+        if (!rewrite || this.readyState !== 4 || this.status !== 200 || !value) return value;
+        try {
+          return typeof value === 'string' ? JSON.stringify(rewrite(JSON.parse(value))) : rewrite(value);
+        } catch (e) {
+          return value;
+        }
+      },
+    });
+  }
+}());
 
 export default [];
