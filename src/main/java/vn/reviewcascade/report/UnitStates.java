@@ -73,21 +73,23 @@ public final class UnitStates {
 
     /** The status of the row read with {@link #TOKEN_COLUMNS} and {@code r.submitted_at}. */
     public static UnitStatus status(ResultSet rs) throws SQLException {
-        if (rs.getObject("submitted_at") == null && rs.getInt("retired") == 1) {
-            return UnitStatus.RETIRED;
-        }
-        return status(rs.getObject("submitted_at") != null, rs.getInt("campaign_ended") > 0, rs.getString("waiting_at"),
-                rs.getString("open_task"));
+        return status(rs.getObject("submitted_at") != null, rs.getInt("retired") == 1, rs.getInt("campaign_ended") > 0,
+                rs.getString("waiting_at"), rs.getString("open_task"));
     }
 
     /**
-     * Where a unit stands: submitted once its report is sent; not to be sent any more once its campaign was ended;
-     * otherwise where its process waits, and within an approval the step of its open task. An approval with no open
-     * task is between a sign-off and the number the issuing job gives the document: still being signed.
+     * Where a unit stands: submitted once its report is sent; owing none once a reorganisation ended the unit or once
+     * its campaign was ended; otherwise where its process waits, and within an approval the step of its open task. An
+     * approval with no open task is between a sign-off and the number the issuing job gives the document: still being
+     * signed.
      */
-    static UnitStatus status(boolean submitted, boolean campaignEnded, String waitingAt, String openTask) {
+    static UnitStatus status(boolean submitted, boolean retired, boolean campaignEnded, String waitingAt,
+                             String openTask) {
         if (submitted) {
             return UnitStatus.SUBMITTED;
+        }
+        if (retired) {
+            return UnitStatus.RETIRED;
         }
         if (campaignEnded) {
             return UnitStatus.ENDED;

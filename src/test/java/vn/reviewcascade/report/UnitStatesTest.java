@@ -30,19 +30,22 @@ class UnitStatesTest extends CascadeTestSupport {
 
     @Test
     void eachWaitAndStepGivesItsStatusAndAnApprovalBetweenTasksIsBeingSigned() {
-        assertThat(UnitStates.status(false, false, null, null)).isEqualTo(UnitStatus.NOT_STARTED);
-        assertThat(UnitStates.status(false, false, "WaitForGuidance", null)).isEqualTo(UnitStatus.WAITING_FOR_GUIDANCE);
-        assertThat(UnitStates.status(false, false, "IssueGuidance", "DraftDocument")).isEqualTo(UnitStatus.DRAFTING_GUIDANCE);
-        assertThat(UnitStates.status(false, false, "IssueGuidance", "SignDocument")).isEqualTo(UnitStatus.SIGNING_GUIDANCE);
-        assertThat(UnitStates.status(false, false, "IssueGuidance", null)).isEqualTo(UnitStatus.SIGNING_GUIDANCE);
-        assertThat(UnitStates.status(false, false, "WaitForSubordinates", null)).isEqualTo(UnitStatus.WAITING_FOR_SUBORDINATES);
-        assertThat(UnitStates.status(false, false, "ApproveReport", "DraftDocument")).isEqualTo(UnitStatus.DRAFTING);
-        assertThat(UnitStates.status(false, false, "ApproveReport", "ReviewDraft")).isEqualTo(UnitStatus.IN_REVIEW);
-        assertThat(UnitStates.status(false, false, "ApproveReport", "SignDocument")).isEqualTo(UnitStatus.SIGNING);
-        assertThat(UnitStates.status(false, false, "ApproveReport", null)).isEqualTo(UnitStatus.SIGNING);
-        assertThat(UnitStates.status(true, false, null, null)).isEqualTo(UnitStatus.SUBMITTED);
-        assertThat(UnitStates.status(true, true, null, null)).as("what was sent stays sent").isEqualTo(UnitStatus.SUBMITTED);
-        assertThat(UnitStates.status(false, true, null, null)).isEqualTo(UnitStatus.ENDED);
+        assertThat(UnitStates.status(false, false, false, null, null)).isEqualTo(UnitStatus.NOT_STARTED);
+        assertThat(UnitStates.status(false, false, false, "WaitForGuidance", null)).isEqualTo(UnitStatus.WAITING_FOR_GUIDANCE);
+        assertThat(UnitStates.status(false, false, false, "IssueGuidance", "DraftDocument")).isEqualTo(UnitStatus.DRAFTING_GUIDANCE);
+        assertThat(UnitStates.status(false, false, false, "IssueGuidance", "SignDocument")).isEqualTo(UnitStatus.SIGNING_GUIDANCE);
+        assertThat(UnitStates.status(false, false, false, "IssueGuidance", null)).isEqualTo(UnitStatus.SIGNING_GUIDANCE);
+        assertThat(UnitStates.status(false, false, false, "WaitForSubordinates", null)).isEqualTo(UnitStatus.WAITING_FOR_SUBORDINATES);
+        assertThat(UnitStates.status(false, false, false, "ApproveReport", "DraftDocument")).isEqualTo(UnitStatus.DRAFTING);
+        assertThat(UnitStates.status(false, false, false, "ApproveReport", "ReviewDraft")).isEqualTo(UnitStatus.IN_REVIEW);
+        assertThat(UnitStates.status(false, false, false, "ApproveReport", "SignDocument")).isEqualTo(UnitStatus.SIGNING);
+        assertThat(UnitStates.status(false, false, false, "ApproveReport", null)).isEqualTo(UnitStatus.SIGNING);
+        assertThat(UnitStates.status(true, false, false, null, null)).isEqualTo(UnitStatus.SUBMITTED);
+        assertThat(UnitStates.status(true, false, true, null, null)).as("what was sent stays sent").isEqualTo(UnitStatus.SUBMITTED);
+        assertThat(UnitStates.status(false, false, true, null, null)).isEqualTo(UnitStatus.ENDED);
+        assertThat(UnitStates.status(false, true, false, "ApproveReport", "DraftDocument")).isEqualTo(UnitStatus.RETIRED);
+        assertThat(UnitStates.status(true, true, false, null, null)).as("a report sent before the reorganisation stays sent")
+                .isEqualTo(UnitStatus.SUBMITTED);
     }
 
     @Test
