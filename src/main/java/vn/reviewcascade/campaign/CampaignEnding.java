@@ -2,11 +2,13 @@ package vn.reviewcascade.campaign;
 
 import java.util.List;
 
+import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
-import org.springframework.transaction.annotation.Transactional;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.PlainText;
@@ -26,15 +28,20 @@ import vn.reviewcascade.notification.MailOutbox;
 @Service
 public class CampaignEnding {
 
+    /** Tries of one end that meets the campaign's jobs at work; each sees what the one before found changed. */
+    private static final int ATTEMPTS = 5;
+
     private final CampaignService campaigns;
     private final CampaignRepository repository;
     private final RuntimeService runtimeService;
     private final SystemContext system;
     private final EngineClock clock;
     private final AuditLog audit;
+    private final TransactionTemplate transaction;
 
     CampaignEnding(CampaignService campaigns, CampaignRepository repository, RuntimeService runtimeService,
-                   SystemContext system, EngineClock clock, AuditLog audit) {
+                   SystemContext system, EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager) {
+        this.transaction = new TransactionTemplate(transactionManager);
         this.audit = audit;
         this.campaigns = campaigns;
         this.repository = repository;
@@ -49,12 +56,27 @@ public class CampaignEnding {
 
     /**
      * In one transaction with the engine's deletions (the engine joins Spring's transaction) and the audit entry:
-     * should a deletion fail, the campaign is not recorded as ended either, and may be ended again.
+     * should a deletion fail, the campaign is not recorded as ended either, and may be ended again. A campaign's jobs
+     * may be running meanwhile — just after its start, the jobs that open its units' processes: one that commits
+     * first makes the deletion meet a changed process (the engine's optimistic lock), and the whole end is tried again
+     * in a new transaction, which then also finds the processes that job started; one that commits after finds its
+     * process gone and is rolled back by the engine.
      *
      * @throws CampaignConflictException when the campaign was ended already
      */
-    @Transactional
     public Ended end(long campaignId, String reason, String endedBy) {
+        for (int attempt = 1; ; attempt++) {
+            try {
+                return transaction.execute(status -> endOnce(campaignId, reason, endedBy));
+            } catch (OptimisticLockingException e) {
+                if (attempt == ATTEMPTS) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    private Ended endOnce(long campaignId, String reason, String endedBy) {
         Campaign campaign = campaigns.find(campaignId);
         repository.findEnd(campaignId).ifPresent(ended -> {
             throw alreadyEnded(ended);
@@ -72,8 +94,8 @@ public class CampaignEnding {
             List<String> ids = runtimeService.createProcessInstanceQuery().processInstanceBusinessKeyLike(campaign.id() + "/%")
                     .processDefinitionKeyNotIn(MailOutbox.DELIVERY_PROCESS).rootProcessInstances().list().stream().map(ProcessInstance::getId).toList();
             if (!ids.isEmpty()) {
-                // Custom listeners skipped: they keep the units' read model (report.status) as work moves on, and no
-                // work moves on in an ended campaign; its reports keep the state they were in.
+                // Custom listeners skipped: no work moves on in an ended campaign, so nothing they would announce
+                // (task titles, reminders, visibility) happens; its reports keep the state they were in.
                 runtimeService.deleteProcessInstances(ids, "Đợt số %d kết thúc: %s".formatted(campaign.id(), end.reason()),
                         true, true);
             }
