@@ -39,6 +39,8 @@ public final class Limits {
      * clerk or more each in a province's file, the national file at most about twice that).
      */
     public static final int MAX_IMPORT_LINES = 110_000;
+    /** A unit tree file: the national tree (some 53,000 units, about 5 MB) with room to spare, within one upload. */
+    public static final int MAX_TREE_FILE_BYTES = 10 * 1024 * 1024;
 
     private Limits() {
     }

@@ -6,7 +6,8 @@ public enum AuditAction {
     CAMPAIGN_ENDED("Kết thúc đợt"),
     PLAN_REGISTERED("Đăng ký kế hoạch"),
     USERS_IMPORTED("Nhập người dùng"),
-    REORGANISATION_APPLIED("Áp dụng sắp xếp tổ chức");
+    REORGANISATION_APPLIED("Áp dụng sắp xếp tổ chức"),
+    UNIT_TREE_APPLIED("Nạp cây đơn vị");
 
     private final String label;
 

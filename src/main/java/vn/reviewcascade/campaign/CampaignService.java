@@ -126,6 +126,9 @@ public class CampaignService {
         Optional<Unit> root = shapeRefused.contains("rootUnit") ? Optional.empty() : tree.find(request.rootUnit());
         if (root.isEmpty() && !shapeRefused.contains("rootUnit")) {
             errors.add(new FieldError("rootUnit", "Không có đơn vị '" + request.rootUnit() + "' trong cây đơn vị"));
+        } else if (root.isPresent() && tree.isRetired(root.get().code())) {
+            errors.add(new FieldError("rootUnit", "%s không còn trong cây đơn vị hiện hành (tệp cây mới nhất không có đơn vị này): "
+                    .formatted(root.get().name()) + "đợt mới chỉ mở cho các đơn vị của cây hiện hành"));
         } else if (root.isPresent() && plan != null && plan.level(root.get().level()).isEmpty()) {
             errors.add(new FieldError("rootUnit", "%s thuộc cấp %s, nhưng kế hoạch %s không đến cấp này (chỉ có: %s)"
                     .formatted(root.get().name(), levelName(root.get().level()), plan.number(), String.join(", ", plan.levelKeys()))));

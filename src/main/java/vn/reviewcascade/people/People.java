@@ -14,12 +14,14 @@ import java.util.concurrent.TimeUnit;
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.User;
+import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Service;
 
 import vn.reviewcascade.PersonNames;
 import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.unit.UnitGroup;
 import vn.reviewcascade.unit.UnitTree;
+import vn.reviewcascade.unit.UnitTreeReplaced;
 
 /**
  * The one place that says who a user or a group is, as people read it: a user by full name ("Nguyễn Thị Hoa", from
@@ -156,6 +158,12 @@ public class People {
     public List<String> groupNameList(Collection<String> groupIds) {
         Map<String, String> names = groupNames(groupIds);
         return new LinkedHashSet<>(groupIds).stream().filter(Objects::nonNull).map(names::get).toList();
+    }
+
+    /** A newer tree file renames units and their groups. */
+    @EventListener
+    void treeReplaced(UnitTreeReplaced replaced) {
+        forget();
     }
 
     /** Forgets every name read, after an import or a change of users: the next look-up reads the engine again. */

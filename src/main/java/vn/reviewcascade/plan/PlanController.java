@@ -2,10 +2,6 @@ package vn.reviewcascade.plan;
 
 import java.io.IOException;
 import java.net.URI;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.util.List;
 
 import org.springframework.http.HttpStatus;
@@ -20,8 +16,8 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 import org.springframework.web.util.UriComponentsBuilder;
 
-import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.Limits;
+import vn.reviewcascade.UploadedText;
 import vn.reviewcascade.audit.AuditAction;
 import vn.reviewcascade.audit.AuditLog;
 import vn.reviewcascade.security.SecurityProperties;
@@ -138,19 +134,6 @@ class PlanController {
     }
 
     private static String text(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException("file", "Tệp kế hoạch rỗng");
-        }
-        if (body.length > MAX_FILE_BYTES) {
-            throw new InvalidInputException("file", "Tệp kế hoạch quá lớn (%,d byte); tối đa %,d ký tự"
-                    .formatted(body.length, Limits.MAX_PLAN_FILE));
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "Tệp kế hoạch phải là văn bản mã hóa UTF-8");
-        }
+        return UploadedText.decode(body, "Tệp kế hoạch", MAX_FILE_BYTES);
     }
 }

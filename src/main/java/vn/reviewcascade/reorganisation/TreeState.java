@@ -47,7 +47,7 @@ final class TreeState {
         TreeState state = new TreeState(tree.levels().stream().map(level -> level.key()).toList());
         for (Unit unit : tree.units()) {
             state.units.put(unit.code(), new VersionedUnit(unit.code(), unit.name(), unit.level(), unit.parentCode(),
-                    unit.symbol(), false, null));
+                    unit.symbol(), tree.isRetired(unit.code()), null));
         }
         return state;
     }

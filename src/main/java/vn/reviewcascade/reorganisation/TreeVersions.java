@@ -46,7 +46,11 @@ public class TreeVersions {
     /** The tree as it is now: the file with every stored reorganisation replayed. */
     TreeState current() {
         TreeState state = TreeState.of(tree);
-        for (String source : jdbc.sql("select source from reorganisation order by id").query(String.class).list()) {
+        // A tree file applied later states the whole tree: the reorganisations before it are already in it.
+        for (String source : jdbc.sql("""
+                select source from reorganisation
+                where id > (select coalesce(max(reorganisations_before), 0) from unit_tree_file) order by id""")
+                .query(String.class).list()) {
             Reorganisation stored = ReorganisationReader.read(source, state);
             stored.changes().forEach(state::apply);
         }

@@ -13,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -20,6 +21,7 @@ import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
+import vn.reviewcascade.unit.UnitTreeReplaced;
 
 /**
  * The shared Tasklist filters: "Việc của tôi", "Sắp đến hạn" (due within 7 days), "Quá hạn" for everyone, and
@@ -46,6 +48,12 @@ class TasklistFilters implements SetupStep {
         this.taskService = taskService;
         this.authorizations = authorizations;
         this.tree = tree;
+    }
+
+    /** A newer tree file: the filters of its parents, with its groups; those of units since retired stay as they were. */
+    @EventListener
+    void treeReplaced(UnitTreeReplaced replaced) {
+        run();
     }
 
     @Override

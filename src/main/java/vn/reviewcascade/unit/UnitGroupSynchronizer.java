@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.OptimisticLockingException;
 import org.camunda.bpm.engine.identity.Group;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.stereotype.Component;
 
@@ -32,6 +33,11 @@ class UnitGroupSynchronizer implements SetupStep {
     UnitGroupSynchronizer(UnitTree tree, IdentityService identityService) {
         this.tree = tree;
         this.identityService = identityService;
+    }
+
+    @EventListener
+    void treeReplaced(UnitTreeReplaced replaced) {
+        run();
     }
 
     @Override

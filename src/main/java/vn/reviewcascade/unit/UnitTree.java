@@ -3,58 +3,110 @@ package vn.reviewcascade.unit;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
-/** An immutable, validated tree of units; build it with {@link UnitTreeCsvReader}. */
+/**
+ * The tree of units the application serves: built from a tree file with {@link UnitTreeCsvReader}, then replaced as
+ * a whole when the organising board applies a newer file ({@link #replaceWith}), without a restart.
+ *
+ * <p>A unit of an older file that the newer one no longer has is kept, <em>retired</em>: running campaigns still
+ * name it, its people keep their groups and their access to what it did, its name still shows; it is only no longer
+ * offered to new campaigns ({@link #roots}, {@link #childrenOf}, {@link #subtree} give active units). Each call reads
+ * one whole version: a reader never sees half of a replacement.
+ */
 public final class UnitTree {
 
-    private final List<TreeLevel> levels;
-    private final Map<String, Unit> byCode;
-    private final Map<String, List<Unit>> children;
-    private final Map<String, List<Membership>> byGroup;
+    private volatile Version version;
 
     /** A group's place in the tree: it holds this role for this unit. */
     public record Membership(String unitCode, UnitRole role) {
     }
 
+    /**
+     * One immutable version of the tree. {@code levels} are the newest file's, {@code formerLevels} those of older
+     * files its retired units may still sit at.
+     */
+    private record Version(List<TreeLevel> levels, List<TreeLevel> formerLevels, Map<String, Unit> byCode,
+                           Set<String> retired, Map<String, List<Unit>> activeChildren,
+                           Map<String, List<Membership>> byGroup) {
+
+        static Version of(List<TreeLevel> levels, List<TreeLevel> formerLevels, Collection<Unit> units, Set<String> retired) {
+            Map<String, Unit> byCode = new LinkedHashMap<>();
+            Map<String, List<Unit>> children = new LinkedHashMap<>();
+            Map<String, List<Membership>> byGroup = new LinkedHashMap<>();
+            for (Unit unit : units) {
+                byCode.put(unit.code(), unit);
+                if (unit.parentCode() != null && !retired.contains(unit.code())) {
+                    children.computeIfAbsent(unit.parentCode(), code -> new ArrayList<>()).add(unit);
+                }
+                for (UnitRole role : UnitRole.values()) {
+                    byGroup.computeIfAbsent(role.groupOf(unit).id(), id -> new ArrayList<>()).add(new Membership(unit.code(), role));
+                }
+            }
+            return new Version(List.copyOf(levels), List.copyOf(formerLevels), byCode, Set.copyOf(retired), children, byGroup);
+        }
+    }
+
     UnitTree(List<TreeLevel> levels, Collection<Unit> units) {
-        this.levels = List.copyOf(levels);
-        this.byCode = new LinkedHashMap<>();
-        this.children = new LinkedHashMap<>();
-        for (Unit unit : units) {
-            byCode.put(unit.code(), unit);
-        }
-        this.byGroup = new LinkedHashMap<>();
-        for (Unit unit : units) {
-            if (unit.parentCode() != null) {
-                children.computeIfAbsent(unit.parentCode(), code -> new ArrayList<>()).add(unit);
-            }
-            for (UnitRole role : UnitRole.values()) {
-                byGroup.computeIfAbsent(role.groupOf(unit).id(), id -> new ArrayList<>()).add(new Membership(unit.code(), role));
-            }
-        }
+        this.version = Version.of(levels, List.of(), units, Set.of());
     }
 
-    /** The tree's levels, top down. */
+    /**
+     * The tree that follows this one when the newer file is applied: every unit of the newer file as it says, and
+     * every unit of this tree that the newer file lacks, retired where it was.
+     */
+    public UnitTree followedBy(UnitTree newer) {
+        Version now = version;
+        Version next = newer.version;
+        Map<String, Unit> units = new LinkedHashMap<>(next.byCode());
+        Set<String> retired = new LinkedHashSet<>(next.retired());
+        for (Unit unit : now.byCode().values()) {
+            if (units.putIfAbsent(unit.code(), unit) == null) {
+                retired.add(unit.code());
+            }
+        }
+        List<TreeLevel> former = new ArrayList<>(next.formerLevels());
+        for (TreeLevel level : concat(now.levels(), now.formerLevels())) {
+            if (next.levels().stream().noneMatch(known -> known.key().equals(level.key()))
+                    && former.stream().noneMatch(known -> known.key().equals(level.key()))) {
+                former.add(level);
+            }
+        }
+        UnitTree following = new UnitTree(List.of(), List.of());
+        following.version = Version.of(next.levels(), former, units.values(), retired);
+        return following;
+    }
+
+    /** Serves the given tree from now on; called when the organising board applies a tree file. */
+    public void replaceWith(UnitTree newer) {
+        this.version = newer.version;
+    }
+
+    /** The tree's levels, top down, as the newest file names them. */
     public List<TreeLevel> levels() {
-        return levels;
+        return version.levels();
     }
 
+    /** A level of the newest file, or one an older file named for units now retired. */
     public Optional<TreeLevel> level(String key) {
-        return levels.stream().filter(level -> level.key().equals(key)).findFirst();
+        Version now = version;
+        return concat(now.levels(), now.formerLevels()).stream().filter(level -> level.key().equals(key)).findFirst();
     }
 
-    /** The units and roles the given groups hold. */
+    /** The units and roles the given groups hold, retired units included: their people keep what they did. */
     public List<Membership> membershipsOf(Collection<String> groupIds) {
+        Map<String, List<Membership>> byGroup = version.byGroup();
         return groupIds.stream().flatMap(id -> byGroup.getOrDefault(id, List.of()).stream()).distinct().toList();
     }
 
-    /** Every group of every unit and role, each once. */
+    /** Every group of every unit and role, retired units' included, each once. */
     public Collection<UnitGroup> groups() {
         Map<String, UnitGroup> groups = new LinkedHashMap<>();
-        for (Unit unit : byCode.values()) {
+        for (Unit unit : version.byCode().values()) {
             for (UnitRole role : UnitRole.values()) {
                 groups.putIfAbsent(role.groupOf(unit).id(), role.groupOf(unit));
             }
@@ -72,6 +124,7 @@ public final class UnitTree {
 
     /** Where the unit's documents are dated from: its own place, or the nearest one above it; empty if none is named. */
     public String placeOf(String code) {
+        Map<String, Unit> byCode = version.byCode();
         for (Unit unit = byCode.get(code); unit != null; unit = unit.parentCode() == null ? null : byCode.get(unit.parentCode())) {
             if (unit.place() != null) {
                 return unit.place();
@@ -80,23 +133,33 @@ public final class UnitTree {
         return "";
     }
 
+    /** The unit of this code, active or retired. */
     public Optional<Unit> find(String code) {
-        return Optional.ofNullable(byCode.get(code));
+        return Optional.ofNullable(version.byCode().get(code));
     }
 
+    /** Whether the newest tree file no longer has this unit. */
+    public boolean isRetired(String code) {
+        return version.retired().contains(code);
+    }
+
+    /** Every unit, retired ones included. */
     public Collection<Unit> units() {
-        return byCode.values();
+        return version.byCode().values();
     }
 
+    /** The active units directly under this one. */
     public List<Unit> childrenOf(String code) {
-        return children.getOrDefault(code, List.of());
+        return version.activeChildren().getOrDefault(code, List.of());
     }
 
+    /** The active units at the top of the tree. */
     public List<Unit> roots() {
-        return byCode.values().stream().filter(Unit::isRoot).toList();
+        Version now = version;
+        return now.byCode().values().stream().filter(unit -> unit.isRoot() && !now.retired().contains(unit.code())).toList();
     }
 
-    /** The unit and everything below it, parents before children. */
+    /** The unit and every active unit below it, parents before children. */
     public List<Unit> subtree(String code) {
         List<Unit> result = new ArrayList<>();
         find(code).ifPresent(result::add);
@@ -106,7 +169,15 @@ public final class UnitTree {
         return result;
     }
 
+    /** The number of active units. */
     public int size() {
-        return byCode.size();
+        Version now = version;
+        return now.byCode().size() - now.retired().size();
+    }
+
+    private static List<TreeLevel> concat(List<TreeLevel> first, List<TreeLevel> second) {
+        List<TreeLevel> all = new ArrayList<>(first);
+        all.addAll(second);
+        return all;
     }
 }

@@ -40,6 +40,7 @@ import vn.reviewcascade.plan.PlanException;
 import vn.reviewcascade.report.ReportConflictException;
 import vn.reviewcascade.report.ReportLockedException;
 import vn.reviewcascade.security.AccessDeniedException;
+import vn.reviewcascade.unit.UnitTreeException;
 
 /**
  * Turns refusals into JSON bodies with Vietnamese messages: {"message": …, "errors": [{field, message}]}, 400 for
@@ -67,6 +68,12 @@ class ApiErrors {
     }
 
     /** A plan file refused: every problem with its line. */
+    @ExceptionHandler(UnitTreeException.class)
+    ResponseEntity<ErrorBody> unitTree(UnitTreeException e) {
+        return ResponseEntity.badRequest().body(new ErrorBody("Tệp cây đơn vị không dùng được; không có gì được lưu",
+                e.problems().stream().map(problem -> new FieldError("file", problem)).toList()));
+    }
+
     @ExceptionHandler(PlanException.class)
     ResponseEntity<ErrorBody> plan(PlanException e) {
         return ResponseEntity.badRequest().body(new ErrorBody("Tệp kế hoạch không dùng được; không có gì được lưu",

@@ -43,7 +43,7 @@ class SamplePlanCascadeTest extends CascadeTestSupport {
 
     @Test
     void theSamplePlanRunsOverTheTreeOf2026FromGuidanceToDistribution() {
-        Campaign campaign = start(SAMPLE, "QT", null);
+        Campaign campaign = start(SAMPLE, "TU", null);
         List<UnitReport> units = reports.findAll(campaign.id());
         assertThat(units).as("the Tỉnh ủy and its 82 committees; the plan does not reach the chi bộ").hasSize(83)
                 .extracting(UnitReport::level).containsOnly("PROVINCE", "COMMUNE");
@@ -51,10 +51,10 @@ class SamplePlanCascadeTest extends CascadeTestSupport {
         assertThat(campaign.deadlines().subordinatesDue("PROVINCE")).isEqualTo(at(YEAR + "-11-05"));
 
         // The province issues the plan's guidance; its committees wait for it.
-        assertThat(task(campaign, "QT", "DraftDocument").getName())
+        assertThat(task(campaign, "TU", "DraftDocument").getName())
                 .isEqualTo("Dự thảo hướng dẫn sơ kết – Tỉnh ủy Quảng Trị (đợt " + campaign.id() + ")");
         assertThat(reports.find(campaign.id(), "X-NAM-HAI-LANG").orElseThrow().status()).isEqualTo(UnitStatus.WAITING_FOR_GUIDANCE);
-        issueGuidance(campaign, "QT");
+        issueGuidance(campaign, "TU");
         assertThat(task(campaign, "DK-CON-CO", "DraftDocument").getName())
                 .isEqualTo("Dự thảo báo cáo sơ kết – Đảng ủy đặc khu Cồn Cỏ (đợt " + campaign.id() + ")");
 
@@ -81,13 +81,13 @@ class SamplePlanCascadeTest extends CascadeTestSupport {
         assertThat(overdue.overdue()).isTrue();
         assertThat(outbox.findByCampaign(campaign.id())).filteredOn(mail -> mail.kind() == MailKind.ESCALATION)
                 .singleElement().satisfies(mail -> assertThat(mail.unitCode()).isEqualTo(late));
-        assertThat(reports.find(campaign.id(), "QT").orElseThrow().status()).isEqualTo(UnitStatus.WAITING_FOR_SUBORDINATES);
+        assertThat(reports.find(campaign.id(), "TU").orElseThrow().status()).isEqualTo(UnitStatus.WAITING_FOR_SUBORDINATES);
 
         // Its report arrives late; with every committee in, the province consolidates their figures.
         submitReport(campaign, late, draft(PLAN, 1));
         runJobs(campaign);
         assertThat(reports.find(campaign.id(), late).orElseThrow().submittedLate()).isTrue();
-        ReportView consolidated = reportService.view(campaign.id(), "QT");
+        ReportView consolidated = reportService.view(campaign.id(), "TU");
         assertThat(consolidated.subordinateTotals()).containsEntry("members", 820L).containsEntry("appMembers", 164L)
                 .containsOnlyKeys(PLAN.indicators().stream().map(Plan.Indicator::key).toList());
         assertThat(consolidated.figures()).as("pre-filled with the sum").containsEntry("members", 820L);
@@ -95,10 +95,10 @@ class SamplePlanCascadeTest extends CascadeTestSupport {
         // The province corrects one figure against the sum: the difference is kept and shown.
         Map<String, Object> provinceDraft = new HashMap<>(sections(PLAN));
         provinceDraft.put("members", 825);
-        submitReport(campaign, "QT", provinceDraft);
+        submitReport(campaign, "TU", provinceDraft);
         runJobs(campaign);
 
-        ReportView report = reportService.view(campaign.id(), "QT");
+        ReportView report = reportService.view(campaign.id(), "TU");
         assertThat(report.unit().status()).isEqualTo(UnitStatus.SUBMITTED);
         assertThat(report.unit().documentNumber()).matches("\\d+-BC/TU");
         assertThat(report.differences()).containsExactly(Map.entry("members", 5L));

@@ -43,7 +43,7 @@ class UnitTreeCsvReaderTest {
             assertThat(tree.levels()).extracting(TreeLevel::key).containsExactly("PROVINCE", "COMMUNE", "BASE");
             assertThat(tree.roots()).extracting(Unit::name).containsExactly("Tỉnh ủy Quảng Trị");
             // 69 xã, 8 phường, 1 đặc khu and the Đảng ủy directly under the Tỉnh ủy.
-            assertThat(tree.childrenOf("QT")).hasSize(82).extracting(Unit::name)
+            assertThat(tree.childrenOf("TU")).hasSize(82).extracting(Unit::name)
                     .contains("Đảng ủy phường Đồng Hới", "Đảng ủy đặc khu Cồn Cỏ", "Đảng ủy Công an tỉnh");
             assertThat(tree.units()).filteredOn(unit -> unit.level().equals("BASE")).hasSizeGreaterThan(500)
                     .allMatch(unit -> unit.name().endsWith("(tên mẫu)"));

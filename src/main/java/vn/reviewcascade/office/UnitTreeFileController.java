@@ -1,0 +1,118 @@
+package vn.reviewcascade.office;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Optional;
+
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
+import org.springframework.http.ContentDisposition;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import vn.reviewcascade.Limits;
+import vn.reviewcascade.NotFoundException;
+import vn.reviewcascade.UploadedText;
+import vn.reviewcascade.security.UnitAccess;
+import vn.reviewcascade.unit.TreeChanges;
+import vn.reviewcascade.unit.UnitTreeFiles;
+
+/**
+ * The tree's versions and the applying of a newer tree file, for the office page. Reading the versions and their
+ * files is open to every signed-in user, as the tree is; previewing and applying a file to those who start campaigns
+ * (administrators and the boards that see every unit). The tree files shipped with the application (the 2019 and 2026
+ * trees of Quảng Trị) are offered for download, so a board can apply one without a programmer.
+ */
+@RestController
+@RequestMapping("/api/unit-trees")
+class UnitTreeFileController {
+
+    private static final String SHIPPED = "classpath*:units/*.csv";
+    private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
+
+    private final UnitTreeFiles files;
+    private final UnitAccess access;
+
+    UnitTreeFileController(UnitTreeFiles files, UnitAccess access) {
+        this.files = files;
+        this.access = access;
+    }
+
+    @GetMapping
+    List<UnitTreeFiles.TreeFile> versions() {
+        return files.versions();
+    }
+
+    @GetMapping("/{id}/file")
+    ResponseEntity<String> file(@PathVariable long id) {
+        String source = files.source(id).orElseThrow(() -> new NotFoundException("Không có phiên bản cây đơn vị số " + id));
+        return csv("cay-don-vi-" + id + ".csv", source);
+    }
+
+    /** The tree files shipped with the application, by file name. */
+    @GetMapping("/samples")
+    List<String> samples() throws IOException {
+        return Arrays.stream(shipped()).map(Resource::getFilename).sorted().toList();
+    }
+
+    @GetMapping("/samples/{name:[a-z0-9-]+\\.csv}")
+    ResponseEntity<String> sample(@PathVariable String name) throws IOException {
+        Optional<Resource> found = Arrays.stream(shipped()).filter(file -> name.equals(file.getFilename())).findFirst();
+        Resource file = found.orElseThrow(() -> new NotFoundException("Không có tệp cây mẫu " + name));
+        return csv(name, file.getContentAsString(StandardCharsets.UTF_8));
+    }
+
+    /** What applying the uploaded file (multipart field {@code file}) would change; nothing stored. */
+    @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    TreeChanges preview(@RequestParam("file") MultipartFile file) throws IOException {
+        access.requireSeesEverything("nạp cây đơn vị");
+        return files.preview(name(file), text(file));
+    }
+
+    /** Applies the uploaded file: 201 with the new version, 200 with the served one when it is the same file. */
+    @PostMapping(consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
+    ResponseEntity<UnitTreeFiles.TreeFile> apply(@RequestParam("file") MultipartFile file) throws IOException {
+        access.requireSeesEverything("nạp cây đơn vị");
+        Optional<UnitTreeFiles.TreeFile> applied = files.apply(name(file), text(file), access.userId());
+        if (applied.isEmpty()) {
+            List<UnitTreeFiles.TreeFile> versions = files.versions();
+            return ResponseEntity.ok(versions.get(versions.size() - 1));
+        }
+        return ResponseEntity.status(HttpStatus.CREATED).body(applied.get());
+    }
+
+    private static String text(MultipartFile file) throws IOException {
+        return UploadedText.decode(file.getBytes(), "Tệp cây đơn vị", Limits.MAX_TREE_FILE_BYTES);
+    }
+
+    /** The uploaded file's own name, without a path, as the versions list shows it. */
+    private static String name(MultipartFile file) {
+        String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
+        String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
+        return name.isEmpty() ? "cay-don-vi.csv" : name.length() > 200 ? name.substring(0, 200) : name;
+    }
+
+    private static Resource[] shipped() throws IOException {
+        Resource[] found = new PathMatchingResourcePatternResolver().getResources(SHIPPED);
+        Arrays.sort(found, Comparator.comparing(Resource::getFilename));
+        return found;
+    }
+
+    private static ResponseEntity<String> csv(String fileName, String text) {
+        return ResponseEntity.ok().contentType(CSV)
+                .header(HttpHeaders.CONTENT_DISPOSITION, ContentDisposition.attachment().filename(fileName).build().toString())
+                .body(text);
+    }
+}
