@@ -13,14 +13,15 @@ public final class UploadedText {
 
     /**
      * @param what     the file as the refusals name it ("Tệp kế hoạch")
-     * @param maxBytes refused unread beyond this size
+     * @param maxBytes refused beyond this size
+     * @param limit    the limit in the user's words ("tối đa 500,000 ký tự")
      */
-    public static String decode(byte[] body, String what, int maxBytes) {
+    public static String decode(byte[] body, String what, int maxBytes, String limit) {
         if (body == null || body.length == 0) {
             throw new InvalidInputException("file", what + " rỗng");
         }
         if (body.length > maxBytes) {
-            throw new InvalidInputException("file", "%s quá lớn (%,d byte); tối đa %,d byte".formatted(what, body.length, maxBytes));
+            throw new InvalidInputException("file", "%s quá lớn (%,d byte); %s".formatted(what, body.length, limit));
         }
         try {
             String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)

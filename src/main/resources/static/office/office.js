@@ -23,6 +23,7 @@ const state = {
   campaigns: [],
   ending: null,
   planBytes: null,
+  treeFile: null,
   usersBytes: null,
 };
 
@@ -34,7 +35,7 @@ class ApiError extends Error {
   }
 }
 
-async function api(path, { method = 'GET', json, bytes, type } = {}) {
+async function api(path, { method = 'GET', json, bytes, type, form } = {}) {
   const headers = { Accept: 'application/json', 'X-Requested-With': 'XMLHttpRequest' };
   let body;
   if (json !== undefined) {
@@ -43,6 +44,9 @@ async function api(path, { method = 'GET', json, bytes, type } = {}) {
   } else if (bytes !== undefined) {
     headers['Content-Type'] = type;
     body = bytes;
+  } else if (form !== undefined) {
+    // The browser writes the multipart boundary itself.
+    body = form;
   }
   if (method !== 'GET' && state.session?.csrfToken) headers['X-XSRF-TOKEN'] = state.session.csrfToken;
   const response = await fetch(path, { method, headers, body, credentials: 'same-origin' });
@@ -464,21 +468,21 @@ async function planFileChosen() {
     if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0) throw error;
     $('plan-preview').hidden = true;
     showErrors('plan-errors', error);
-    renderSource(text, error.errors ?? []);
+    renderSource('plan-source', text, error.errors ?? []);
   }
 }
 
 /** The file with its lines numbered, the lines an error names marked, the first of them in view. */
-function renderSource(text, errors) {
+function renderSource(id, text, errors) {
   const bad = new Set(errors.map((error) => Number(/^Dòng (\d+)/.exec(error.message)?.[1])).filter(Boolean));
   const lines = text.split(/\r?\n/);
-  $('plan-source').innerHTML = lines.map((line, index) => `<div id="plan-line-${index + 1}" class="${bad.has(index + 1) ? 'bad' : ''}">`
+  $(id).innerHTML = lines.map((line, index) => `<div id="${id}-${index + 1}" class="${bad.has(index + 1) ? 'bad' : ''}">`
     + `<b>${index + 1}</b>${escape(line)}</div>`).join('');
-  $('plan-source').hidden = false;
+  $(id).hidden = false;
   const first = Math.min(...bad);
   if (Number.isFinite(first)) {
-    const node = $(`plan-line-${first}`);
-    $('plan-source').scrollTop = Math.max(0, node.offsetTop - $('plan-source').offsetTop - 60);
+    const node = $(`${id}-${first}`);
+    $(id).scrollTop = Math.max(0, node.offsetTop - $(id).offsetTop - 60);
   }
 }
 
@@ -533,6 +537,104 @@ async function registerPlan() {
   }
 }
 
+// ---------------------------------------------------------------------------------------------------- unit trees
+
+async function loadTrees() {
+  const [versions, samples] = await Promise.all([get('/api/unit-trees'), get('/api/unit-trees/samples')]);
+  const newest = versions.length - 1;
+  $('tree-versions').querySelector('tbody').innerHTML = versions.slice().reverse().map((version, index) => `<tr>`
+    + `<td class="n" data-label="Phiên bản">${version.id === 0 ? 'Tệp cài đặt' : version.id}`
+    + `${index === 0 ? ' <b>(đang dùng)</b>' : ''}</td><td data-label="Tệp">${escape(version.fileName)}</td>`
+    + `<td class="n" data-label="Số đơn vị">${number(version.units)}</td>`
+    + `<td data-label="Áp dụng lúc">${escape(dateTime(version.appliedAt) || 'khi cài đặt')}</td>`
+    + `<td data-label="Người áp dụng">${escape(version.appliedByName ?? version.appliedBy ?? '')}</td>`
+    + `<td><a href="/api/unit-trees/${version.id}/file">Tải tệp</a></td></tr>`).join('');
+  $('tree-versions').dataset.newest = String(versions[newest]?.id ?? 0);
+  $('tree-samples').innerHTML = samples.map((name) => `<a href="/api/unit-trees/samples/${encodeURIComponent(name)}" `
+    + `download>${escape(name)}</a>`).join(', ');
+}
+
+async function treeFileChosen() {
+  const file = $('tree-file').files[0];
+  $('tree-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
+  $('tree-apply').disabled = true;
+  state.treeFile = null;
+  $('tree-result').hidden = true;
+  if (!file) return;
+  const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
+  const form = new FormData();
+  form.append('file', file);
+  $('tree-result').hidden = false;
+  try {
+    const { body } = await api('/api/unit-trees/preview', { method: 'POST', form });
+    showErrors('tree-errors', null);
+    $('tree-source').hidden = true;
+    renderTreeChanges(body);
+    state.treeFile = file;
+    $('tree-apply').disabled = body.unchanged;
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0) throw error;
+    $('tree-preview').hidden = true;
+    showErrors('tree-errors', error);
+    renderSource('tree-source', text, error.errors ?? []);
+  }
+}
+
+const TREE_CHANGES = [
+  ['added', 'Đơn vị thêm mới', 'Thuộc'],
+  ['retired', 'Đơn vị không còn trong cây mới (thôi dùng cho đợt mới)', 'Trước đây thuộc'],
+  ['renamed', 'Đơn vị đổi tên', 'Tên cũ → tên mới'],
+  ['moved', 'Đơn vị chuyển cấp trên hoặc đổi cấp', 'Trước → sau'],
+  ['regrouped', 'Đơn vị đổi nhóm người đảm nhiệm', 'Trước → sau'],
+];
+
+function renderTreeChanges(changes) {
+  const levels = (list) => list.map((level) => level.name).join(' → ');
+  const summary = changes.unchanged
+    ? 'Tệp này giống cây đang dùng: không có gì thay đổi.'
+    : `Cây đang dùng có ${number(changes.unitsBefore)} đơn vị, cây mới có <b>${number(changes.unitsAfter)}</b> đơn vị. `
+      + TREE_CHANGES.map(([key, title]) => `${title}: <b>${number(changes[key].count)}</b>`).join('; ') + '.';
+  const levelLine = levels(changes.levelsBefore) === levels(changes.levelsAfter) ? ''
+    : `<p>Các cấp thay đổi: ${escape(levels(changes.levelsBefore))} <b>thành</b> ${escape(levels(changes.levelsAfter))}. `
+      + 'Kế hoạch chỉ mở được đợt trên cây có các cấp của nó.</p>';
+  const tables = TREE_CHANGES.filter(([key]) => changes[key].count > 0).map(([key, title, detail]) => {
+    const listing = changes[key];
+    const more = listing.count > listing.first.length ? `<p class="hint">Hiện ${number(listing.first.length)} trong `
+      + `${number(listing.count)} đơn vị.</p>` : '';
+    const rows = listing.first.map((entry) => `<tr><td data-label="Mã">${escape(entry.code)}</td>`
+      + `<td data-label="Đơn vị">${escape(entry.name)}</td><td data-label="${escape(detail)}">`
+      + `${escape([entry.before, entry.after].filter(Boolean).join(' → '))}</td></tr>`).join('');
+    return `<h3>${escape(title)} (${number(listing.count)})</h3><div class="scroll"><table class="grid cards" data-change="${key}">`
+      + `<thead><tr><th>Mã</th><th>Đơn vị</th><th>${escape(detail)}</th></tr></thead><tbody>${rows}</tbody></table></div>${more}`;
+  }).join('');
+  $('tree-preview').innerHTML = `<p class="notice" data-tree-status>${summary}</p>${levelLine}${tables}`;
+  $('tree-preview').hidden = false;
+}
+
+async function applyTree() {
+  if (!state.treeFile) return;
+  $('tree-apply').disabled = true;
+  const form = new FormData();
+  form.append('file', state.treeFile);
+  try {
+    const { status, body } = await api('/api/unit-trees', { method: 'POST', form });
+    showNotice(status === 201
+      ? `Đã áp dụng cây đơn vị mới (phiên bản ${body.id}, ${number(body.units)} đơn vị). Các đợt mở từ nay dùng cây này.`
+      : 'Tệp này giống cây đang dùng; không có gì thay đổi.');
+    state.treeFile = null;
+    $('tree-file').value = '';
+    $('tree-file-name').textContent = 'Chưa chọn tệp';
+    $('tree-result').hidden = true;
+    flattenUnits(await get('/api/units'));
+    await Promise.all([loadTrees(), loadAudit()]);
+    // A root the new tree no longer offers is dropped; the preview is worked out again on the new tree.
+    chooseRoot(state.root && state.units.some((unit) => unit.code === state.root.code) ? state.root.code : null);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    showErrors('tree-errors', error);
+  }
+}
+
 // --------------------------------------------------------------------------------------------------------- users
 
 async function importUsers() {
@@ -579,6 +681,7 @@ function objectWords(entry) {
   if (entry.objectType === 'campaign') return `Đợt số ${entry.objectId}`;
   if (entry.objectType === 'plan') return `Kế hoạch ${entry.objectId.replace(/ v(\d+)$/, ' (phiên bản $1)')}`;
   if (entry.objectType === 'users') return `Tệp người dùng (${entry.objectId} dòng)`;
+  if (entry.objectType === 'unit-tree') return `Cây đơn vị (phiên bản ${entry.objectId})`;
   return `${entry.objectType} ${entry.objectId}`;
 }
 
@@ -604,6 +707,8 @@ function wire() {
   $('end-confirm').addEventListener('click', () => confirmEnd().catch(report));
   $('plan-file').addEventListener('change', () => planFileChosen().catch(report));
   $('plan-register').addEventListener('click', () => registerPlan().catch(report));
+  $('tree-file').addEventListener('change', () => treeFileChosen().catch(report));
+  $('tree-apply').addEventListener('click', () => applyTree().catch(report));
   $('users-file').addEventListener('change', async () => {
     const file = $('users-file').files[0];
     $('users-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
@@ -631,6 +736,7 @@ async function main() {
   flattenUnits(await get('/api/units'));
   await loadPlans();
   await loadPlanLevels();
+  await loadTrees();
   showTab();
   await Promise.all([loadCampaigns(), loadAudit()]);
   document.body.dataset.ready = 'true';

@@ -2,9 +2,12 @@ package vn.reviewcascade.office;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
 
 import org.springframework.core.io.Resource;
@@ -25,6 +28,7 @@ import org.springframework.web.multipart.MultipartFile;
 import vn.reviewcascade.Limits;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.UploadedText;
+import vn.reviewcascade.people.People;
 import vn.reviewcascade.security.UnitAccess;
 import vn.reviewcascade.unit.TreeChanges;
 import vn.reviewcascade.unit.UnitTreeFiles;
@@ -44,15 +48,25 @@ class UnitTreeFileController {
 
     private final UnitTreeFiles files;
     private final UnitAccess access;
+    private final People people;
 
-    UnitTreeFileController(UnitTreeFiles files, UnitAccess access) {
+    UnitTreeFileController(UnitTreeFiles files, UnitAccess access, People people) {
         this.files = files;
         this.access = access;
+        this.people = people;
+    }
+
+    /** A version as the office page lists it: who applied it by name beside the login. */
+    record TreeVersion(long id, String fileName, int units, Instant appliedAt, String appliedBy, String appliedByName) {
     }
 
     @GetMapping
-    List<UnitTreeFiles.TreeFile> versions() {
-        return files.versions();
+    List<TreeVersion> versions() {
+        List<UnitTreeFiles.TreeFile> versions = files.versions();
+        Map<String, String> names = people.userNames(versions.stream().map(UnitTreeFiles.TreeFile::appliedBy)
+                .filter(Objects::nonNull).toList());
+        return versions.stream().map(version -> new TreeVersion(version.id(), version.fileName(), version.units(),
+                version.appliedAt(), version.appliedBy(), names.get(version.appliedBy()))).toList();
     }
 
     @GetMapping("/{id}/file")
@@ -94,7 +108,8 @@ class UnitTreeFileController {
     }
 
     private static String text(MultipartFile file) throws IOException {
-        return UploadedText.decode(file.getBytes(), "Tệp cây đơn vị", Limits.MAX_TREE_FILE_BYTES);
+        return UploadedText.decode(file.getBytes(), "Tệp cây đơn vị", Limits.MAX_TREE_FILE_BYTES,
+                "tối đa %d MB".formatted(Limits.MAX_TREE_FILE_BYTES / (1024 * 1024)));
     }
 
     /** The uploaded file's own name, without a path, as the versions list shows it. */

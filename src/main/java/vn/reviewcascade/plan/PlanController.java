@@ -134,6 +134,7 @@ class PlanController {
     }
 
     private static String text(byte[] body) {
-        return UploadedText.decode(body, "Tệp kế hoạch", MAX_FILE_BYTES);
+        return UploadedText.decode(body, "Tệp kế hoạch", MAX_FILE_BYTES,
+                "tối đa %,d ký tự".formatted(Limits.MAX_PLAN_FILE));
     }
 }

@@ -8,7 +8,6 @@ import org.camunda.bpm.engine.FilterService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
-import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -17,7 +16,6 @@ import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.JdbcTemplate;
-import org.springframework.test.annotation.DirtiesContext;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
@@ -29,11 +27,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 /**
  * A newer tree file applied from the office page, over HTTP as the organising board does it: previewed (what changes,
  * nothing stored), refused with its lines when wrong, applied without a restart for new campaigns (groups and the
- * Tasklist filter of the parent follow), while a campaign already running keeps the unit the newer file lacks. A
- * context of its own: the test changes the tree it serves, and puts it back after each test.
+ * Tasklist filter of the parent follow), while a campaign already running keeps the unit the newer file lacks. Each
+ * test puts the configured tree back, with its names, groups and filters, for the classes sharing the context.
  */
-@DirtiesContext(classMode = DirtiesContext.ClassMode.AFTER_CLASS)
-@Order(Integer.MAX_VALUE - 1)
 class UnitTreeFilesTest extends CascadeTestSupport {
 
     private static final ParameterizedTypeReference<Map<String, Object>> JSON = new ParameterizedTypeReference<>() {
@@ -118,13 +114,13 @@ class UnitTreeFilesTest extends CascadeTestSupport {
 
         // New campaigns take the newer file's units; a unit it lacks cannot be a campaign's root.
         Map<String, Object> newCampaign = as("vp.cay").exchange("/api/campaigns/preview", HttpMethod.POST,
-                json(Map.of("plan", KH_117, "rootUnit", "VL", "year", 2032)), JSON).getBody();
+                json(Map.of("plan", KH_117, "rootUnit", "VL", "year", 2041)), JSON).getBody();
         assertThat(newCampaign).containsEntry("totalUnits", 4);
         ResponseEntity<Map<String, Object>> retiredRoot = as("vp.cay").exchange("/api/campaigns/preview", HttpMethod.POST,
-                json(Map.of("plan", KH_117, "rootUnit", "CC", "year", 2032)), JSON);
+                json(Map.of("plan", KH_117, "rootUnit", "CC", "year", 2041)), JSON);
         assertThat(retiredRoot.getStatusCode()).isEqualTo(HttpStatus.OK);
         ResponseEntity<Map<String, Object>> goneRoot = as("vp.cay").exchange("/api/campaigns/preview", HttpMethod.POST,
-                json(Map.of("plan", KH_117, "rootUnit", "WIDE", "year", 2032)), JSON);
+                json(Map.of("plan", KH_117, "rootUnit", "WIDE", "year", 2041)), JSON);
         assertThat(goneRoot.getStatusCode()).isEqualTo(HttpStatus.BAD_REQUEST);
         assertThat(goneRoot.getBody().toString()).contains("không còn trong cây đơn vị hiện hành");
 

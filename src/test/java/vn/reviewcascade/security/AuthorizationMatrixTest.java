@@ -167,6 +167,8 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                 new Route("POST", "/api/campaigns/" + fresh.id() + "/end", json(Map.of("reason", "Thử quyền")),
                         "được kết thúc một đợt"),
                 new Route("POST", "/api/plans/preview", new HttpEntity<>(plan, yaml), "được đăng ký kế hoạch"),
+                new Route("POST", "/api/unit-trees/preview", fileUpload("cay.csv", TestPlans.text("units/test-tree.csv")
+                        .getBytes(StandardCharsets.UTF_8)), "được nạp cây đơn vị"),
                 new Route("GET", "/api/audit", null, "được xem nhật ký thao tác"),
                 new Route("POST", "/api/users/import", new HttpEntity<>(users, csv), "Chỉ quản trị viên được nhập người dùng"));
         int auditRows = jdbc.queryForObject("select count(*) from audit_entry", Integer.class);
