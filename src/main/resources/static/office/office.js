@@ -604,8 +604,11 @@ function renderTreeChanges(changes) {
     const rows = listing.first.map((entry) => `<tr><td data-label="Mã">${escape(entry.code)}</td>`
       + `<td data-label="Đơn vị">${escape(entry.name)}</td><td data-label="${escape(detail)}">`
       + `${escape([entry.before, entry.after].filter(Boolean).join(' → '))}</td></tr>`).join('');
-    return `<h3>${escape(title)} (${number(listing.count)})</h3><div class="scroll"><table class="grid cards" data-change="${key}">`
-      + `<thead><tr><th>Mã</th><th>Đơn vị</th><th>${escape(detail)}</th></tr></thead><tbody>${rows}</tbody></table></div>${more}`;
+    // Folded: a national file changes thousands of units, and the button to apply it stays in reach.
+    return `<details class="changes"><summary>${escape(title)} (${number(listing.count)})</summary>`
+      + `<div class="scroll"><table class="grid cards" data-change="${key}">`
+      + `<thead><tr><th>Mã</th><th>Đơn vị</th><th>${escape(detail)}</th></tr></thead><tbody>${rows}</tbody></table></div>`
+      + `${more}</details>`;
   }).join('');
   $('tree-preview').innerHTML = `<p class="notice" data-tree-status>${summary}</p>${levelLine}${tables}`;
   $('tree-preview').hidden = false;
