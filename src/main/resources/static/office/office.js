@@ -621,15 +621,15 @@ async function applyTree() {
   form.append('file', state.treeFile);
   try {
     const { status, body } = await api('/api/unit-trees', { method: 'POST', form });
-    showNotice(status === 201
-      ? `Đã áp dụng cây đơn vị mới (phiên bản ${body.id}, ${number(body.units)} đơn vị). Các đợt mở từ nay dùng cây này.`
-      : 'Tệp này giống cây đang dùng; không có gì thay đổi.');
     state.treeFile = null;
     $('tree-file').value = '';
     $('tree-file-name').textContent = 'Chưa chọn tệp';
     $('tree-result').hidden = true;
     flattenUnits(await get('/api/units'));
     await Promise.all([loadTrees(), loadAudit()]);
+    showNotice(status === 201
+      ? `Đã áp dụng cây đơn vị mới (phiên bản ${body.id}, ${number(body.units)} đơn vị). Các đợt mở từ nay dùng cây này.`
+      : 'Tệp này giống cây đang dùng; không có gì thay đổi.');
     // A root the new tree no longer offers is dropped; the preview is worked out again on the new tree.
     chooseRoot(state.root && state.units.some((unit) => unit.code === state.root.code) ? state.root.code : null);
   } catch (error) {
