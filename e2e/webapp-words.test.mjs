@@ -101,9 +101,25 @@ describe('the webapps in Vietnamese words', () => {
         }
       });
 
-      it('shows Tasklist in Vietnamese', async () => {
+      it('shows Tasklist in Vietnamese, with a count beside every filter', async () => {
         await login(page, 'tasklist');
         await check(page, 'tasklist', { size });
+        const filters = await (await request('/engine-rest/filter?resourceType=Task&itemCount=true')).json();
+        const expected = Object.fromEntries(filters.map((filter) => [filter.name, String(filter.itemCount)]));
+        await page.locator('.task-filter:not(.active) .review-cascade-count').first().waitFor();
+        // Each filter listed, by its name: the count beside it (Tasklist's own for the open one).
+        const shown = await page.locator('.task-filter').evaluateAll((items) => items.map((item) => {
+          const link = item.querySelector('h4.name a');
+          const name = [...link.childNodes].filter((node) => node.nodeType === Node.TEXT_NODE)
+            .map((node) => node.textContent).join('').trim();
+          const counter = item.classList.contains('active') ? item.querySelector('.counter')
+            : item.querySelector('.review-cascade-count');
+          return [name, counter ? counter.textContent.trim() : null];
+        }));
+        assert.ok(shown.length >= 3, JSON.stringify(shown));
+        for (const [name, count] of shown) {
+          assert.equal(count, expected[name], `the count beside "${name}"`);
+        }
       });
 
       it('shows Cockpit\'s overdue units first, its lists by name, its dates as dd/MM/yyyy HH:mm', async () => {
