@@ -8,9 +8,10 @@ export default {
   app: appNamed('tasklist'),
   // Dates as 07/12/2026 08:44 in Vietnamese (see review-cascade-language.js).
   dateFormat,
-  // The words no translation file reaches (review-cascade-words.js), the forms of the approval tasks (see
-  // /forms/task.html), and a count beside every filter (Tasklist counts only the open one).
-  customScripts: ['../review-cascade-words.js', 'scripts/review-cascade-forms.js', 'scripts/review-cascade-filter-counts.js'],
+  // The words no translation file reaches (review-cascade-words.js), people by full name, the forms of the
+  // approval tasks (see /forms/task.html), and a count beside every filter (Tasklist counts only the open one).
+  customScripts: ['../review-cascade-words.js', '../review-cascade-people.js', 'scripts/review-cascade-forms.js',
+    'scripts/review-cascade-filter-counts.js'],
   shortcuts: {
     claimTask: { key: 'ctrl+alt+c', description: 'nhận việc đang chọn' },
     focusFilter: { key: 'ctrl+shift+f', description: 'chuyển đến bộ lọc đầu tiên' },

@@ -71,3 +71,5 @@
   watch();
   load();
 })();
+
+export default [];
