@@ -121,6 +121,7 @@ describe('the webapps in Vietnamese words', () => {
         for (const [name, count] of shown) {
           assert.equal(count, expected[name], `the count beside "${name}"`);
         }
+        await page.screenshot({ path: path.join(SCREENSHOTS, `words-tasklist-counts-${size.width}.png`) });
       });
 
       it('shows Cockpit\'s overdue units first, its lists by name, its dates as dd/MM/yyyy HH:mm', async () => {
