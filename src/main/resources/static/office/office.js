@@ -24,6 +24,7 @@ const state = {
   ending: null,
   planBytes: null,
   treeFile: null,
+  reorganisationFile: null,
   usersBytes: null,
 };
 
@@ -540,7 +541,7 @@ async function registerPlan() {
 // ---------------------------------------------------------------------------------------------------- unit trees
 
 async function loadTrees() {
-  const [versions, samples] = await Promise.all([get('/api/unit-trees'), get('/api/unit-trees/samples')]);
+  const [versions, samples] = await Promise.all([get('/api/unit-trees'), get('/api/samples/unit-trees')]);
   const newest = versions.length - 1;
   $('tree-versions').querySelector('tbody').innerHTML = versions.slice().reverse().map((version, index) => `<tr>`
     + `<td class="n" data-label="Phiên bản">${version.id === 0 ? 'Tệp cài đặt' : version.id}`
@@ -550,7 +551,7 @@ async function loadTrees() {
     + `<td data-label="Người áp dụng">${escape(version.appliedByName ?? version.appliedBy ?? '')}</td>`
     + `<td><a href="/api/unit-trees/${version.id}/file">Tải tệp</a></td></tr>`).join('');
   $('tree-versions').dataset.newest = String(versions[newest]?.id ?? 0);
-  $('tree-samples').innerHTML = samples.map((name) => `<a href="/api/unit-trees/samples/${encodeURIComponent(name)}" `
+  $('tree-samples').innerHTML = samples.map((name) => `<a href="/api/samples/unit-trees/${encodeURIComponent(name)}" `
     + `download>${escape(name)}</a>`).join(', ');
 }
 
@@ -638,6 +639,107 @@ async function applyTree() {
   }
 }
 
+// ------------------------------------------------------------------------------------------------ reorganisation
+
+async function loadReorganisations() {
+  const [applied, samples] = await Promise.all([get('/api/reorganisations'), get('/api/samples/reorganisations')]);
+  $('reorganisations').querySelector('tbody').innerHTML = applied.slice().reverse().map((version) => `<tr>`
+    + `<td class="n" data-label="Lần">${version.id}</td>`
+    + `<td data-label="Quyết định">Quyết định số ${escape(version.decisionNumber)} ngày ${escape(dayText(version.decisionDate))} `
+    + `của ${escape(version.issuer)}${version.title ? ` — ${escape(version.title)}` : ''}</td>`
+    + `<td data-label="Hiệu lực từ">${escape(dayText(version.effectiveOn))}</td>`
+    + `<td data-label="Áp dụng lúc">${escape(dateTime(version.appliedAt))}</td>`
+    + `<td data-label="Người áp dụng">${escape(version.appliedByName ?? version.appliedBy)}</td></tr>`).join('')
+    || '<tr><td colspan="5">Chưa có lần sắp xếp tổ chức nào.</td></tr>';
+  $('reorganisation-samples').innerHTML = samples.map((name) => `<a href="/api/samples/reorganisations/`
+    + `${encodeURIComponent(name)}" download>${escape(name)}</a>`).join(', ');
+}
+
+async function reorganisationFileChosen() {
+  const file = $('reorganisation-file').files[0];
+  $('reorganisation-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
+  $('reorganisation-apply').disabled = true;
+  state.reorganisationFile = null;
+  $('reorganisation-result').hidden = true;
+  if (!file) return;
+  const text = new TextDecoder('utf-8').decode(await file.arrayBuffer());
+  const form = new FormData();
+  form.append('file', file);
+  $('reorganisation-result').hidden = false;
+  try {
+    const { body } = await api('/api/reorganisations?dryRun=true', { method: 'POST', form });
+    showErrors('reorganisation-errors', null);
+    $('reorganisation-source').hidden = true;
+    renderReorganisation(body);
+    state.reorganisationFile = file;
+    $('reorganisation-apply').disabled = body.campaigns.some((campaign) => campaign.problems.length > 0);
+  } catch (error) {
+    if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0) throw error;
+    $('reorganisation-preview').hidden = true;
+    showErrors('reorganisation-errors', error);
+    renderSource('reorganisation-source', text, error.errors ?? []);
+  }
+}
+
+/** A list of what happens to units, tasks or figures in one campaign, folded, with its count. */
+function outcomeList(title, items, line) {
+  if (!items || items.length === 0) return '';
+  return `<details class="changes"><summary>${escape(title)} (${number(items.length)})</summary><ul class="lines">`
+    + items.map((item) => `<li>${line(item)}</li>`).join('') + '</ul></details>';
+}
+
+function renderReorganisation(result) {
+  const unit = (item) => `${escape(item.unitName ?? item.unitCode)}${item.note ? ` — ${escape(item.note)}` : ''}`;
+  const task = (item) => `${escape(item.taskName)}${item.note ? ` — ${escape(item.note)}` : ''}`;
+  const changes = result.changes.map((change) => `<li>${escape(change.kindLabel ?? change.kind)}: `
+    + `${escape([...(change.units ?? []), change.target ? `→ ${change.target}` : '', change.name ?? ''].filter(Boolean).join(' '))}</li>`).join('');
+  const campaigns = result.campaigns.map((campaign) => {
+    const problems = campaign.problems.length
+      ? `<ul class="errors">${campaign.problems.map((problem) => `<li>${escape(problem)}</li>`).join('')}</ul>` : '';
+    return `<div class="campaign-outcome" data-campaign="${campaign.campaignId}"><h4>Đợt số ${campaign.campaignId} – `
+      + `${escape(campaign.title)}</h4>${problems}<p>Báo cáo đã nộp giữ nguyên: <b>${number(campaign.reportsKept)}</b>; `
+      + `thay đổi vị trí đơn vị: <b>${number(campaign.changes.length)}</b>.</p>`
+      + outcomeList('Báo cáo của đơn vị thay đổi (giữ nguyên, hiện dưới đơn vị kế thừa)', campaign.reportsOfChangedUnits, unit)
+      + outcomeList('Việc đang mở được chuyển', campaign.openTasksMoved, task)
+      + outcomeList('Việc đang mở được đóng', campaign.openTasksClosed, task)
+      + outcomeList('Hạn thay đổi', campaign.deadlinesAffected, (item) => `${escape(item.unitName ?? item.unitCode)}: `
+        + `${escape(item.deadline)} ${escape(dateTime(item.before))} → ${escape(dateTime(item.after))}`)
+      + outcomeList('Đơn vị phải báo cáo thêm', campaign.expectedAdded, unit)
+      + outcomeList('Đơn vị thôi phải báo cáo', campaign.expectedRemoved, unit)
+      + outcomeList('Số liệu tính cho cấp trên mới', campaign.figuresReattributed, (item) => `${escape(item.unitName)} `
+        + `(${escape(item.documentNumber ?? '')}): ${escape(item.fromParent ?? '—')} → ${escape(item.toParent ?? '—')}`)
+      + outcomeList('Cấp trên được báo đủ báo cáo', campaign.parentsTold, unit)
+      + (campaign.notes?.length ? `<ul class="lines">${campaign.notes.map((note) => `<li>${escape(note)}</li>`).join('')}</ul>` : '')
+      + '</div>';
+  }).join('') || '<p>Không có đợt nào đang chạy: chỉ cây đơn vị thay đổi.</p>';
+  const blocked = result.campaigns.some((campaign) => campaign.problems.length > 0);
+  $('reorganisation-preview').innerHTML = `<p class="notice" data-reorganisation-status>${escape(result.decision)}, `
+    + `hiệu lực từ ${escape(dayText(result.effectiveOn))}: ${number(result.changes.length)} thay đổi, `
+    + `${number(result.campaigns.length)} đợt đang chạy.${blocked ? ' <b>Chưa áp dụng được: xem các lỗi dưới đây.</b>' : ''}</p>`
+    + `<h3>Các thay đổi</h3><ul class="lines">${changes}</ul><h3>Với từng đợt đang chạy</h3>${campaigns}`;
+  $('reorganisation-preview').hidden = false;
+}
+
+async function applyReorganisation() {
+  if (!state.reorganisationFile) return;
+  $('reorganisation-apply').disabled = true;
+  const form = new FormData();
+  form.append('file', state.reorganisationFile);
+  try {
+    const { body } = await api('/api/reorganisations', { method: 'POST', form });
+    state.reorganisationFile = null;
+    $('reorganisation-file').value = '';
+    $('reorganisation-file-name').textContent = 'Chưa chọn tệp';
+    $('reorganisation-result').hidden = true;
+    flattenUnits(await get('/api/units'));
+    await Promise.all([loadReorganisations(), loadCampaigns(), loadAudit()]);
+    showNotice(`Đã áp dụng ${escape(body.decision)} cho ${number(body.campaigns.length)} đợt đang chạy.`);
+  } catch (error) {
+    if (!(error instanceof ApiError)) throw error;
+    showErrors('reorganisation-errors', error);
+  }
+}
+
 // --------------------------------------------------------------------------------------------------------- users
 
 async function importUsers() {
@@ -685,6 +787,7 @@ function objectWords(entry) {
   if (entry.objectType === 'plan') return `Kế hoạch ${entry.objectId.replace(/ v(\d+)$/, ' (phiên bản $1)')}`;
   if (entry.objectType === 'users') return `Tệp người dùng (${entry.objectId} dòng)`;
   if (entry.objectType === 'unit-tree') return `Cây đơn vị (phiên bản ${entry.objectId})`;
+  if (entry.objectType === 'reorganisation') return `Sắp xếp tổ chức (lần ${entry.objectId})`;
   return `${entry.objectType} ${entry.objectId}`;
 }
 
@@ -712,6 +815,8 @@ function wire() {
   $('plan-register').addEventListener('click', () => registerPlan().catch(report));
   $('tree-file').addEventListener('change', () => treeFileChosen().catch(report));
   $('tree-apply').addEventListener('click', () => applyTree().catch(report));
+  $('reorganisation-file').addEventListener('change', () => reorganisationFileChosen().catch(report));
+  $('reorganisation-apply').addEventListener('click', () => applyReorganisation().catch(report));
   $('users-file').addEventListener('change', async () => {
     const file = $('users-file').files[0];
     $('users-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
@@ -739,7 +844,7 @@ async function main() {
   flattenUnits(await get('/api/units'));
   await loadPlans();
   await loadPlanLevels();
-  await loadTrees();
+  await Promise.all([loadTrees(), loadReorganisations()]);
   showTab();
   await Promise.all([loadCampaigns(), loadAudit()]);
   document.body.dataset.ready = 'true';

@@ -3,15 +3,11 @@ package vn.reviewcascade.office;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
-import java.util.Arrays;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 
-import org.springframework.core.io.Resource;
-import org.springframework.core.io.support.PathMatchingResourcePatternResolver;
 import org.springframework.http.ContentDisposition;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
@@ -36,14 +32,13 @@ import vn.reviewcascade.unit.UnitTreeFiles;
 /**
  * The tree's versions and the applying of a newer tree file, for the office page. Reading the versions and their
  * files is open to every signed-in user, as the tree is; previewing and applying a file to those who start campaigns
- * (administrators and the boards that see every unit). The tree files shipped with the application (the 2019 and 2026
- * trees of Quảng Trị) are offered for download, so a board can apply one without a programmer.
+ * (administrators and the boards that see every unit). The tree files shipped with the application are offered by
+ * {@link SampleFiles}.
  */
 @RestController
 @RequestMapping("/api/unit-trees")
 class UnitTreeFileController {
 
-    private static final String SHIPPED = "classpath*:units/*.csv";
     private static final MediaType CSV = new MediaType("text", "csv", StandardCharsets.UTF_8);
 
     private final UnitTreeFiles files;
@@ -75,19 +70,6 @@ class UnitTreeFileController {
         return csv("cay-don-vi-" + id + ".csv", source);
     }
 
-    /** The tree files shipped with the application, by file name. */
-    @GetMapping("/samples")
-    List<String> samples() throws IOException {
-        return Arrays.stream(shipped()).map(Resource::getFilename).sorted().toList();
-    }
-
-    @GetMapping("/samples/{name:[a-z0-9-]+\\.csv}")
-    ResponseEntity<String> sample(@PathVariable String name) throws IOException {
-        Optional<Resource> found = Arrays.stream(shipped()).filter(file -> name.equals(file.getFilename())).findFirst();
-        Resource file = found.orElseThrow(() -> new NotFoundException("Không có tệp cây mẫu " + name));
-        return csv(name, file.getContentAsString(StandardCharsets.UTF_8));
-    }
-
     /** What applying the uploaded file (multipart field {@code file}) would change; nothing stored. */
     @PostMapping(path = "/preview", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     TreeChanges preview(@RequestParam("file") MultipartFile file) throws IOException {
@@ -117,12 +99,6 @@ class UnitTreeFileController {
         String original = file.getOriginalFilename() == null ? "" : file.getOriginalFilename();
         String name = original.substring(Math.max(original.lastIndexOf('/'), original.lastIndexOf('\\')) + 1).strip();
         return name.isEmpty() ? "cay-don-vi.csv" : name.length() > 200 ? name.substring(0, 200) : name;
-    }
-
-    private static Resource[] shipped() throws IOException {
-        Resource[] found = new PathMatchingResourcePatternResolver().getResources(SHIPPED);
-        Arrays.sort(found, Comparator.comparing(Resource::getFilename));
-        return found;
     }
 
     private static ResponseEntity<String> csv(String fileName, String text) {

@@ -3,6 +3,8 @@ package vn.reviewcascade.reorganisation;
 import java.time.LocalDate;
 import java.util.List;
 
+import com.fasterxml.jackson.annotation.JsonProperty;
+
 /**
  * A reorganisation as read from its file and checked against the tree: the decision that made it, the day it takes
  * effect and its changes in order. Once applied it is the next version of the unit tree.
@@ -71,6 +73,12 @@ public record Reorganisation(Decision decision, LocalDate effectiveOn, List<Chan
 
         public String unit() {
             return units.isEmpty() ? null : units.get(0);
+        }
+
+        /** The kind in the organising board's words ("hợp nhất, sáp nhập"), for the screens that list changes. */
+        @JsonProperty
+        public String kindLabel() {
+            return kind.label();
         }
     }
 }

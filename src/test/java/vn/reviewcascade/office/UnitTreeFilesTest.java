@@ -164,9 +164,9 @@ class UnitTreeFilesTest extends CascadeTestSupport {
         assertThat(count("unit_tree_file")).isZero();
         assertThat(tree.find("VL-D")).isEmpty();
         // Anyone signed in may read the versions and download the shipped trees.
-        assertThat(anonymous.withBasicAuth("vl.cay", PASSWORD).getForObject("/api/unit-trees/samples", List.class))
+        assertThat(anonymous.withBasicAuth("vl.cay", PASSWORD).getForObject("/api/samples/unit-trees", List.class))
                 .contains("quang-tri-2019.csv", "quang-tri-2026.csv");
-        assertThat(anonymous.withBasicAuth("vl.cay", PASSWORD).getForObject("/api/unit-trees/samples/quang-tri-2026.csv",
+        assertThat(anonymous.withBasicAuth("vl.cay", PASSWORD).getForObject("/api/samples/unit-trees/quang-tri-2026.csv",
                 String.class)).startsWith("# levels: PROVINCE=Tỉnh ủy; COMMUNE=");
     }
 

@@ -28,7 +28,8 @@ class ReorganisationReaderTest {
 
     @Test
     void theSampleOf2025ReadsAndMakesTheTreeOfTwoLevelsOfCommittees() throws IOException {
-        String sample = Files.readString(Path.of("docs/reorganisation-2025-07-01.yaml"), StandardCharsets.UTF_8);
+        String sample = Files.readString(Path.of("src/main/resources/reorganisations/reorganisation-2025-07-01.yaml"),
+                StandardCharsets.UTF_8);
         TreeState tree = tree2019();
         Reorganisation reorganisation = ReorganisationReader.read(sample, tree);
 
