@@ -258,7 +258,9 @@ async function loadUnit(token) {
   document.getElementById('unit').hidden = false;
   document.getElementById('breadcrumb').innerHTML = view.path.map((step) =>
     `<a href="#" data-drill="${escape(step.unitCode)}">${escape(step.unitName)}</a> ›`).join(' ')
-    + ` <b data-field="unitName">${escape(node.unitName)}</b>`;
+    + ` <b data-field="unitName">${escape(node.unitName)}</b>`
+    + (view.predecessors.length ? ` <span data-field="formerly">(trước đây: ${view.predecessors.map((unit) =>
+      escape(unit.unitName)).join(', ')})</span>` : '');
   const rows = [
     ['Cấp', node.levelName, 'levelName'],
     ['Trạng thái (bước hiện tại)', node.statusLabel, 'status'],
@@ -268,11 +270,14 @@ async function loadUnit(token) {
     ['Số văn bản', writtenLink(node), 'documentNumber'],
     ['Việc đang mở', node.openTask ? escape(node.openTask.name) : 'không có', 'openTask'],
     ['Người đang xử lý', holder(node.openTask), 'holder'],
+    ...(view.predecessors.length ? [['Tiếp nối các đơn vị', view.predecessors.map((unit) => `${escape(unit.unitName)} — `
+      + `${escape(unit.statusLabel)}${unit.documentNumber ? ', báo cáo ' + writtenLink(unit) : ''}`).join('<br>'),
+    'predecessors']] : []),
     ['Đơn vị trực thuộc', node.subordinates ? `${number(node.subordinates)} (đã nộp ${number(submitted(node.subordinateRates))}, `
       + `quá hạn ${number(node.subordinateRates.overdue)})` : 'không có', 'subordinates'],
   ];
   document.getElementById('node').innerHTML = rows.map(([label, value, field]) =>
-    `<dt>${label}</dt><dd data-field="${field}">${['openTask', 'holder', 'documentNumber'].includes(field) ? value : escape(value)}</dd>`).join('');
+    `<dt>${label}</dt><dd data-field="${field}">${['openTask', 'holder', 'documentNumber', 'predecessors'].includes(field) ? value : escape(value)}</dd>`).join('');
   // The annex workbook of the unit (its figures and each subordinate's).
   document.getElementById('annex-xlsx').href = `/api/campaigns/${state.campaign}/units/${encodeURIComponent(node.unitCode)}/annex.xlsx`;
   // The documents the unit issued and received, in every campaign (the register's page filters by campaign).

@@ -76,8 +76,8 @@ class DashboardController {
         while (from < path.size() && !own.contains(path.get(from).unitCode())) {
             from++;
         }
-        return new DrillDown(view.campaignId(), view.node(), path.subList(from, path.size()), view.children(),
-                view.figures(), view.contributions());
+        return new DrillDown(view.campaignId(), view.node(), path.subList(from, path.size()), view.predecessors(),
+                view.children(), view.figures(), view.contributions());
     }
 
     /** Per level, the reports submitted each day and in all up to it, with the level's deadline. */

@@ -164,8 +164,11 @@ public class DashboardQueries {
 
         UnitNode node = node(campaign, row, below, tasks, now);
         List<UnitNode> childNodes = children.stream().map(child -> node(campaign, child, below, tasks, now)).toList();
+        // The units it continues after a merge in this campaign: what they reported stays theirs, shown with it.
+        List<UnitNode> predecessors = rows(campaign, "r.successor_code = ?", List.of(unitCode), "order by r.unit_name")
+                .values().stream().map(predecessor -> node(campaign, predecessor, below, tasks, now)).toList();
         Figures figures = figures(campaign, row, children);
-        return Optional.of(new DrillDown(campaign.id(), node, path(campaign, unitCode),
+        return Optional.of(new DrillDown(campaign.id(), node, path(campaign, unitCode), predecessors,
                 new Page<>(Math.max(0, page), pageSize, total, childNodes), figures.lines(), figures.contributions()));
     }
 
