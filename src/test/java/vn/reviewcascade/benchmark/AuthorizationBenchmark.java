@@ -64,7 +64,8 @@ import static vn.reviewcascade.benchmark.BenchmarkReport.millis;
  * {@code -Dbenchmark.postgres-password=}. The databases {@code <prefix>_581} and {@code <prefix>_53356} are created
  * and filled when missing and kept for the next run ({@code -Dbenchmark.rebuild=true} drops them first; building the
  * national one takes about ten minutes). The application listens on {@code -Dbenchmark.port=8184}. National sizes as
- * NationalBenchmark's; {@code -Dbenchmark.runs=40} timed calls of each kind after ten untimed. A larger heap:
+ * NationalBenchmark's; {@code -Dbenchmark.runs=40} timed calls of each kind after {@code -Dbenchmark.warm-up=10} untimed;
+ * {@code -Dbenchmark.small-again=false} leaves out the small size's second runs. A larger heap:
  * {@code -DargLine=-Xmx3g}. Figures go to target/benchmark.md; docs/benchmark.md records them.
  */
 class AuthorizationBenchmark {
@@ -76,7 +77,8 @@ class AuthorizationBenchmark {
     private static final boolean REBUILD = Boolean.getBoolean("benchmark.rebuild");
     private static final int PORT = Integer.getInteger("benchmark.port", 8184);
     private static final int RUNS = Integer.getInteger("benchmark.runs", 40);
-    private static final int WARM_UP = 10;
+    private static final int WARM_UP = Integer.getInteger("benchmark.warm-up", 10);
+    private static final boolean SMALL_AGAIN = !"false".equals(System.getProperty("benchmark.small-again"));
         private static final String PASSWORD = "Do-Tai-Quyen-Han-2030";
     private static final String PROCESS = "authorizationBenchmark";
     private static final Path NATIONAL_TREE = Path.of("target", "benchmark-authorization-tree.csv");
@@ -112,8 +114,10 @@ class AuthorizationBenchmark {
         runs.add(run(small, false));
         runs.add(run(national, true));
         runs.add(run(national, false));
-        runs.add(run(small, false));
-        runs.add(run(small, true));
+        if (SMALL_AGAIN) {
+            runs.add(run(small, false));
+            runs.add(run(small, true));
+        }
         report(runs, System.nanoTime() - started);
     }
 
