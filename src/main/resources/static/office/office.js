@@ -25,6 +25,7 @@ const state = {
   planBytes: null,
   treeFile: null,
   reorganisationFile: null,
+  reorganisationCampaigns: new Set(),
   usersBytes: null,
 };
 
@@ -670,9 +671,12 @@ async function reorganisationFileChosen() {
     const { body } = await api('/api/reorganisations?dryRun=true', { method: 'POST', form });
     showErrors('reorganisation-errors', null);
     $('reorganisation-source').hidden = true;
+    // Applied to every running campaign it can be applied to; one whose root it would end is left out, and said so.
+    state.reorganisationCampaigns = new Set(body.campaigns.filter((campaign) => campaign.problems.length === 0)
+      .map((campaign) => campaign.campaignId));
     renderReorganisation(body);
     state.reorganisationFile = file;
-    $('reorganisation-apply').disabled = body.campaigns.some((campaign) => campaign.problems.length > 0);
+    reorganisationSelectionChanged();
   } catch (error) {
     if (!(error instanceof ApiError) || error.status >= 500 || error.status === 0) throw error;
     $('reorganisation-preview').hidden = true;
@@ -696,8 +700,11 @@ function renderReorganisation(result) {
   const campaigns = result.campaigns.map((campaign) => {
     const problems = campaign.problems.length
       ? `<ul class="errors">${campaign.problems.map((problem) => `<li>${escape(problem)}</li>`).join('')}</ul>` : '';
-    return `<div class="campaign-outcome" data-campaign="${campaign.campaignId}"><h4>Đợt số ${campaign.campaignId} – `
-      + `${escape(campaign.title)}</h4>${problems}<p>Báo cáo đã nộp giữ nguyên: <b>${number(campaign.reportsKept)}</b>; `
+    const possible = campaign.problems.length === 0;
+    return `<div class="campaign-outcome" data-campaign="${campaign.campaignId}"><h4><label>`
+      + `<input type="checkbox" data-apply-to="${campaign.campaignId}"${possible ? ' checked' : ' disabled'}> `
+      + `Đợt số ${campaign.campaignId} – ${escape(campaign.title)}</label></h4>`
+      + `${possible ? '' : '<p class="hint">Không áp dụng được cho đợt này:</p>'}${problems}<p>Báo cáo đã nộp giữ nguyên: <b>${number(campaign.reportsKept)}</b>; `
       + `thay đổi vị trí đơn vị: <b>${number(campaign.changes.length)}</b>.</p>`
       + outcomeList('Báo cáo của đơn vị thay đổi (giữ nguyên, hiện dưới đơn vị kế thừa)', campaign.reportsOfChangedUnits, unit)
       + outcomeList('Việc đang mở được chuyển', campaign.openTasksMoved, task)
@@ -712,12 +719,18 @@ function renderReorganisation(result) {
       + (campaign.notes?.length ? `<ul class="lines">${campaign.notes.map((note) => `<li>${escape(note)}</li>`).join('')}</ul>` : '')
       + '</div>';
   }).join('') || '<p>Không có đợt nào đang chạy: chỉ cây đơn vị thay đổi.</p>';
-  const blocked = result.campaigns.some((campaign) => campaign.problems.length > 0);
   $('reorganisation-preview').innerHTML = `<p class="notice" data-reorganisation-status>${escape(result.decision)}, `
     + `hiệu lực từ ${escape(dayText(result.effectiveOn))}: ${number(result.changes.length)} thay đổi, `
-    + `${number(result.campaigns.length)} đợt đang chạy.${blocked ? ' <b>Chưa áp dụng được: xem các lỗi dưới đây.</b>' : ''}</p>`
+    + `${number(result.campaigns.length)} đợt đang chạy. Đánh dấu các đợt sẽ áp dụng.</p>`
     + `<h3>Các thay đổi</h3><ul class="lines">${changes}</ul><h3>Với từng đợt đang chạy</h3>${campaigns}`;
   $('reorganisation-preview').hidden = false;
+}
+
+function reorganisationSelectionChanged() {
+  const chosen = state.reorganisationCampaigns.size;
+  $('reorganisation-apply').disabled = !state.reorganisationFile || chosen === 0;
+  $('reorganisation-apply').textContent = chosen ? `Áp dụng cho ${number(chosen)} đợt đã đánh dấu`
+    : 'Áp dụng (chưa đánh dấu đợt nào)';
 }
 
 async function applyReorganisation() {
@@ -725,8 +738,10 @@ async function applyReorganisation() {
   $('reorganisation-apply').disabled = true;
   const form = new FormData();
   form.append('file', state.reorganisationFile);
+  const campaigns = [...state.reorganisationCampaigns];
   try {
-    const { body } = await api('/api/reorganisations', { method: 'POST', form });
+    const { body } = await api(`/api/reorganisations?${campaigns.map((id) => `campaign=${id}`).join('&')}`,
+      { method: 'POST', form });
     state.reorganisationFile = null;
     $('reorganisation-file').value = '';
     $('reorganisation-file-name').textContent = 'Chưa chọn tệp';
@@ -817,6 +832,13 @@ function wire() {
   $('tree-apply').addEventListener('click', () => applyTree().catch(report));
   $('reorganisation-file').addEventListener('change', () => reorganisationFileChosen().catch(report));
   $('reorganisation-apply').addEventListener('click', () => applyReorganisation().catch(report));
+  $('reorganisation-preview').addEventListener('change', (event) => {
+    const box = event.target.closest('input[data-apply-to]');
+    if (!box) return;
+    const id = Number(box.dataset.applyTo);
+    if (box.checked) state.reorganisationCampaigns.add(id); else state.reorganisationCampaigns.delete(id);
+    reorganisationSelectionChanged();
+  });
   $('users-file').addEventListener('change', async () => {
     const file = $('users-file').files[0];
     $('users-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
