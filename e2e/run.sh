@@ -3,8 +3,8 @@
 # database) and runs e2e/cascade.test.mjs, then e2e/dashboard.test.mjs (which reads the campaigns the first one
 # leaves), then e2e/webapp-words.test.mjs (the webapps' words and dates), e2e/office.test.mjs (the office
 # page), e2e/registers.test.mjs (the document registers), e2e/forms.test.mjs (the task forms; it issues the
-# demo campaign's guidance) and e2e/tree-2026.test.mjs (a new unit tree applied, so it runs last), against it in
-# Debian's headless Chromium. From the repository root:
+# demo campaign's guidance), e2e/reorganisation.test.mjs (the 2025 transition applied to the demo campaign) and
+# e2e/tree-2026.test.mjs (a new unit tree applied, so it runs last), against it in Debian's headless Chromium. From the repository root:
 #   bash e2e/run.sh
 # Screenshots go to target/e2e-screenshots/, the application's log to target/e2e-app.log.
 set -euo pipefail
@@ -72,5 +72,6 @@ BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/webapp-wo
 BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/office.test.mjs || status=$?
 BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/registers.test.mjs || status=$?
 BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/forms.test.mjs || status=$?
+BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/reorganisation.test.mjs || status=$?
 BASE_URL="http://localhost:$PORT" node --test --test-reporter=spec e2e/tree-2026.test.mjs || status=$?
 exit $status
