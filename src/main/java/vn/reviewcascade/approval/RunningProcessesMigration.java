@@ -41,7 +41,7 @@ import vn.reviewcascade.campaign.UnitReviewStarter;
 @Order(1)
 class RunningProcessesMigration implements SetupStep {
 
-    static final String PROCESS_KEY = "documentApproval";
+    static final String PROCESS_KEY = ApprovalTasks.PROCESS_KEY;
     /** The units' processes first: an approval's caller is migrated before the approval it waits on. */
     private static final List<String> PROCESS_KEYS = List.of(UnitReviewStarter.PROCESS_KEY, PROCESS_KEY);
     private static final int PAGE = 200;

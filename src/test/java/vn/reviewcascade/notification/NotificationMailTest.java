@@ -138,7 +138,7 @@ class NotificationMailTest extends CascadeTestSupport {
     void theSameReminderJobRunTwiceAtOnceSendsOneMail() throws Exception {
         Campaign campaign = start("CC");
         moveClockTo("2030-10-24T00:00:00+07:00");
-        Job reminder = dueJobs(campaign).stream().filter(job -> "ReminderDue".equals(activityOf(job))).findFirst().orElseThrow();
+        Job reminder = dueJobs(campaign).stream().filter(job -> "BurstDue".equals(activityOf(job))).findFirst().orElseThrow();
 
         List<Throwable> failures = Collections.synchronizedList(new ArrayList<>());
         CountDownLatch go = new CountDownLatch(1);
