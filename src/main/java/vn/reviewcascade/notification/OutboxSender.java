@@ -110,24 +110,33 @@ public class OutboxSender implements JavaDelegate {
         private Transport transport;
 
         void send(MimeMessage message) {
+            if (transport == null || !transport.isConnected()) {
+                connect();
+            }
             try {
-                if (transport == null || !transport.isConnected()) {
-                    transport = mailSender.getSession().getTransport(
-                            mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
-                    // An empty login in the configuration (MAIL_USERNAME unset) means none, as for JavaMailSenderImpl.
-                    String username = mailSender.getUsername();
-                    String password = mailSender.getPassword();
-                    if ("".equals(username)) {
-                        username = null;
-                        password = "".equals(password) ? null : password;
-                    }
-                    transport.connect(mailSender.getHost(), mailSender.getPort(), username, password);
-                }
                 // Sets the headers, the mail's own Message-ID among them (OutboxMimeMessage#updateMessageID).
                 message.saveChanges();
                 transport.sendMessage(message, message.getAllRecipients());
             } catch (MessagingException e) {
                 throw new MailSendException("Không gửi được thư qua máy chủ thư: " + e.getMessage(), e);
+            }
+        }
+
+        /** Any failure to reach the server counts as a failed send, as JavaMailSenderImpl counts it. */
+        private void connect() {
+            try {
+                transport = mailSender.getSession().getTransport(mailSender.getProtocol() == null ? "smtp" : mailSender.getProtocol());
+                // An empty login in the configuration (MAIL_USERNAME unset) means none, as for JavaMailSenderImpl.
+                String username = mailSender.getUsername();
+                String password = mailSender.getPassword();
+                if ("".equals(username)) {
+                    username = null;
+                    password = "".equals(password) ? null : password;
+                }
+                transport.connect(mailSender.getHost(), mailSender.getPort(), username, password);
+            } catch (Exception e) {
+                transport = null;
+                throw new MailSendException("Không kết nối được máy chủ thư: " + e.getMessage(), e);
             }
         }
 
