@@ -11,14 +11,17 @@ import java.util.Optional;
 import java.util.TreeSet;
 import java.util.function.Function;
 
+import org.camunda.bpm.engine.HistoryService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.context.event.EventListener;
+import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
+import vn.reviewcascade.SetupStep;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.CampaignStarted;
@@ -59,7 +62,48 @@ public class MailBursts implements JavaDelegate {
 
     @EventListener
     void onCampaignStarted(CampaignStarted started) {
-        Campaign campaign = started.campaign();
+        startFor(started.campaign());
+    }
+
+    /**
+     * Campaigns started before reminders went out in bursts have no burst process: they get one, from now on (their
+     * approvals' own reminder loops are ended as the approvals move to the newest version). Runs at every start and
+     * finds nothing to do once done; an ended campaign gets none.
+     */
+    @Component
+    @Order(2)
+    static class ForRunningCampaigns implements SetupStep {
+
+        private final MailBursts bursts;
+        private final CampaignService campaigns;
+        private final HistoryService historyService;
+        private final JdbcClient jdbc;
+
+        ForRunningCampaigns(MailBursts bursts, CampaignService campaigns, HistoryService historyService, JdbcClient jdbc) {
+            this.bursts = bursts;
+            this.campaigns = campaigns;
+            this.historyService = historyService;
+            this.jdbc = jdbc;
+        }
+
+        @Override
+        public void run() {
+            for (Campaign campaign : campaigns.findAll()) {
+                boolean running = jdbc.sql("""
+                                select count(*) from campaign_unit u where u.campaign_id = ? and u.unit_code = ?
+                                  and u.submitted_at is null
+                                  and not exists (select 1 from campaign_end e where e.campaign_id = u.campaign_id)""")
+                        .params(campaign.id(), campaign.rootUnit()).query(Long.class).single() > 0;
+                // Running or ended (no instant left), a burst process is in the history from its start.
+                if (running && historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
+                        .processInstanceBusinessKey(campaign.id() + "/bursts").count() == 0) {
+                    bursts.startFor(campaign);
+                }
+            }
+        }
+    }
+
+    private void startFor(Campaign campaign) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("campaignId", campaign.id());
         variables.put("nextBurstAt", next(campaign, clock.now()).map(Date::from).orElse(null));

@@ -196,9 +196,9 @@ public class MailOutbox {
      * <p>SMTP cannot be part of a transaction: once the server has accepted the mail, a node that dies before
      * the mail is recorded SENT leaves it pending, and the job, retried, sends it again. Delivery is therefore
      * at least once, and a repeat carries the same Message-ID (see {@link OutboxMimeMessage}). This transaction
-     * makes that window as small as it can be: it holds only the closing of the SMTP connection and one UPDATE's
-     * commit, where recording in the job's transaction would also hold the end of the process, its history and
-     * the job's removal. A SENDING claim committed before the send would not narrow it: after a crash a retry
+     * makes that window as small as it can be: it holds only the server's answer to the message and one UPDATE's
+     * commit, where recording in the job's transaction would also hold the rest of the batch, the end of the process,
+     * its history and the job's removal. A SENDING claim committed before the send would not narrow it: after a crash a retry
      * cannot tell whether the send happened, so it must send again or lose the mail. The row lock does close
      * another gap: a node whose job lock expired while the job still waited in its queue, or still ran, and
      * another node that took the job over, do not both send; the second waits, then finds the mail SENT. A
