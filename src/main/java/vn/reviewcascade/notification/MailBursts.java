@@ -112,15 +112,19 @@ public class MailBursts implements JavaDelegate {
 
     /**
      * Runs at the instant in {@code nextBurstAt}; the instant, not the clock, keys the mails, so a rerun writes
-     * nothing new. Then sets the next instant, or null when the campaign has none left.
+     * nothing new. Then sets the next instant, or null when the campaign has none left or is finished.
      */
     @Override
     public void execute(DelegateExecution execution) {
         long campaignId = ((Number) execution.getVariable("campaignId")).longValue();
         Instant at = ((Date) execution.getVariable("nextBurstAt")).toInstant();
         Campaign campaign = campaigns.find(campaignId);
-        queue(campaign, at);
-        execution.setVariable("nextBurstAt", next(campaign, at).map(Date::from).orElse(null));
+        // A campaign whose root has reported is finished: nothing is left to remind of or escalate, and the process ends.
+        boolean finished = BurstUnit.of(jdbc, campaignId).get(campaign.rootUnit()).submitted();
+        if (!finished) {
+            queue(campaign, at);
+        }
+        execution.setVariable("nextBurstAt", finished ? null : next(campaign, at).map(Date::from).orElse(null));
     }
 
     /** Writes the reminders and escalation mails of the instant to the outbox; how many were written. */
