@@ -120,17 +120,17 @@ public class MailBursts implements JavaDelegate {
         Instant at = ((Date) execution.getVariable("nextBurstAt")).toInstant();
         Campaign campaign = campaigns.find(campaignId);
         // A campaign whose root has reported is finished: nothing is left to remind of or escalate, and the process ends.
-        boolean finished = BurstUnit.of(jdbc, campaignId).get(campaign.rootUnit()).submitted();
+        Map<String, BurstUnit> units = BurstUnit.of(jdbc, campaignId);
+        boolean finished = units.get(campaign.rootUnit()).submitted();
         if (!finished) {
-            queue(campaign, at);
+            queue(campaign, at, units);
         }
         execution.setVariable("nextBurstAt", finished ? null : next(campaign, at).map(Date::from).orElse(null));
     }
 
     /** Writes the reminders and escalation mails of the instant to the outbox; how many were written. */
-    int queue(Campaign campaign, Instant at) {
+    private int queue(Campaign campaign, Instant at, Map<String, BurstUnit> units) {
         Instant now = clock.now();
-        Map<String, BurstUnit> units = BurstUnit.of(jdbc, campaign.id());
         int written = 0;
         if (!ReminderBurst.targets(campaign, at, now).isEmpty()) {
             MailAudiences<ReminderBurst.Item> reminded = reminders.audiences(campaign, at, now, units);
