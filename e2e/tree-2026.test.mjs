@@ -123,7 +123,8 @@ describe('a new unit tree from the office page, and a campaign over it', () => {
     await screenshot(page, 'dot-900-xem-truoc-1366');
     await page.locator('#start-button').click();
     const notice = page.locator('#notice', { hasText: 'Đã bắt đầu đợt số' });
-    await notice.waitFor();
+    // Opening 83 units may take longer than a click's wait on a busy machine.
+    await notice.waitFor({ timeout: 120_000 });
     campaign = Number(/đợt số (\d+)/.exec(await notice.textContent())[1]);
     const started = await api(`/api/campaigns/${campaign}`, { user: 'bdv' });
     assert.equal(started.planNumber, '900-KH/TU');
