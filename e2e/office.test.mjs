@@ -144,6 +144,21 @@ describe('the organising board\'s office page', () => {
     await page.waitForURL(new RegExp(`/dashboard\\?campaign=${id}`));
   });
 
+  it('shows the sent log of the demo's short campaign, its mails and who could not be told', async () => {
+    await openOffice(page);
+    const log = (await api('/api/campaigns/2/mails?page=0&size=50')).body;
+    await page.locator('#campaigns tr[data-campaign="2"] button[data-mails]').click();
+    await page.locator('#mails-dialog[open]').waitFor();
+    assert.match(await page.locator('#mails-title').textContent(), new RegExp(`đợt số 2 \\(${log.total} thư\\)`));
+    assert.equal(await page.locator('#mails tbody tr[data-mail]').count(), Math.min(50, log.total));
+    if (log.items.length) {
+      const first = page.locator(`#mails tr[data-mail="${log.items[0].id}"]`);
+      assert.match(await first.textContent(), new RegExp(log.items[0].kindLabel));
+    }
+    await screenshot(page, 'thu-da-gui-1366');
+    await page.locator('#mails-close').click();
+  });
+
   it('ends another campaign with a reason, which shows as ended and leaves no task', async () => {
     await openOffice(page);
     const row = page.locator(`#campaigns tr[data-campaign="${toEnd}"]`);

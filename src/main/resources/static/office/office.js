@@ -26,6 +26,7 @@ const state = {
   treeFile: null,
   reorganisationFile: null,
   reorganisationCampaigns: new Set(),
+  mails: null,
   usersBytes: null,
 };
 
@@ -401,10 +402,37 @@ async function loadCampaigns() {
       + `<td data-label="Bắt đầu">${escape(dateTime(campaign.startedAt))}${campaign.startedBy ? '<br><small>' + escape(campaign.startedBy) + '</small>' : ''}</td>`
       + `<td data-label="Tiến độ">${progressCell}</td><td data-label="Tình trạng" data-status>${status}</td>`
       + `<td class="row-actions"><div><a class="button" href="/dashboard?campaign=${campaign.id}">Bảng theo dõi</a>`
+      + `<button type="button" data-mails="${campaign.id}">Thư đã gửi</button>`
       + (campaign.ended || done ? '' : `<button type="button" data-end="${campaign.id}">Kết thúc…</button>`) + '</div></td></tr>';
   }).join('') || '<tr><td colspan="9">Chưa có đợt nào.</td></tr>';
   $('campaigns').querySelectorAll('button[data-end]').forEach((button) =>
     button.addEventListener('click', () => openEnd(Number(button.dataset.end))));
+  $('campaigns').querySelectorAll('button[data-mails]').forEach((button) =>
+    button.addEventListener('click', () => openMails(Number(button.dataset.mails), 0).catch(report)));
+}
+
+// ------------------------------------------------------------------------------------------------------ sent log
+
+const MAIL_PAGE = 50;
+const MAIL_STATUS = { PENDING: 'Đang chờ gửi', SENT: 'Đã gửi', NO_RECIPIENT: 'Không gửi được: không có địa chỉ nhận' };
+
+async function openMails(campaignId, page) {
+  const log = await get(`/api/campaigns/${campaignId}/mails?page=${page}&size=${MAIL_PAGE}`);
+  state.mails = { campaignId, page, pages: Math.max(1, Math.ceil(log.total / MAIL_PAGE)) };
+  $('mails-title').textContent = `Thư đã gửi – đợt số ${campaignId} (${number(log.total)} thư)`;
+  $('mails').querySelector('tbody').innerHTML = log.items.map((mail) => {
+    const status = `${MAIL_STATUS[mail.status] ?? mail.status}${mail.sentAt ? ' lúc ' + escape(dateTime(mail.sentAt)) : ''}`
+      + (mail.lastError ? `<br><small>Lần gửi lỗi (${number(mail.attempts)} lần thử): ${escape(mail.lastError)}</small>` : '');
+    const skipped = mail.skipped?.length ? `<br><small>Không có địa chỉ: ${escape(mail.skipped.join(', '))}</small>` : '';
+    return `<tr data-mail="${mail.id}"><td data-label="Tạo lúc">${escape(dateTime(mail.createdAt))}</td>`
+      + `<td data-label="Loại">${escape(mail.kindLabel)}</td><td data-label="Tiêu đề">${escape(mail.subject)}</td>`
+      + `<td data-label="Người nhận">${escape(mail.recipients.join(', '))}${skipped}</td>`
+      + `<td data-label="Tình trạng">${status}</td></tr>`;
+  }).join('') || '<tr><td colspan="5">Đợt này chưa gửi thư nào.</td></tr>';
+  $('mails-page').textContent = `Trang ${page + 1}/${state.mails.pages}`;
+  $('mails-previous').disabled = page === 0;
+  $('mails-next').disabled = page + 1 >= state.mails.pages;
+  if (!$('mails-dialog').open) $('mails-dialog').showModal();
 }
 
 function openEnd(id) {
@@ -825,6 +853,9 @@ function wire() {
   $('preview-button').addEventListener('click', () => runPreview().catch(report));
   $('start-button').addEventListener('click', () => startCampaign().catch(report));
   $('end-cancel').addEventListener('click', () => $('end-dialog').close());
+  $('mails-close').addEventListener('click', () => $('mails-dialog').close());
+  $('mails-previous').addEventListener('click', () => openMails(state.mails.campaignId, state.mails.page - 1).catch(report));
+  $('mails-next').addEventListener('click', () => openMails(state.mails.campaignId, state.mails.page + 1).catch(report));
   $('end-confirm').addEventListener('click', () => confirmEnd().catch(report));
   $('plan-file').addEventListener('change', () => planFileChosen().catch(report));
   $('plan-register').addEventListener('click', () => registerPlan().catch(report));
