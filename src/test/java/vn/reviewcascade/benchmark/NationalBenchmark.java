@@ -30,6 +30,7 @@ import javax.sql.DataSource;
 
 import org.aopalliance.intercept.MethodInterceptor;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.model.bpmn.Bpmn;
@@ -103,6 +104,7 @@ class NationalBenchmark extends CascadeTestSupport {
     @Autowired private JdbcTemplate jdbc;
     @Autowired private ReportRepository reports;
     @Autowired private UnitTree tree;
+    @Autowired private ProcessEngineConfigurationImpl engineConfiguration;
 
     @DynamicPropertySource
     static void nationalTree(DynamicPropertyRegistry registry) throws IOException {
@@ -521,7 +523,7 @@ class NationalBenchmark extends CascadeTestSupport {
             UnitTree slice = UnitGroupsForBenchmark.slice(tree, done, to);
             CountingDataSource.Counts before = CountingDataSource.snapshot();
             long started = System.nanoTime();
-            UnitGroupsForBenchmark.synchronize(slice, identityService);
+            UnitGroupsForBenchmark.synchronize(slice, identityService, engineConfiguration);
             long nanos = System.nanoTime() - started;
             slices.add(new GroupSlice(done, to, slice.groups().size(), nanos, CountingDataSource.snapshot().minus(before)));
             System.out.printf("groups: units %,d–%,d, %,d groups in %s%n", done + 1, to, slice.groups().size(), seconds(nanos));
@@ -534,7 +536,7 @@ class NationalBenchmark extends CascadeTestSupport {
         if (done == units) {
             CountingDataSource.Counts before = CountingDataSource.snapshot();
             long started = System.nanoTime();
-            UnitGroupsForBenchmark.synchronize(tree, identityService);
+            UnitGroupsForBenchmark.synchronize(tree, identityService, engineConfiguration);
             restartNanos = System.nanoTime() - started;
             restartStatements = CountingDataSource.snapshot().minus(before).statements();
         }
