@@ -523,7 +523,7 @@ class NationalBenchmark extends CascadeTestSupport {
             UnitTree slice = UnitGroupsForBenchmark.slice(tree, done, to);
             CountingDataSource.Counts before = CountingDataSource.snapshot();
             long started = System.nanoTime();
-            UnitGroupsForBenchmark.synchronize(slice, identityService, engineConfiguration);
+            UnitGroupsForBenchmark.synchronize(slice, identityService, engineConfiguration, jdbc);
             long nanos = System.nanoTime() - started;
             slices.add(new GroupSlice(done, to, slice.groups().size(), nanos, CountingDataSource.snapshot().minus(before)));
             System.out.printf("groups: units %,d–%,d, %,d groups in %s%n", done + 1, to, slice.groups().size(), seconds(nanos));
@@ -536,7 +536,7 @@ class NationalBenchmark extends CascadeTestSupport {
         if (done == units) {
             CountingDataSource.Counts before = CountingDataSource.snapshot();
             long started = System.nanoTime();
-            UnitGroupsForBenchmark.synchronize(tree, identityService, engineConfiguration);
+            UnitGroupsForBenchmark.synchronize(tree, identityService, engineConfiguration, jdbc);
             restartNanos = System.nanoTime() - started;
             restartStatements = CountingDataSource.snapshot().minus(before).statements();
         }

@@ -4,6 +4,7 @@ import java.util.List;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.springframework.jdbc.core.JdbcTemplate;
 
 /**
  * Lets the benchmark run the start-up step that creates the Camunda groups ({@link UnitGroupSynchronizer}) over a
@@ -24,8 +25,9 @@ public final class UnitGroupsForBenchmark {
     }
 
     /** Runs the synchronizer, exactly as at start-up, over the given tree. */
-    public static void synchronize(UnitTree tree, IdentityService identityService, ProcessEngineConfigurationImpl engine) {
-        new UnitGroupSynchronizer(tree, identityService, engine, GROUPS_PER_TRANSACTION).run();
+    public static void synchronize(UnitTree tree, IdentityService identityService, ProcessEngineConfigurationImpl engine,
+                                   JdbcTemplate jdbc) {
+        new UnitGroupSynchronizer(tree, identityService, engine, jdbc, GROUPS_PER_TRANSACTION).run();
     }
 
     public static boolean isSynchronizer(Object bean) {
