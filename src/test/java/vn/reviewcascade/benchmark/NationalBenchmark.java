@@ -202,11 +202,13 @@ class NationalBenchmark extends CascadeTestSupport {
                 .processInstanceBusinessKeyLike("floor/%").activityIdIn("Waiting").count();
         long heapAfterFloor = BenchmarkReport.heapAfterGc();
 
-        // (c) The campaign: one transaction with a report row per unit, the document sequences and the root's process.
+        // (c) The campaign: the request and the jobs writing a report row per unit, the document sequences, the root's process.
         rowsBefore = uncounted(this::rowCounts);
         counted = CountingDataSource.snapshot();
         started = System.nanoTime();
         Campaign campaign = campaigns.start(StartCampaign.of(PLAN, null, NationalTree.ROOT, YEAR), "bench");
+        // The request wrote the first part; the opening's jobs write the rest and start the root's process.
+        OpeningJobs.writeAllUnits(runtimeService, managementService, campaign.id());
         Phase start = new Phase(System.nanoTime() - started, CountingDataSource.snapshot().minus(counted), 0, 1, 0);
         Map<String, Long> startRows = difference(uncounted(this::rowCounts), rowsBefore);
 
@@ -254,7 +256,7 @@ class NationalBenchmark extends CascadeTestSupport {
         out.add("| (a) read the tree file (`UnitTreeCsvReader.read`), 3 runs | %s, %s, %s | | |"
                 .formatted(seconds(reads[0]), seconds(reads[1]), seconds(reads[2])));
         out.add("| (b) create the Camunda groups, %,d (4 per unit) | %s | | |".formatted(groups.total, groups.summary()));
-        out.add("| (c) start the campaign (one transaction) / start %,d instances | %s | %s | |"
+        out.add("| (c) start the campaign (the request, then the jobs writing its units in parts) / start %,d instances | %s | %s | |"
                 .formatted(units, seconds(start.nanos), seconds(floorStart.nanos)));
         out.add("| (d) open every unit: %,d jobs in %d rounds / %,d start jobs in %d round | %s | %s | |"
                 .formatted(open.jobs, open.rounds, floorJobs.jobs, floorJobs.rounds, seconds(open.nanos), seconds(floorJobs.nanos)));
