@@ -1,5 +1,6 @@
 package vn.reviewcascade.campaign;
 
+import java.util.List;
 import java.util.Map;
 
 import org.camunda.bpm.engine.runtime.Job;
@@ -19,10 +20,12 @@ import org.springframework.test.context.TestPropertySource;
 import org.springframework.test.context.bean.override.mockito.MockitoSpyBean;
 
 import vn.reviewcascade.CascadeTestSupport;
+import vn.reviewcascade.approval.SubordinateReviewOpener;
 import vn.reviewcascade.report.DocumentNumbers;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.argThat;
 import static org.mockito.Mockito.doCallRealMethod;
 import static org.mockito.Mockito.doThrow;
 
@@ -45,6 +48,7 @@ class CampaignOpeningTest extends CascadeTestSupport {
     @Autowired TestRestTemplate anonymous;
     @Autowired JdbcTemplate jdbc;
     @MockitoSpyBean DocumentNumbers documentNumbers;
+    @MockitoSpyBean SubordinateReviewOpener subordinateReviewOpener;
 
     @BeforeEach
     void users() {
@@ -137,6 +141,64 @@ class CampaignOpeningTest extends CascadeTestSupport {
         // Nothing stopped is nothing to retry.
         assertThat(as("vp.bdv").exchange("/api/campaigns/" + id + "/opening/retry", HttpMethod.POST, null, JSON)
                 .getBody()).containsEntry("jobs", 0);
+    }
+
+    @Test
+    void aUnitWhoseReviewCannotOpenStopsVisiblyAndOpensOnceRetried() {
+        long id = startOverHttp("Đợt có đơn vị không mở được");
+        int total = unitsReached();
+        doThrow(new IllegalStateException("Không đọc được các đơn vị trực thuộc (thử)")).when(subordinateReviewOpener)
+                .execute(argThat(execution -> execution != null && execution.getProcessBusinessKey().equals(id + "/VL")));
+        try {
+            runJobsThroughFailures(id);
+            // Vĩnh Linh's start job failed once; the engine waits before its retries, the test runs them at once.
+            Job failing = startJob(id, "VL");
+            assertThat(failing.getExceptionMessage()).isEqualTo("Không đọc được các đơn vị trực thuộc (thử)");
+            assertThat(opening(id)).containsEntry("stage", "OPENING").containsEntry("stopped", false)
+                    .containsEntry("failure", "Không đọc được các đơn vị trực thuộc (thử)");
+            for (int attempt = 0; attempt < 2; attempt++) {
+                try {
+                    managementService.executeJob(startJob(id, "VL").getId());
+                } catch (RuntimeException expected) {
+                    // the unit's error, as the job executor would log it
+                }
+            }
+        } finally {
+            doCallRealMethod().when(subordinateReviewOpener).execute(any());
+        }
+        assertThat(startJob(id, "VL").getRetries()).isZero();
+        Map<String, Object> stopped = opening(id);
+        assertThat(stopped).containsEntry("stage", "OPENING").containsEntry("stopped", true);
+        // Vĩnh Linh and the units below it, which it opens, wait; the others opened.
+        assertThat(((Number) stopped.get("done")).intValue()).isLessThan(total);
+
+        ResponseEntity<Map<String, Object>> retried = as("vp.bdv").exchange("/api/campaigns/" + id + "/opening/retry",
+                HttpMethod.POST, null, JSON);
+        assertThat(retried.getBody()).containsEntry("jobs", 1);
+        runJobs(campaigns.find(id));
+
+        assertThat(reviews(id)).isEqualTo(total);
+        assertThat(summary(id)).doesNotContainKey("opening");
+    }
+
+    /** Runs the campaign's due jobs as the job executor would: one failing leaves its error on it and waits. */
+    private void runJobsThroughFailures(long id) {
+        for (List<Job> due = dueJobs(campaigns.find(id)); !due.isEmpty(); due = dueJobs(campaigns.find(id))) {
+            for (Job job : due) {
+                try {
+                    managementService.executeJob(job.getId());
+                } catch (RuntimeException expected) {
+                    // the job keeps the error and its next try is due later
+                }
+            }
+        }
+    }
+
+    /** The job that opens the unit's review (its asynchronous start), while it has not run. */
+    private Job startJob(long id, String unitCode) {
+        ProcessInstance review = unitProcess(campaigns.find(id), unitCode);
+        return managementService.createJobQuery().processInstanceId(review.getId())
+                .activityId(CampaignOpening.UNIT_START_ACTIVITY).singleResult();
     }
 
     @Test
