@@ -137,7 +137,10 @@ describe('the organising board\'s office page', () => {
     assert.equal(campaign.rootUnit, ROOT.code);
     assert.equal(campaign.deadlines.BASE.report, `${YEAR}-09-23T16:59:59Z`);
     const row = page.locator(`#campaigns tr[data-campaign="${id}"]`);
-    assert.match(await row.textContent(), /Đang chạy/);
+    // Its units open in the background, the row saying how far ("Đang mở các đơn vị: 12/581"); the page refreshes
+    // itself until every unit's review has opened.
+    assert.match(await row.textContent(), /Đang mở các đơn vị|Đang chạy/);
+    await row.locator('[data-status]', { hasText: 'Đang chạy' }).waitFor({ timeout: 60000 });
     await screenshot(page, 'da-bat-dau-1366');
 
     await row.locator('a', { hasText: 'Bảng theo dõi' }).click();

@@ -2,6 +2,8 @@ package vn.reviewcascade;
 
 import java.util.List;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.SmartInitializingSingleton;
 import org.springframework.stereotype.Component;
 
@@ -12,6 +14,8 @@ import org.springframework.stereotype.Component;
 @Component
 class ApplicationSetup implements SmartInitializingSingleton {
 
+    private static final Logger log = LoggerFactory.getLogger(ApplicationSetup.class);
+
     private final List<SetupStep> steps;
 
     ApplicationSetup(List<SetupStep> steps) {
@@ -20,6 +24,11 @@ class ApplicationSetup implements SmartInitializingSingleton {
 
     @Override
     public void afterSingletonsInstantiated() {
-        steps.forEach(SetupStep::run);
+        for (SetupStep step : steps) {
+            long started = System.nanoTime();
+            step.run();
+            // Each step's time, so a start that grows with the tree shows which step grew.
+            log.info("Set-up step {}: {} ms", step.getClass().getSimpleName(), (System.nanoTime() - started) / 1_000_000);
+        }
     }
 }

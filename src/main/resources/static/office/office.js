@@ -359,7 +359,8 @@ async function startCampaign() {
   try {
     const { body } = await api('/api/campaigns', { method: 'POST', json: state.preview.request });
     showNotice(`Đã bắt đầu đợt số ${body.id}: ${escape(state.preview.answer.title)}, `
-      + `${number(state.preview.answer.totalUnits)} đơn vị. <a href="/dashboard?campaign=${body.id}">Mở bảng theo dõi của đợt</a>`);
+      + `${number(state.preview.answer.totalUnits)} đơn vị; các đơn vị được mở dần, tiến độ ở danh sách đợt bên dưới. `
+      + `<a href="/dashboard?campaign=${body.id}">Mở bảng theo dõi của đợt</a>`);
     state.preview = null;
     $('preview').hidden = true;
     $('title').value = '';
@@ -389,10 +390,16 @@ async function loadCampaigns() {
     if (campaign.ended) {
       status = `<span class="status ended">Đã kết thúc</span><span class="reason">Lý do: ${escape(campaign.ended.reason)}</span>`
         + `<span class="reason">${escape(campaign.ended.endedBy)}, ${escape(dateTime(campaign.ended.endedAt))}</span>`;
+    } else if (campaign.opening) {
+      status = openingStatus(campaign);
     } else {
       status = done ? '<span class="status done">Đã hoàn thành</span>' : '<span class="status running">Đang chạy</span>';
     }
-    const progressCell = progress ? `Đã nộp ${number(submitted)}/${number(total)} (${share}%)`
+    const opening = campaign.opening;
+    const openedShare = opening?.total ? Math.floor((100 * opening.done) / opening.total) : 0;
+    const progressCell = opening ? `<span data-opening>${escape(opening.label)}</span>`
+      + `<span class="bar-progress opening"><i style="width:${openedShare}%"></i></span>`
+      : progress ? `Đã nộp ${number(submitted)}/${number(total)} (${share}%)`
       + (progress.overdue ? `, quá hạn ${number(progress.overdue)}` : '')
       + `<span class="bar-progress"><i style="width:${share}%"></i></span>` : '';
     return `<tr data-campaign="${campaign.id}" class="${campaign.ended ? 'ended' : ''}">`
@@ -403,12 +410,47 @@ async function loadCampaigns() {
       + `<td data-label="Tiến độ">${progressCell}</td><td data-label="Tình trạng" data-status>${status}</td>`
       + `<td class="row-actions"><div><a class="button" href="/dashboard?campaign=${campaign.id}">Bảng theo dõi</a>`
       + `<button type="button" data-mails="${campaign.id}">Thư đã gửi</button>`
+      + (campaign.opening?.stopped ? `<button type="button" data-retry="${campaign.id}">Mở tiếp</button>` : '')
       + (campaign.ended || done ? '' : `<button type="button" data-end="${campaign.id}">Kết thúc…</button>`) + '</div></td></tr>';
   }).join('') || '<tr><td colspan="9">Chưa có đợt nào.</td></tr>';
   $('campaigns').querySelectorAll('button[data-end]').forEach((button) =>
     button.addEventListener('click', () => openEnd(Number(button.dataset.end))));
   $('campaigns').querySelectorAll('button[data-mails]').forEach((button) =>
     button.addEventListener('click', () => openMails(Number(button.dataset.mails), 0).catch(report)));
+  $('campaigns').querySelectorAll('button[data-retry]').forEach((button) =>
+    button.addEventListener('click', () => retryOpening(Number(button.dataset.retry), button).catch(report)));
+  // A large campaign's units are written and opened in the background: follow it until every one has opened.
+  clearTimeout(openingTimer);
+  if (state.campaigns.some((campaign) => campaign.opening && !campaign.opening.stopped)) {
+    openingTimer = setTimeout(() => loadCampaigns().catch(report), OPENING_REFRESH_MS);
+  }
+}
+
+const OPENING_REFRESH_MS = 3000;
+let openingTimer;
+
+/** A campaign whose units are still being written or opened: how far, and the error that stopped it, if any. */
+function openingStatus(campaign) {
+  const { opening } = campaign;
+  if (opening.stopped) {
+    return '<span class="status failed">Dừng vì lỗi khi mở các đơn vị</span>'
+      + `<span class="reason">${escape(opening.failure ?? '')}</span>`
+      + '<span class="reason">Phần đã mở được giữ nguyên; bấm “Mở tiếp” để chạy lại từ chỗ dừng.</span>';
+  }
+  return '<span class="status running">Đang mở các đơn vị</span>'
+    + (opening.failure ? `<span class="reason">Gặp lỗi, đang tự thử lại: ${escape(opening.failure)}</span>` : '');
+}
+
+async function retryOpening(id, button) {
+  button.disabled = true;
+  try {
+    const { body } = await api(`/api/campaigns/${id}/opening/retry`, { method: 'POST' });
+    showNotice(body.jobs ? `Đợt số ${id}: đang mở tiếp các đơn vị (${number(body.jobs)} việc chạy lại).`
+      : `Đợt số ${id}: không có việc nào bị dừng.`);
+    await Promise.all([loadCampaigns(), loadAudit()]);
+  } finally {
+    button.disabled = false;
+  }
 }
 
 // ------------------------------------------------------------------------------------------------------ sent log

@@ -4,6 +4,7 @@ package vn.reviewcascade.audit;
 public enum AuditAction {
     CAMPAIGN_STARTED("Bắt đầu đợt"),
     CAMPAIGN_ENDED("Kết thúc đợt"),
+    CAMPAIGN_OPENING_RETRIED("Mở tiếp các đơn vị của đợt"),
     PLAN_REGISTERED("Đăng ký kế hoạch"),
     USERS_IMPORTED("Nhập người dùng"),
     REORGANISATION_APPLIED("Áp dụng sắp xếp tổ chức"),

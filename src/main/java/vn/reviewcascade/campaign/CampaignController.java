@@ -45,9 +45,12 @@ class CampaignController {
     private final DashboardQueries dashboard;
     private final CampaignRepository repository;
     private final AuditLog audit;
+    private final CampaignOpening opening;
 
     CampaignController(CampaignService campaigns, ReportRepository reports, UnitAccess access, EngineClock clock,
-                       DashboardQueries dashboard, CampaignRepository repository, AuditLog audit) {
+                       DashboardQueries dashboard, CampaignRepository repository, AuditLog audit,
+                       CampaignOpening opening) {
+        this.opening = opening;
         this.repository = repository;
         this.audit = audit;
         this.clock = clock;
@@ -63,11 +66,13 @@ class CampaignController {
     /**
      * @param progress the whole campaign's counts, for the observer boards only (null for anyone else)
      * @param ended    who ended the campaign early, when and why; null while it runs or once done
+     * @param opening how far writing its units and opening their reviews is, for the observer boards; null once every
+     *                unit's review has opened (and for anyone else)
      */
     record CampaignSummary(long id, String planNumber, int planVersion, String title, String rootUnit, int year,
                            String organisingGroup, Map<String, Map<String, Instant>> deadlines,
                            Map<String, List<String>> reminders, Instant startedAt, String startedBy,
-                           CampaignProgress progress, CampaignEnd ended) {
+                           CampaignProgress progress, CampaignEnd ended, CampaignOpening.Progress opening) {
     }
 
     record UnitState(String unitCode, String unitName, String level, String levelName, String parentCode,
@@ -192,6 +197,7 @@ class CampaignController {
         campaign.reminders().forEach((level, offsets) -> reminders.put(level, offsets.stream().map(Duration::toString).toList()));
         return new CampaignSummary(campaign.id(), campaign.planNumber(), campaign.plan().version(), campaign.title(),
                 campaign.rootUnit(), campaign.year(), campaign.organisingGroup(), campaign.deadlines().asMap(), reminders,
-                campaign.startedAt(), campaign.startedBy(), withProgress ? reports.progress(campaign.id()) : null, ended);
+                campaign.startedAt(), campaign.startedBy(), withProgress ? reports.progress(campaign.id()) : null, ended,
+                withProgress ? opening.progress(campaign, ended != null).orElse(null) : null);
     }
 }

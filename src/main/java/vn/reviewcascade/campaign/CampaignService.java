@@ -16,7 +16,6 @@ import java.util.stream.Collectors;
 
 import jakarta.validation.Validator;
 
-import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.annotation.Transactional;
 
@@ -25,15 +24,11 @@ import vn.reviewcascade.FieldError;
 import vn.reviewcascade.InvalidInputException;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.PlainText;
-import vn.reviewcascade.SystemContext;
 import vn.reviewcascade.plan.Cascade;
 import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.plan.ReminderOffset;
-import vn.reviewcascade.report.DocumentNumbers;
-import vn.reviewcascade.report.ReportRepository;
-import vn.reviewcascade.report.UnitReport;
 import vn.reviewcascade.unit.TreeLevel;
 import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitTree;
@@ -49,54 +44,36 @@ public class CampaignService {
     private final PlanCatalog plans;
     private final UnitTree tree;
     private final CampaignRepository campaigns;
-    private final ReportRepository reports;
-    private final DocumentNumbers documentNumbers;
-    private final UnitReviewStarter starter;
+    private final CampaignOpening opening;
     private final EngineClock clock;
-    private final ApplicationEventPublisher events;
-    private final SystemContext system;
     private final Validator validator;
     private final Map<Long, Campaign> started = new ConcurrentHashMap<>();
 
-    public CampaignService(PlanCatalog plans, UnitTree tree, CampaignRepository campaigns, ReportRepository reports,
-                           DocumentNumbers documentNumbers, UnitReviewStarter starter, EngineClock clock,
-                           ApplicationEventPublisher events, SystemContext system,
-                           Validator validator) {
+    public CampaignService(PlanCatalog plans, UnitTree tree, CampaignRepository campaigns, CampaignOpening opening,
+                           EngineClock clock, Validator validator) {
         this.validator = validator;
         this.plans = plans;
         this.tree = tree;
         this.campaigns = campaigns;
-        this.reports = reports;
-        this.documentNumbers = documentNumbers;
-        this.starter = starter;
+        this.opening = opening;
         this.clock = clock;
-        this.events = events;
-        this.system = system;
     }
 
     /**
      * Checks the request's shape (Bean Validation, see {@link StartCampaign}) and what it names against the plans and
-     * the tree, every wrong field at once and in the request's order, then in one transaction records the campaign, a
-     * report row per unit it reaches, and the root unit's review process.
+     * the tree, every wrong field at once and in the request's order, then in one transaction records the campaign
+     * with the first part of its units ({@link CampaignOpening}): all of them and the root unit's review when the
+     * campaign is small enough, else the rest is written by jobs and the answer comes at once.
      */
     @Transactional
     public Campaign start(StartCampaign request, String startedBy) {
         Prepared prepared = prepare(request);
-        Plan plan = prepared.plan();
-        Unit root = prepared.root();
-        List<Unit> units = prepared.units();
-        long id = campaigns.insert(new Campaign(0, plan, prepared.title(), root.code(), request.year(), prepared.deadlines(),
-                prepared.reminders(), clock.now(), startedBy));
-        reports.insertAll(id, root.code(), units);
-        documentNumbers.prepare(units.stream().map(Unit::code).toList());
+        long id = campaigns.insert(new Campaign(0, prepared.plan(), prepared.title(), prepared.root().code(),
+                request.year(), prepared.deadlines(), prepared.reminders(), clock.now(), startedBy));
         // Read from the table, not kept: this transaction may still roll back.
         Campaign campaign = campaigns.find(id).orElseThrow();
-        UnitReport rootReport = reports.find(id, root.code()).orElseThrow();
         // The caller's right to start a campaign was checked by the API; the processes are the application's own.
-        system.run(() -> {
-            starter.start(campaign, rootReport);
-            events.publishEvent(new CampaignStarted(campaign));
-        });
+        opening.begin(campaign);
         return campaign;
     }
 
@@ -140,7 +117,7 @@ public class CampaignService {
         String title = request.title() == null ? null : PlainText.normalize(request.title().strip());
         List<Plan.Level> levels = plan.levels().subList(plan.levelKeys().indexOf(root.get().level()), plan.levels().size());
         requireRunOfTreeLevels(plan, levels);
-        List<Unit> units = reached(plan, root.get());
+        List<Unit> units = opening.reached(plan, root.get());
         Deadlines deadlines = deadlines(plan, levels, request, clock.now());
         Map<String, List<Duration>> reminders = reminders(levels, request);
         String campaignTitle = title == null ? plan.title() : title;
@@ -203,23 +180,6 @@ public class CampaignService {
         if (!errors.isEmpty()) {
             throw new InvalidInputException(errors);
         }
-    }
-
-    /**
-     * The root and every unit below it that the plan reaches: level by level, down to the plan's last level. Units
-     * of a level below the plan's last are left out, with everything under them.
-     */
-    private List<Unit> reached(Plan plan, Unit root) {
-        List<Unit> units = new ArrayList<>(List.of(root));
-        for (int next = 0; next < units.size(); next++) {
-            Unit parent = units.get(next);
-            for (Unit child : tree.childrenOf(parent.code())) {
-                if (plan.level(child.level()).isPresent()) {
-                    units.add(child);
-                }
-            }
-        }
-        return units;
     }
 
     /** The plan's days in the campaign's year, with the request's overrides; refuses contradictions and the past. */

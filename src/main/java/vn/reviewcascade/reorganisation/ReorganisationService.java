@@ -16,6 +16,7 @@ import vn.reviewcascade.audit.AuditAction;
 import vn.reviewcascade.audit.AuditLog;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignConflictException;
+import vn.reviewcascade.campaign.CampaignOpening;
 import vn.reviewcascade.campaign.CampaignRepository;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.report.ReportRepository;
@@ -40,10 +41,12 @@ public class ReorganisationService {
     private final EngineClock clock;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final CampaignOpening opening;
 
     ReorganisationService(TreeVersions versions, CampaignReorganiser reorganiser, CampaignService campaigns,
                           CampaignRepository campaignRepository, ReportRepository reports, SystemContext system,
-                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager) {
+                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager, CampaignOpening opening) {
+        this.opening = opening;
         this.versions = versions;
         this.reorganiser = reorganiser;
         this.campaigns = campaigns;
@@ -125,8 +128,21 @@ public class ReorganisationService {
         return next;
     }
 
-    /** The campaigns still running: not ended early, and their root's report not yet submitted. */
+    /**
+     * The campaigns still running: not ended early, and their root's report not yet submitted. A campaign whose units
+     * are still being written (a large one, for a few minutes after its start) takes no reorganisation until they all
+     * are: its rows are the tree it is changed against.
+     */
     private List<Campaign> running(Collection<Long> campaignIds) {
+        List<Campaign> running = chosenOrRunning(campaignIds);
+        running.stream().filter(campaign -> opening.writing(campaign.id())).findFirst().ifPresent(campaign -> {
+            throw new CampaignConflictException(("Đợt số %d đang ghi các đơn vị của đợt: áp dụng sắp xếp tổ chức sau khi "
+                    + "ghi xong (xem tiến độ ở trang Văn phòng)").formatted(campaign.id()));
+        });
+        return running;
+    }
+
+    private List<Campaign> chosenOrRunning(Collection<Long> campaignIds) {
         if (campaignIds != null) {
             List<Campaign> chosen = new ArrayList<>();
             for (Long id : campaignIds) {

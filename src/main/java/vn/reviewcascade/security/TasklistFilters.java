@@ -1,5 +1,6 @@
 package vn.reviewcascade.security;
 
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -12,6 +13,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.filter.Filter;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
@@ -37,13 +39,17 @@ class TasklistFilters implements SetupStep {
     static final String OVERDUE = "Quá hạn";
     static final String SUBORDINATES = "Đơn vị cấp dưới – ";
     private static final String GROUPS = "reviewCascadeGroups";
+    private static final int FILTERS_PER_TRANSACTION = 500;
 
     private final FilterService filters;
     private final TaskService taskService;
     private final AuthorizationService authorizations;
     private final UnitTree tree;
+    private final ProcessEngineConfigurationImpl engine;
 
-    TasklistFilters(FilterService filters, TaskService taskService, AuthorizationService authorizations, UnitTree tree) {
+    TasklistFilters(FilterService filters, TaskService taskService, AuthorizationService authorizations, UnitTree tree,
+                    ProcessEngineConfigurationImpl engine) {
+        this.engine = engine;
         this.filters = filters;
         this.taskService = taskService;
         this.authorizations = authorizations;
@@ -66,6 +72,7 @@ class TasklistFilters implements SetupStep {
         Map<String, Filter> existing = new HashMap<>();
         filters.createFilterQuery().filterNameLike(SUBORDINATES + "%").list()
                 .forEach(filter -> existing.putIfAbsent(filter.getName(), filter));
+        List<Runnable> writes = new ArrayList<>();
         for (Unit unit : tree.units()) {
             List<Unit> children = tree.childrenOf(unit.code());
             if (children.isEmpty()) {
@@ -73,18 +80,32 @@ class TasklistFilters implements SetupStep {
             }
             List<String> groups = children.stream().flatMap(child -> Stream.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER,
                     UnitRole.REVIEWER, UnitRole.SIGNER).map(role -> tree.groupId(child.code(), role))).distinct().toList();
-            TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
             String name = SUBORDINATES + unit.name();
             String description = "Việc đang mở của các đơn vị trực thuộc " + unit.name();
             Filter filter = existing.get(name);
             if (filter == null) {
-                grant(save(name, -7, description, query, groups), unit.reviewers().id());
+                writes.add(() -> grant(save(name, -7, description, subordinates(groups), groups), unit.reviewers().id()));
             } else if (!String.join(",", groups).equals(filter.getProperties().get(GROUPS))) {
-                filter.setQuery(query);
-                filter.setProperties(properties(-7, description, groups));
-                filters.saveFilter(filter);
+                writes.add(() -> {
+                    filter.setQuery(subordinates(groups));
+                    filter.setProperties(properties(-7, description, groups));
+                    filters.saveFilter(filter);
+                });
             }
         }
+        // The national tree's 3,355 filters on a first start: a part of them per transaction, their rows written in
+        // JDBC batches when the part's engine command ends, not one commit per filter and per authorization.
+        for (int from = 0; from < writes.size(); from += FILTERS_PER_TRANSACTION) {
+            List<Runnable> part = writes.subList(from, Math.min(writes.size(), from + FILTERS_PER_TRANSACTION));
+            engine.getCommandExecutorTxRequired().execute(commandContext -> {
+                part.forEach(Runnable::run);
+                return null;
+            });
+        }
+    }
+
+    private TaskQuery subordinates(List<String> groups) {
+        return taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
     }
 
     /** Tasks assigned to the user, or open to one of the user's groups. */

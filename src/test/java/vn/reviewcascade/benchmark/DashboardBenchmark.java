@@ -20,6 +20,8 @@ import org.aopalliance.intercept.MethodInterceptor;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
+import org.camunda.bpm.engine.ManagementService;
+import org.camunda.bpm.engine.RuntimeService;
 import org.springframework.aop.framework.ProxyFactory;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.config.BeanPostProcessor;
@@ -81,6 +83,8 @@ class DashboardBenchmark extends CascadeTestSupport {
     private static final String PROVINCE_LEADER = "bench.province";
 
     @Autowired private PlanCatalog catalog;
+    @Autowired private RuntimeService runtimeService;
+    @Autowired private ManagementService managementService;
     @Autowired private JdbcTemplate jdbc;
     @Autowired private UnitTree tree;
     @Autowired private DashboardQueries queries;
@@ -124,6 +128,7 @@ class DashboardBenchmark extends CascadeTestSupport {
         catalog.register(TestPlans.text("benchmark/national-plan.yaml"), "bench");
         long started = System.nanoTime();
         Campaign campaign = campaigns.start(StartCampaign.of(PLAN, "Đo tải bảng theo dõi", NationalTree.ROOT, YEAR), "bench");
+        OpeningJobs.writeAllUnits(runtimeService, managementService, campaign.id());
         long startNanos = System.nanoTime() - started;
         started = System.nanoTime();
         Progress progress = simulateProgress(campaign);
