@@ -48,8 +48,10 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 class ReorganisationCascadeTest extends CascadeTestSupport {
 
     private static final String ADMIN_PASSWORD = "Thu-Nghiem-2030";
+    private static final ReorganisationChoices.Parameters NO_CHOICES = ReorganisationChoices.Parameters.NONE;
 
     @Autowired ReorganisationService reorganisations;
+    @Autowired TreeVersions versions;
     @Autowired AuthorizationService authorizationService;
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
@@ -131,11 +133,11 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                   parent: TU
                 """);
 
-        ReorganisationService.Result dryRun = reorganisations.dryRun(file, List.of(campaign.id()));
+        ReorganisationService.Result dryRun = reorganisations.dryRun(file, List.of(campaign.id()), NO_CHOICES);
         assertThat(dryRun.campaigns().get(0).deadlinesAffected()).singleElement()
                 .satisfies(line -> assertThat(line.unitCode()).isEqualTo("VL-A"));
 
-        reorganisations.apply(file, List.of(campaign.id()), "bdv");
+        reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv");
         runJobs(campaign);
         assertThat(reports.find(campaign.id(), "VL-A").orElseThrow().status()).isEqualTo(UnitStatus.DRAFTING);
         assertThat(readers(task(campaign, "VL-A", "DraftDocument"))).contains("btc-tu").doesNotContain("VL.reviewers");
@@ -160,12 +162,12 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 - merge: [VL-B, VL-C]
                   into: VL-A
                 """);
-        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id())).campaigns().get(0);
+        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id()), NO_CHOICES).campaigns().get(0);
         assertThat(planned.expectedRemoved()).extracting(CampaignReorganiser.UnitLine::unitCode).containsExactly("VL-C");
         assertThat(planned.openTasksClosed()).extracting(CampaignReorganiser.TaskLine::unitCode).containsExactly("VL-C");
         assertThat(planned.reportsOfChangedUnits()).extracting(CampaignReorganiser.UnitLine::unitCode).containsExactly("VL-B");
 
-        reorganisations.apply(file, List.of(campaign.id()), "bdv");
+        reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv");
 
         assertThat(snapshot(campaign)).as("nothing reported, signed or written is rewritten or deleted").isEqualTo(before);
         UnitReport vlb = reports.find(campaign.id(), "VL-B").orElseThrow();
@@ -207,10 +209,13 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
         assertThat(totalBefore).containsEntry("partyMembers", 60L);
         moveClockTo("2030-07-01T00:00:00+07:00");
 
-        String file = file("1234-QĐ/TU", """
-                - abolishLevel: DISTRICT
-                """);
-        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id())).campaigns().get(0);
+        // The tree's versions are shared by the test context: the other provinces' districts stay.
+        List<String> others = versions.current().units().stream()
+                .filter(unit -> !unit.retired() && unit.level().equals("DISTRICT") && !List.of("VL", "CC").contains(unit.code()))
+                .map(TreeState.VersionedUnit::code).toList();
+        String file = file("1234-QĐ/TU", "- abolishLevel: DISTRICT\n"
+                + (others.isEmpty() ? "" : "  except: [" + String.join(", ", others) + "]\n"));
+        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id()), NO_CHOICES).campaigns().get(0);
         assertThat(planned.expectedRemoved()).extracting(CampaignReorganiser.UnitLine::unitCode).containsExactly("VL");
         assertThat(planned.openTasksMoved()).extracting(CampaignReorganiser.TaskLine::unitCode)
                 .containsExactlyInAnyOrder("VL-B", "VL-C");
@@ -220,7 +225,7 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 .containsExactly("VL-A");
         assertThat(planned.reportsKept()).isEqualTo(2);
 
-        reorganisations.apply(file, List.of(campaign.id()), "bdv");
+        reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv");
 
         assertThat(snapshot(campaign)).isEqualTo(before);
         assertThat(subtreeTotal(campaign.id(), "TU")).as("only the structure changed").isEqualTo(totalBefore);
@@ -239,7 +244,7 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 .anySatisfy(row -> assertThat(row.get("DETAIL").toString()).contains("1234-QĐ/TU")
                         .contains(String.valueOf(campaign.id())));
         assertThatThrownBy(() -> reorganisations.apply(file(
-                "1235-QĐ/TU", "- rename: TU\n  name: Tỉnh ủy mới\n"), List.of(campaign.id() + 1000), "bdv"))
+                "1235-QĐ/TU", "- rename: TU\n  name: Tỉnh ủy mới\n"), List.of(campaign.id() + 1000), NO_CHOICES, "bdv"))
                 .as("an unknown campaign").isInstanceOf(RuntimeException.class);
 
         // The campaign completes to the province's signed report, every report counted once.
@@ -263,7 +268,7 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
 
     @Test
     @Order(5)
-    void aSplitInARunningCampaignIsRefusedWholeAndNothingChanges() {
+    void aSplitInARunningCampaignWithoutTheOperatorsChoiceIsRefusedWholeAndNothingChanges() {
         Campaign campaign = start("VL");
         int versions = reorganisations("select count(*) from reorganisation");
         String file = file("1236-QĐ/TU", """
@@ -272,8 +277,9 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 - split: VL-A
                   parts: [{code: VL-A1, name: Đảng ủy xã Vĩnh Thái 1}, {code: VL-A2, name: Đảng ủy xã Vĩnh Thái 2}]
                 """);
-        assertThatThrownBy(() -> reorganisations.apply(file, List.of(campaign.id()), "bdv"))
-                .isInstanceOf(CampaignConflictException.class).hasMessageContaining("Thay đổi 2: chia tách");
+        assertThatThrownBy(() -> reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv"))
+                .isInstanceOf(CampaignConflictException.class).hasMessageContaining("Thay đổi 2: chia tách")
+                .as("names the parameter that makes the choice").hasMessageContaining("split=VL-A:afresh");
         assertThat(reorganisations("select count(*) from reorganisation")).isEqualTo(versions);
         assertThat(reports.find(campaign.id(), "VL-A").orElseThrow().unitName()).isEqualTo("Đảng ủy xã Vĩnh Thái");
     }
