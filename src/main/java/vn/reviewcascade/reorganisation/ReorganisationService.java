@@ -19,6 +19,7 @@ import vn.reviewcascade.campaign.CampaignConflictException;
 import vn.reviewcascade.campaign.CampaignRepository;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.security.TasklistFilters;
 
 /**
  * Reads a reorganisation file against the tree as it is now, shows what it would do to each running campaign (the dry
@@ -40,10 +41,13 @@ public class ReorganisationService {
     private final EngineClock clock;
     private final AuditLog audit;
     private final TransactionTemplate transactions;
+    private final TasklistFilters tasklistFilters;
 
     ReorganisationService(TreeVersions versions, CampaignReorganiser reorganiser, CampaignService campaigns,
                           CampaignRepository campaignRepository, ReportRepository reports, SystemContext system,
-                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager) {
+                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager,
+                          TasklistFilters tasklistFilters) {
+        this.tasklistFilters = tasklistFilters;
         this.versions = versions;
         this.reorganiser = reorganiser;
         this.campaigns = campaigns;
@@ -122,6 +126,12 @@ public class ReorganisationService {
                         List.of("Không áp dụng được cho đợt này, đợt giữ nguyên: " + e.getMessage()), List.of(), List.of(), 0,
                         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
             }
+        }
+        try {
+            // The reviewers' "Đơn vị cấp dưới" filters show the units each unit has now.
+            transactions.executeWithoutResult(status -> system.run(tasklistFilters::follow));
+        } catch (RuntimeException e) {
+            log.error("The Tasklist filters could not follow reorganisation {}; they will at the next start", id, e);
         }
         return new Result(id, reorganisation.decision().label(), reorganisation.effectiveOn(), false, choices,
                 reorganisation.changes(), outcomes);

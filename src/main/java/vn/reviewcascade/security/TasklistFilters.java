@@ -1,8 +1,12 @@
 package vn.reviewcascade.security;
 
 import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.stream.Stream;
 
 import org.camunda.bpm.engine.AuthorizationService;
@@ -15,39 +19,46 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.SetupStep;
-import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 import vn.reviewcascade.unit.UnitTreeReplaced;
 
 /**
  * The shared Tasklist filters: "Việc của tôi", "Sắp đến hạn" (due within 7 days), "Quá hạn" for everyone, and
- * for the reviewers of each unit with subordinates "Đơn vị cấp dưới – …", the open tasks of the units below it.
- * Created once, by name; the engine's authorizations decide who sees which filter and which tasks in it.
+ * for the reviewers of each unit with subordinates "Đơn vị cấp dưới – …", the open tasks of the units below it as
+ * they are now ({@link #follow}, after a reorganisation too). Created once; the engine's authorizations decide who
+ * sees which filter and which tasks in it.
  */
 @Component
 @Order(3)
-class TasklistFilters implements SetupStep {
+public class TasklistFilters implements SetupStep {
 
     static final String MINE = "Việc của tôi";
     static final String DUE_SOON = "Sắp đến hạn";
     static final String OVERDUE = "Quá hạn";
     static final String SUBORDINATES = "Đơn vị cấp dưới – ";
     private static final String GROUPS = "reviewCascadeGroups";
+    private static final String UNIT = "reviewCascadeUnit";
 
     private final FilterService filters;
     private final TaskService taskService;
     private final AuthorizationService authorizations;
     private final UnitTree tree;
+    private final JdbcClient jdbc;
+    private final UnitsBelow unitsBelow;
 
-    TasklistFilters(FilterService filters, TaskService taskService, AuthorizationService authorizations, UnitTree tree) {
+    TasklistFilters(FilterService filters, TaskService taskService, AuthorizationService authorizations, UnitTree tree,
+                    JdbcClient jdbc, UnitsBelow unitsBelow) {
+        this.unitsBelow = unitsBelow;
         this.filters = filters;
         this.taskService = taskService;
         this.authorizations = authorizations;
         this.tree = tree;
+        this.jdbc = jdbc;
     }
 
     /** A newer tree file: the filters of its parents, with its groups; those of units since retired stay as they were. */
@@ -62,29 +73,67 @@ class TasklistFilters implements SetupStep {
         createForEveryone(DUE_SOON, -9, "Việc của tôi đến hạn trong 7 ngày tới",
                 mine().dueAfterExpression("${now()}").dueBeforeExpression("${dateTime().plusDays(7).toDate()}"));
         createForEveryone(OVERDUE, -8, "Việc của tôi đã quá hạn", mine().dueBeforeExpression("${now()}"));
-        // Read once; a filter is saved again only when the groups of the units below changed since the last start.
+        follow();
+    }
+
+    /**
+     * Makes each "Đơn vị cấp dưới – …" filter show the open tasks of the units its unit has now: the units below it in
+     * the tree as it is now ({@link UnitsBelow}: the tree file with the reorganisations applied since), and the units
+     * reporting to it in running campaigns, where a reorganisation moved, merged or split them (a campaign's rows are
+     * its own). A filter is saved again only when its groups or its name changed; one whose unit has no unit below
+     * any more is deleted with its grant, and a unit that gained units below gets one. Runs at start-up and after a
+     * reorganisation is applied.
+     */
+    public void follow() {
+        Map<String, String> parentNames = new LinkedHashMap<>();
+        Map<String, Set<String>> below = new LinkedHashMap<>();
+        unitsBelow.now().forEach((code, parent) -> {
+            parentNames.put(code, parent.name());
+            below.computeIfAbsent(code, key -> new TreeSet<>()).addAll(parent.children());
+        });
+        // Running campaigns' rows: only units that still owe a report have open tasks to show.
+        jdbc.sql("""
+                        select r.parent_code, r.unit_code, p.unit_name as parent_name
+                        from campaign_unit r
+                        join campaign_unit p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
+                        where r.retired_at is null and r.submitted_at is null
+                          and not exists (select 1 from campaign_end e where e.campaign_id = r.campaign_id)""")
+                .query(rs -> {
+                    String parent = rs.getString("parent_code");
+                    below.computeIfAbsent(parent, key -> new TreeSet<>()).add(rs.getString("unit_code"));
+                    parentNames.putIfAbsent(parent, rs.getString("parent_name"));
+                });
+        // Read once; the filters of the tree file's first start carry no unit, and are found by their name.
         Map<String, Filter> existing = new HashMap<>();
-        filters.createFilterQuery().filterNameLike(SUBORDINATES + "%").list()
-                .forEach(filter -> existing.putIfAbsent(filter.getName(), filter));
-        for (Unit unit : tree.units()) {
-            List<Unit> children = tree.childrenOf(unit.code());
-            if (children.isEmpty()) {
-                continue;
-            }
-            List<String> groups = children.stream().flatMap(child -> Stream.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER,
-                    UnitRole.REVIEWER, UnitRole.SIGNER).map(role -> tree.groupId(child.code(), role))).distinct().toList();
+        filters.createFilterQuery().filterNameLike(SUBORDINATES + "%").list().forEach(filter -> {
+            Object unit = filter.getProperties() == null ? null : filter.getProperties().get(UNIT);
+            existing.putIfAbsent(unit != null ? "unit:" + unit : "name:" + filter.getName(), filter);
+        });
+        Set<Filter> kept = new HashSet<>();
+        below.forEach((code, units) -> {
+            String unitName = parentNames.getOrDefault(code, code);
+            List<String> groups = units.stream().flatMap(child -> Stream.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER,
+                    UnitRole.REVIEWER, UnitRole.SIGNER).map(role -> tree.groupId(child, role))).distinct().toList();
             TaskQuery query = taskService.createTaskQuery().taskCandidateGroupIn(groups).includeAssignedTasks();
-            String name = SUBORDINATES + unit.name();
-            String description = "Việc đang mở của các đơn vị trực thuộc " + unit.name();
-            Filter filter = existing.get(name);
+            String name = SUBORDINATES + unitName;
+            String description = "Việc đang mở của các đơn vị trực thuộc " + unitName;
+            Filter filter = existing.getOrDefault("unit:" + code, existing.get("name:" + name));
             if (filter == null) {
-                grant(save(name, -7, description, query, groups), unit.reviewers().id());
-            } else if (!String.join(",", groups).equals(filter.getProperties().get(GROUPS))) {
+                kept.add(grant(save(name, -7, description, query, code, groups), tree.groupId(code, UnitRole.REVIEWER)));
+                return;
+            }
+            kept.add(filter);
+            if (!String.join(",", groups).equals(filter.getProperties().get(GROUPS)) || !name.equals(filter.getName())
+                    || !code.equals(filter.getProperties().get(UNIT))) {
+                filter.setName(name);
                 filter.setQuery(query);
-                filter.setProperties(properties(-7, description, groups));
+                filter.setProperties(properties(-7, description, code, groups));
                 filters.saveFilter(filter);
             }
-        }
+        });
+        // A unit left without units below (merged away, abolished, its units moved): its filter would show nothing.
+        existing.values().stream().filter(filter -> !kept.contains(filter)).distinct()
+                .forEach(filter -> filters.deleteFilter(filter.getId()));
     }
 
     /** Tasks assigned to the user, or open to one of the user's groups. */
@@ -106,31 +155,36 @@ class TasklistFilters implements SetupStep {
     }
 
     private Filter save(String name, int priority, String description, TaskQuery query) {
-        return save(name, priority, description, query, null);
+        return save(name, priority, description, query, null, null);
     }
 
-    private Filter save(String name, int priority, String description, TaskQuery query, List<String> groups) {
+    private Filter save(String name, int priority, String description, TaskQuery query, String unit, List<String> groups) {
         Filter filter = filters.newTaskFilter(name);
         filter.setQuery(query);
-        filter.setProperties(properties(priority, description, groups));
+        filter.setProperties(properties(priority, description, unit, groups));
         return filters.saveFilter(filter);
     }
 
-    /** Tasklist's properties of a filter, with the groups it shows the tasks of, to tell later whether they changed. */
-    private static Map<String, Object> properties(int priority, String description, List<String> groups) {
+    /**
+     * Tasklist's properties of a filter, with the unit whose units below it shows and their groups, to tell later
+     * whether they changed.
+     */
+    private static Map<String, Object> properties(int priority, String description, String unit, List<String> groups) {
         Map<String, Object> properties = new HashMap<>(Map.of("priority", priority, "description", description, "refresh", true));
         if (groups != null) {
+            properties.put(UNIT, unit);
             properties.put(GROUPS, String.join(",", groups));
         }
         return properties;
     }
 
-    private void grant(Filter filter, String group) {
+    private Filter grant(Filter filter, String group) {
         Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(group);
         authorization.setResource(Resources.FILTER);
         authorization.setResourceId(filter.getId());
         authorization.addPermission(Permissions.READ);
         authorizations.saveAuthorization(authorization);
+        return filter;
     }
 }
