@@ -241,6 +241,15 @@ public class CampaignReorganiser {
             return rows.values().stream().filter(row -> row.active() && code.equals(row.parent)).toList();
         }
 
+        /**
+         * The rows whose reports count under the unit: its active units, and units an earlier reorganisation retired
+         * after they had reported (their reports still roll up here). When the unit ends without a report of its own
+         * that counts, they all go where its work goes, or their figures would count nowhere.
+         */
+        List<Row> countingChildren(String code) {
+            return rows.values().stream().filter(row -> (row.active() || row.submitted) && code.equals(row.parent)).toList();
+        }
+
         void setParent(int seq, Row row, String parent) {
             if (!Objects.equals(row.parent, parent)) {
                 changes.add(new UnitChange(seq, row.code, Field.PARENT, row.parent, parent));
@@ -320,7 +329,7 @@ public class CampaignReorganiser {
                             plan.retire(seq, unit, null, unit.parent);
                         } else {
                             // It had not reported: its subordinates carry their own figures up, and it counts nowhere.
-                            for (Row child : plan.activeChildren(unit.code)) {
+                            for (Row child : plan.countingChildren(unit.code)) {
                                 plan.setParent(seq, child, unit.parent);
                             }
                             plan.retire(seq, unit, null, null);
@@ -391,7 +400,7 @@ public class CampaignReorganiser {
         if (ReorganisationChoices.AFRESH.equals(choice)) {
             List<Row> created = change.parts().stream()
                     .map(part -> create(plan, seq, part.code(), part.name(), unit.level, unit.parent, unit.symbol)).toList();
-            for (Row child : plan.activeChildren(unit.code)) {
+            for (Row child : plan.countingChildren(unit.code)) {
                 plan.setParent(seq, child, created.get(0).code);
             }
             plan.retire(seq, unit, null, null);
@@ -418,7 +427,7 @@ public class CampaignReorganiser {
         Reorganisation.Part given = change.parts().stream().filter(part -> part.code().equals(choice)).findFirst()
                 .orElseThrow();
         Row successor = create(plan, seq, given.code(), given.name(), unit.level, unit.parent, unit.symbol);
-        for (Row child : plan.activeChildren(unit.code)) {
+        for (Row child : plan.countingChildren(unit.code)) {
             plan.setParent(seq, child, successor.code);
         }
         plan.retire(seq, unit, successor.code, null);
@@ -493,7 +502,7 @@ public class CampaignReorganiser {
         plan.continuing.putIfAbsent(target.code, seq);
         for (Row source : sources) {
             // A source that reported keeps the reports it consolidated; the rest of its units go to the successor.
-            for (Row child : plan.activeChildren(source.code)) {
+            for (Row child : source.submitted ? plan.activeChildren(source.code) : plan.countingChildren(source.code)) {
                 if (!source.submitted || !child.submitted) {
                     plan.setParent(seq, child, target.code);
                 }
