@@ -33,6 +33,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.reorganisation.Reorganisation.Change;
 import vn.reviewcascade.unit.UnitRole;
@@ -82,11 +83,13 @@ public class CampaignReorganiser {
     private final UnitTree tree;
     private final UnitReviewStarter starter;
     private final ParentNotifier parentNotifier;
+    private final DocumentNumbers documentNumbers;
 
     CampaignReorganiser(JdbcClient jdbc, ReportRepository reports, RuntimeService runtimeService,
                         ManagementService managementService, TaskService taskService,
                         AuthorizationService authorizations, IdentityService identityService, UnitTree tree,
-                        UnitReviewStarter starter, ParentNotifier parentNotifier) {
+                        UnitReviewStarter starter, ParentNotifier parentNotifier, DocumentNumbers documentNumbers) {
+        this.documentNumbers = documentNumbers;
         this.jdbc = jdbc;
         this.reports = reports;
         this.runtimeService = runtimeService;
@@ -602,6 +605,8 @@ public class CampaignReorganiser {
         for (Row row : plan.rows.values()) {
             if (row.created) {
                 createGroups(row.code, row.name);
+                // Its documents are numbered in a sequence of its own, as each unit's are from a campaign's start.
+                documentNumbers.prepare(List.of(row.code));
                 if (guidanceIssued(campaignId, row.parent)) {
                     markGuidanceReceived(campaignId, row.code, at);
                 }
