@@ -211,7 +211,7 @@ public class CampaignReorganiser {
             jdbc.sql("""
                             select r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, r.retired_at, r.successor_code,
                                    r.submitted_at, r.process_instance_id, r.subordinates_complete_at, p.number,
-                                   coalesce(r.report_due, d.due) as report_due
+                                   coalesce(r.recomputed_report_due, d.due) as report_due
                             from campaign_unit r
                             left join campaign_document p on p.campaign_id = r.campaign_id and p.unit_code = r.unit_code
                                                          and p.document_kind = 'REPORT'
@@ -561,7 +561,7 @@ public class CampaignReorganiser {
                 case NAME -> update(campaignId, change.unitCode(), "unit_name = ?", change.after());
                 case RETIRED -> update(campaignId, change.unitCode(), "retired_at = ?", SqlTimes.at(at));
                 case SUCCESSOR -> update(campaignId, change.unitCode(), "successor_code = ?", change.after());
-                case REPORT_DUE -> update(campaignId, change.unitCode(), "report_due = ?",
+                case REPORT_DUE -> update(campaignId, change.unitCode(), "recomputed_report_due = ?",
                         SqlTimes.at(Instant.parse(change.after())));
                 case CREATED -> {
                 }

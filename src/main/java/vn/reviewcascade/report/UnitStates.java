@@ -26,9 +26,9 @@ public final class UnitStates {
 
     /**
      * The unit's report deadline: its own where a reorganisation recomputed it for a unit continuing merged units'
-     * work ({@code campaign_unit.report_due}), else its level's in the campaign ({@code d}). Needs {@link #DEADLINE_JOINS}.
+     * work ({@code campaign_unit.recomputed_report_due}), else its level's in the campaign ({@code d}). Needs {@link #DEADLINE_JOINS}.
      */
-    public static final String DUE = "coalesce(r.report_due, d.due)";
+    public static final String DUE = "coalesce(r.recomputed_report_due, d.due)";
 
     /**
      * The unit's level's report deadline as {@code d} and the escalation of the unit's deadline ({@link #DUE}) as
