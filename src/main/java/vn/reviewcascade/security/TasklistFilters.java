@@ -1,7 +1,6 @@
 package vn.reviewcascade.security;
 
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +18,6 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.SetupStep;
@@ -48,17 +46,15 @@ public class TasklistFilters implements SetupStep {
     private final TaskService taskService;
     private final AuthorizationService authorizations;
     private final UnitTree tree;
-    private final JdbcClient jdbc;
     private final UnitsBelow unitsBelow;
 
     TasklistFilters(FilterService filters, TaskService taskService, AuthorizationService authorizations, UnitTree tree,
-                    JdbcClient jdbc, UnitsBelow unitsBelow) {
+                    UnitsBelow unitsBelow) {
         this.unitsBelow = unitsBelow;
         this.filters = filters;
         this.taskService = taskService;
         this.authorizations = authorizations;
         this.tree = tree;
-        this.jdbc = jdbc;
     }
 
     /** A newer tree file: the filters of its parents, with its groups; those of units since retired stay as they were. */
@@ -78,10 +74,11 @@ public class TasklistFilters implements SetupStep {
 
     /**
      * Makes each "Đơn vị cấp dưới – …" filter show the open tasks of the units its unit has now: the units below it in
-     * the tree as it is now ({@link UnitsBelow}: the tree file with the reorganisations applied since), and the units
-     * reporting to it in running campaigns, where a reorganisation moved, merged or split them (a campaign's rows are
-     * its own). A filter is saved again only when its groups or its name changed; one whose unit has no unit below
-     * any more is deleted with its grant, and a unit that gained units below gets one. Runs at start-up and after a
+     * the tree as it is now ({@link UnitsBelow}: the tree file with the reorganisations applied since, which a
+     * reorganisation applies to running campaigns too). A filter is found by its unit (by its name for those made
+     * before filters carried it) and saved again only when its groups or its name changed; a unit that gained units
+     * below gets one. A unit left without units below keeps its filter as it was: a running campaign not included in
+     * the reorganisation may still have units under it. Runs at start-up, when a tree file is applied and after a
      * reorganisation is applied.
      */
     public void follow() {
@@ -91,25 +88,12 @@ public class TasklistFilters implements SetupStep {
             parentNames.put(code, parent.name());
             below.computeIfAbsent(code, key -> new TreeSet<>()).addAll(parent.children());
         });
-        // Running campaigns' rows: only units that still owe a report have open tasks to show.
-        jdbc.sql("""
-                        select r.parent_code, r.unit_code, p.unit_name as parent_name
-                        from campaign_unit r
-                        join campaign_unit p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
-                        where r.retired_at is null and r.submitted_at is null
-                          and not exists (select 1 from campaign_end e where e.campaign_id = r.campaign_id)""")
-                .query(rs -> {
-                    String parent = rs.getString("parent_code");
-                    below.computeIfAbsent(parent, key -> new TreeSet<>()).add(rs.getString("unit_code"));
-                    parentNames.putIfAbsent(parent, rs.getString("parent_name"));
-                });
         // Read once; the filters of the tree file's first start carry no unit, and are found by their name.
         Map<String, Filter> existing = new HashMap<>();
         filters.createFilterQuery().filterNameLike(SUBORDINATES + "%").list().forEach(filter -> {
             Object unit = filter.getProperties() == null ? null : filter.getProperties().get(UNIT);
             existing.putIfAbsent(unit != null ? "unit:" + unit : "name:" + filter.getName(), filter);
         });
-        Set<Filter> kept = new HashSet<>();
         below.forEach((code, units) -> {
             String unitName = parentNames.getOrDefault(code, code);
             List<String> groups = units.stream().flatMap(child -> Stream.of(UnitRole.DRAFTER, UnitRole.GUIDANCE_DRAFTER,
@@ -119,10 +103,9 @@ public class TasklistFilters implements SetupStep {
             String description = "Việc đang mở của các đơn vị trực thuộc " + unitName;
             Filter filter = existing.getOrDefault("unit:" + code, existing.get("name:" + name));
             if (filter == null) {
-                kept.add(grant(save(name, -7, description, query, code, groups), tree.groupId(code, UnitRole.REVIEWER)));
+                grant(save(name, -7, description, query, code, groups), tree.groupId(code, UnitRole.REVIEWER));
                 return;
             }
-            kept.add(filter);
             if (!String.join(",", groups).equals(filter.getProperties().get(GROUPS)) || !name.equals(filter.getName())
                     || !code.equals(filter.getProperties().get(UNIT))) {
                 filter.setName(name);
@@ -131,9 +114,6 @@ public class TasklistFilters implements SetupStep {
                 filters.saveFilter(filter);
             }
         });
-        // A unit left without units below (merged away, abolished, its units moved): its filter would show nothing.
-        existing.values().stream().filter(filter -> !kept.contains(filter)).distinct()
-                .forEach(filter -> filters.deleteFilter(filter.getId()));
     }
 
     /** Tasks assigned to the user, or open to one of the user's groups. */
@@ -178,13 +158,12 @@ public class TasklistFilters implements SetupStep {
         return properties;
     }
 
-    private Filter grant(Filter filter, String group) {
+    private void grant(Filter filter, String group) {
         Authorization authorization = authorizations.createNewAuthorization(Authorization.AUTH_TYPE_GRANT);
         authorization.setGroupId(group);
         authorization.setResource(Resources.FILTER);
         authorization.setResourceId(filter.getId());
         authorization.addPermission(Permissions.READ);
         authorizations.saveAuthorization(authorization);
-        return filter;
     }
 }

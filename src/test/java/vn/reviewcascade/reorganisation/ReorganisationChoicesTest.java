@@ -418,8 +418,10 @@ class ReorganisationChoicesTest extends ReorganisationTestSupport {
                 """), List.of(campaign.id()), NO_CHOICES, "bdv");
         assertThat(filterTasks(SUBORDINATES + "Huyện ủy Minh Hóa", "RA-MH.reviewers", campaign))
                 .as("the new parent's reviewers have a filter of their units").contains(draft.getId());
-        assertThat(filters.createFilterQuery().filterName(filterName).count())
-                .as("Bố Trạch has no unit below it now: its filter is gone").isZero();
+        assertThat(filters.createFilterQuery().filterName(SUBORDINATES + "Huyện ủy Minh Hóa").singleResult().getProperties()
+                .get("reviewCascadeGroups")).as("the filter covers the unit moved in").asString().contains("RA-BT-1.drafters");
+        assertThat(filterTasks(filterName, "RA-BT.reviewers", campaign))
+                .as("the old parent's reviewers no longer see the moved unit's task").doesNotContain(draft.getId());
     }
 
     // --- what these tests look at -------------------------------------------------------------------------------
