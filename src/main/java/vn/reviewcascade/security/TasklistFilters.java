@@ -18,9 +18,11 @@ import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.task.TaskQuery;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.SetupStep;
+import vn.reviewcascade.campaign.CampaignStarted;
 import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 import vn.reviewcascade.unit.UnitTreeReplaced;
@@ -47,9 +49,11 @@ public class TasklistFilters implements SetupStep {
     private final AuthorizationService authorizations;
     private final UnitTree tree;
     private final UnitsBelow unitsBelow;
+    private final JdbcClient jdbc;
 
     TasklistFilters(FilterService filters, TaskService taskService, AuthorizationService authorizations, UnitTree tree,
-                    UnitsBelow unitsBelow) {
+                    UnitsBelow unitsBelow, JdbcClient jdbc) {
+        this.jdbc = jdbc;
         this.unitsBelow = unitsBelow;
         this.filters = filters;
         this.taskService = taskService;
@@ -63,6 +67,12 @@ public class TasklistFilters implements SetupStep {
         run();
     }
 
+    /** A campaign takes the tree as it is at its start, which may differ from its current version: its parents count. */
+    @EventListener
+    void campaignStarted(CampaignStarted started) {
+        follow();
+    }
+
     @Override
     public void run() {
         createForEveryone(MINE, -10, "Việc được giao cho tôi hoặc cho nhóm của tôi", mine());
@@ -74,12 +84,13 @@ public class TasklistFilters implements SetupStep {
 
     /**
      * Makes each "Đơn vị cấp dưới – …" filter show the open tasks of the units its unit has now: the units below it in
-     * the tree as it is now ({@link UnitsBelow}: the tree file with the reorganisations applied since, which a
-     * reorganisation applies to running campaigns too). A filter is found by its unit (by its name for those made
+     * the tree as it is now ({@link UnitsBelow}: the tree file with the reorganisations applied since), and the units
+     * reporting to it in running campaigns (a campaign's rows are its own: taken from the tree at its start, changed by
+     * the reorganisations applied to it). A filter is found by its unit (by its name for those made
      * before filters carried it) and saved again only when its groups or its name changed; a unit that gained units
      * below gets one. A unit left without units below keeps its filter as it was: a running campaign not included in
-     * the reorganisation may still have units under it. Runs at start-up, when a tree file is applied and after a
-     * reorganisation is applied.
+     * the reorganisation may still have units under it. Runs at start-up, when a tree file is applied, when a campaign
+     * starts and after a reorganisation is applied.
      */
     public void follow() {
         Map<String, String> parentNames = new LinkedHashMap<>();
@@ -88,6 +99,19 @@ public class TasklistFilters implements SetupStep {
             parentNames.put(code, parent.name());
             below.computeIfAbsent(code, key -> new TreeSet<>()).addAll(parent.children());
         });
+        // Running campaigns' rows, which a campaign took from the tree of its start and reorganisations changed since:
+        // only units that still owe a report have open tasks to show.
+        jdbc.sql("""
+                        select r.parent_code, r.unit_code, p.unit_name as parent_name
+                        from campaign_unit r
+                        join campaign_unit p on p.campaign_id = r.campaign_id and p.unit_code = r.parent_code
+                        where r.retired_at is null and r.submitted_at is null
+                          and not exists (select 1 from campaign_end e where e.campaign_id = r.campaign_id)""")
+                .query(rs -> {
+                    String parent = rs.getString("parent_code");
+                    below.computeIfAbsent(parent, key -> new TreeSet<>()).add(rs.getString("unit_code"));
+                    parentNames.putIfAbsent(parent, rs.getString("parent_name"));
+                });
         // Read once; the filters of the tree file's first start carry no unit, and are found by their name.
         Map<String, Filter> existing = new HashMap<>();
         filters.createFilterQuery().filterNameLike(SUBORDINATES + "%").list().forEach(filter -> {
