@@ -26,6 +26,8 @@ const state = {
   treeFile: null,
   reorganisationFile: null,
   reorganisationCampaigns: new Set(),
+  // The operator's choices the API takes with the file: a merged unit's deadline, and how each split unit reports.
+  reorganisationChoices: { deadline: 'keep', splits: {} },
   mails: null,
   usersBytes: null,
 };
@@ -726,9 +728,21 @@ async function loadReorganisations() {
     + `${encodeURIComponent(name)}" download>${escape(name)}</a>`).join(', ');
 }
 
+/** The choices as the API's parameters: deadline=keep|recompute, split=<unit>:<successor>|<unit>:afresh. */
+function choiceParameters() {
+  const { deadline, splits } = state.reorganisationChoices;
+  return [`deadline=${encodeURIComponent(deadline)}`,
+    ...Object.values(splits).filter(Boolean).map((value) => `split=${encodeURIComponent(value)}`)].join('&');
+}
+
 async function reorganisationFileChosen() {
   const file = $('reorganisation-file').files[0];
   $('reorganisation-file-name').textContent = file ? file.name : 'Chưa chọn tệp';
+  state.reorganisationChoices = { deadline: 'keep', splits: {} };
+  await dryRunReorganisation(file);
+}
+
+async function dryRunReorganisation(file) {
   $('reorganisation-apply').disabled = true;
   state.reorganisationFile = null;
   $('reorganisation-result').hidden = true;
@@ -738,7 +752,7 @@ async function reorganisationFileChosen() {
   form.append('file', file);
   $('reorganisation-result').hidden = false;
   try {
-    const { body } = await api('/api/reorganisations?dryRun=true', { method: 'POST', form });
+    const { body } = await api(`/api/reorganisations?dryRun=true&${choiceParameters()}`, { method: 'POST', form });
     showErrors('reorganisation-errors', null);
     $('reorganisation-source').hidden = true;
     // Applied to every running campaign it can be applied to; one whose root it would end is left out, and said so.
@@ -792,8 +806,32 @@ function renderReorganisation(result) {
   $('reorganisation-preview').innerHTML = `<p class="notice" data-reorganisation-status>${escape(result.decision)}, `
     + `hiệu lực từ ${escape(dayText(result.effectiveOn))}: ${number(result.changes.length)} thay đổi, `
     + `${number(result.campaigns.length)} đợt đang chạy. Đánh dấu các đợt sẽ áp dụng.</p>`
-    + `<h3>Các thay đổi</h3><ul class="lines">${changes}</ul><h3>Với từng đợt đang chạy</h3>${campaigns}`;
+    + `<h3>Các thay đổi</h3><ul class="lines">${changes}</ul>${choicesForm(result)}`
+    + `<h3>Với từng đợt đang chạy</h3>${campaigns}`;
   $('reorganisation-preview').hidden = false;
+}
+
+/** What the operator chooses: a merged unit's deadline, and for each unit split in a running campaign who reports. */
+function choicesForm(result) {
+  const { deadline, splits } = state.reorganisationChoices;
+  const splitNeeds = new Map();
+  result.campaigns.flatMap((campaign) => campaign.choicesNeeded ?? []).forEach((need) => splitNeeds.set(need.unitCode, need));
+  Object.keys(splits).forEach((unit) => { if (!splitNeeds.has(unit)) splitNeeds.set(unit, null); });
+  const splitLabel = (value) => {
+    const [unit, to] = value.split(':');
+    return to === 'afresh' ? 'mỗi đơn vị mới báo cáo từ đầu (báo cáo cũ giữ làm lịch sử)'
+      : `giao báo cáo và số liệu của ${unitName(unit)} cho ${unitName(to)}`;
+  };
+  const selects = [...splitNeeds.entries()].filter(([, need]) => need).map(([unit, need]) => `<label>`
+    + `Chia tách ${escape(unitName(unit))}: ${escape(need.explanation)}<select data-split="${escape(unit)}">`
+    + '<option value="">— chọn —</option>'
+    + need.values.map((value) => `<option value="${escape(value)}"${splits[unit] === value ? ' selected' : ''}>`
+      + `${escape(splitLabel(value))}</option>`).join('') + '</select></label>').join('');
+  return '<h3>Lựa chọn của người áp dụng</h3><div class="choices">'
+    + '<label>Hạn báo cáo của đơn vị tiếp nối khi hợp nhất<select data-choice="deadline">'
+    + `<option value="keep"${deadline === 'keep' ? ' selected' : ''}>giữ hạn của cấp theo đợt</option>`
+    + `<option value="recompute"${deadline === 'recompute' ? ' selected' : ''}>tính lại theo kế hoạch từ ngày hiệu lực</option>`
+    + `</select></label>${selects}</div>`;
 }
 
 function reorganisationSelectionChanged() {
@@ -810,7 +848,8 @@ async function applyReorganisation() {
   form.append('file', state.reorganisationFile);
   const campaigns = [...state.reorganisationCampaigns];
   try {
-    const { body } = await api(`/api/reorganisations?${campaigns.map((id) => `campaign=${id}`).join('&')}`,
+    const { body } = await api(`/api/reorganisations?${campaigns.map((id) => `campaign=${id}`).join('&')}`
+      + `&${choiceParameters()}`,
       { method: 'POST', form });
     state.reorganisationFile = null;
     $('reorganisation-file').value = '';
@@ -906,6 +945,14 @@ function wire() {
   $('reorganisation-file').addEventListener('change', () => reorganisationFileChosen().catch(report));
   $('reorganisation-apply').addEventListener('click', () => applyReorganisation().catch(report));
   $('reorganisation-preview').addEventListener('change', (event) => {
+    // A choice changes what the reorganisation does: the dry run is asked again with it.
+    const choice = event.target.closest('select[data-choice], select[data-split]');
+    if (choice) {
+      if (choice.dataset.choice === 'deadline') state.reorganisationChoices.deadline = choice.value;
+      else state.reorganisationChoices.splits[choice.dataset.split] = choice.value;
+      dryRunReorganisation($('reorganisation-file').files[0]).catch(report);
+      return;
+    }
     const box = event.target.closest('input[data-apply-to]');
     if (!box) return;
     const id = Number(box.dataset.applyTo);

@@ -48,8 +48,8 @@ import static vn.reviewcascade.SqlTimes.instant;
 public class DashboardQueries {
 
     /** A unit's row, for a page of units at most: its status is looked up in the engine row by row. */
-    private static final String UNIT_COLUMNS = """
-            r.unit_code, r.unit_name, r.level, r.parent_code, d.due as report_due, r.submitted_at, r.consolidated_at,
+    private static final String UNIT_COLUMNS = "r.unit_code, r.unit_name, r.level, r.parent_code, " + UnitStates.DUE + """
+             as report_due, r.submitted_at, r.consolidated_at,
             n.number as document_number,
             """ + UnitStates.FLAG_COLUMNS + ",\n" + UnitStates.TOKEN_COLUMNS;
 

@@ -1,7 +1,11 @@
 package vn.reviewcascade.reorganisation;
 
 import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
+import java.util.Date;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -11,6 +15,7 @@ import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.authorization.Authorization;
@@ -22,11 +27,13 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
 import vn.reviewcascade.SqlTimes;
+import vn.reviewcascade.Vietnam;
 import vn.reviewcascade.approval.ParentNotifier;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.report.DocumentKind;
+import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.reorganisation.Reorganisation.Change;
 import vn.reviewcascade.unit.UnitRole;
@@ -64,23 +71,29 @@ public class CampaignReorganiser {
     /** The activities of unitReview.bpmn a reorganisation acts on; checked against the file by the tests. */
     static final String WAIT_FOR_GUIDANCE = "WaitForGuidance";
     static final String GUIDANCE_NEEDED = "GuidanceNeeded";
+    static final String REPORT_DEADLINE_PASSED = "ReportDeadlinePassed";
 
     private final JdbcClient jdbc;
     private final ReportRepository reports;
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final TaskService taskService;
     private final AuthorizationService authorizations;
     private final IdentityService identityService;
     private final UnitTree tree;
     private final UnitReviewStarter starter;
     private final ParentNotifier parentNotifier;
+    private final DocumentNumbers documentNumbers;
 
-    CampaignReorganiser(JdbcClient jdbc, ReportRepository reports, RuntimeService runtimeService, TaskService taskService,
+    CampaignReorganiser(JdbcClient jdbc, ReportRepository reports, RuntimeService runtimeService,
+                        ManagementService managementService, TaskService taskService,
                         AuthorizationService authorizations, IdentityService identityService, UnitTree tree,
-                        UnitReviewStarter starter, ParentNotifier parentNotifier) {
+                        UnitReviewStarter starter, ParentNotifier parentNotifier, DocumentNumbers documentNumbers) {
+        this.documentNumbers = documentNumbers;
         this.jdbc = jdbc;
         this.reports = reports;
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.taskService = taskService;
         this.authorizations = authorizations;
         this.identityService = identityService;
@@ -91,7 +104,7 @@ public class CampaignReorganiser {
 
     /** What a change does to one field of one unit's row. */
     public enum Field {
-        PARENT, NAME, RETIRED, SUCCESSOR, CREATED
+        PARENT, NAME, RETIRED, SUCCESSOR, CREATED, REPORT_DUE
     }
 
     /** One change of one unit's row: recorded with its before and after, and made, together. */
@@ -103,6 +116,15 @@ public class CampaignReorganiser {
     }
 
     public record TaskLine(String taskId, String taskName, String unitCode, String note) {
+    }
+
+    /**
+     * A choice the person applying must make before the reorganisation can be applied to the campaign.
+     *
+     * @param parameter the request parameter that makes it
+     * @param values    the values it may take, as the parameter is written ({@code split=GL-A:GL-A1})
+     */
+    public record ChoiceNeeded(int changeSeq, String unitCode, String parameter, List<String> values, String explanation) {
     }
 
     public record DeadlineLine(String unitCode, String unitName, String deadline, Instant before, Instant after) {
@@ -118,8 +140,10 @@ public class CampaignReorganiser {
      * @param problems     why it cannot be applied to this campaign; nothing is applied to any while one has any
      * @param reportsKept  every report submitted in the campaign: all stay as they are
      * @param parentsTold  parents whose remaining units have all reported: told at once
+     * @param choicesNeeded choices not made that the campaign needs (each is also one of the problems)
      */
-    public record Outcome(long campaignId, String title, boolean applied, List<String> problems, List<UnitChange> changes,
+    public record Outcome(long campaignId, String title, boolean applied, List<String> problems,
+                          List<ChoiceNeeded> choicesNeeded, List<UnitChange> changes,
                           int reportsKept, List<UnitLine> reportsOfChangedUnits, List<TaskLine> openTasksMoved,
                           List<TaskLine> openTasksClosed, List<DeadlineLine> deadlinesAffected,
                           List<UnitLine> expectedAdded, List<UnitLine> expectedRemoved,
@@ -140,10 +164,12 @@ public class CampaignReorganiser {
         final boolean subordinatesComplete;
         final String documentNumber;
         final boolean created;
+        /** Its report deadline: its own, if a reorganisation recomputed it, else its level's. */
+        Instant reportDue;
 
         Row(String code, String name, String level, String parent, String symbol, boolean retired, String successor,
             boolean submitted, String processInstanceId, boolean subordinatesComplete, String documentNumber,
-            boolean created) {
+            boolean created, Instant reportDue) {
             this.code = code;
             this.name = name;
             this.level = level;
@@ -156,6 +182,7 @@ public class CampaignReorganiser {
             this.subordinatesComplete = subordinatesComplete;
             this.documentNumber = documentNumber;
             this.created = created;
+            this.reportDue = reportDue;
         }
 
         boolean active() {
@@ -166,27 +193,38 @@ public class CampaignReorganiser {
     /** The campaign's rows and the changes worked out on them. */
     private final class Plan {
         final Campaign campaign;
+        final ReorganisationChoices choices;
         final Map<String, Row> before = new LinkedHashMap<>();
         final Map<String, Row> rows = new LinkedHashMap<>();
         final List<UnitChange> changes = new ArrayList<>();
         final List<String> problems = new ArrayList<>();
         final List<String> notes = new ArrayList<>();
+        final List<ChoiceNeeded> choicesNeeded = new ArrayList<>();
+        /** The units that continue merged units' work, with the change that made them so, in the file's order. */
+        final Map<String, Integer> continuing = new LinkedHashMap<>();
+        /** Submitted reports that a split made history: kept, counted nowhere, their unit's successors report afresh. */
+        final Set<String> history = new LinkedHashSet<>();
 
-        Plan(Campaign campaign) {
+        Plan(Campaign campaign, ReorganisationChoices choices) {
             this.campaign = campaign;
+            this.choices = choices;
             jdbc.sql("""
                             select r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, r.retired_at, r.successor_code,
-                                   r.submitted_at, r.process_instance_id, r.subordinates_complete_at, p.number
+                                   r.submitted_at, r.process_instance_id, r.subordinates_complete_at, p.number,
+                                   coalesce(r.recomputed_report_due, d.due) as report_due
                             from campaign_unit r
                             left join campaign_document p on p.campaign_id = r.campaign_id and p.unit_code = r.unit_code
                                                          and p.document_kind = 'REPORT'
+                            left join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level
+                                                         and d.kind = 'REPORT'
                             where r.campaign_id = ? order by r.unit_code""")
                     .param(campaign.id()).query(rs -> {
                         String code = rs.getString("unit_code");
                         Object[] values = {rs.getString("unit_name"), rs.getString("level"), rs.getString("parent_code"),
                                 rs.getString("symbol"), rs.getObject("retired_at") != null, rs.getString("successor_code"),
                                 rs.getObject("submitted_at") != null, rs.getString("process_instance_id"),
-                                rs.getObject("subordinates_complete_at") != null, rs.getString("number")};
+                                rs.getObject("subordinates_complete_at") != null, rs.getString("number"),
+                                SqlTimes.instant(rs, "report_due")};
                         rows.put(code, row(code, values, false));
                         before.put(code, row(code, values, false));
                     });
@@ -194,7 +232,7 @@ public class CampaignReorganiser {
 
         private Row row(String code, Object[] v, boolean created) {
             return new Row(code, (String) v[0], (String) v[1], (String) v[2], (String) v[3], (Boolean) v[4], (String) v[5],
-                    (Boolean) v[6], (String) v[7], (Boolean) v[8], (String) v[9], created);
+                    (Boolean) v[6], (String) v[7], (Boolean) v[8], (String) v[9], created, (Instant) v[10]);
         }
 
         Row active(String code) {
@@ -204,6 +242,15 @@ public class CampaignReorganiser {
 
         List<Row> activeChildren(String code) {
             return rows.values().stream().filter(row -> row.active() && code.equals(row.parent)).toList();
+        }
+
+        /**
+         * The rows whose reports count under the unit: its active units, and units an earlier reorganisation retired
+         * after they had reported (their reports still roll up here). When the unit ends without a report of its own
+         * that counts, they all go where its work goes, or their figures would count nowhere.
+         */
+        List<Row> countingChildren(String code) {
+            return rows.values().stream().filter(row -> (row.active() || row.submitted) && code.equals(row.parent)).toList();
         }
 
         void setParent(int seq, Row row, String parent) {
@@ -237,8 +284,8 @@ public class CampaignReorganiser {
     }
 
     /** Works the changes out on the campaign's rows: nothing is written. */
-    private Plan plan(Campaign campaign, Reorganisation reorganisation, TreeState next) {
-        Plan plan = new Plan(campaign);
+    private Plan plan(Campaign campaign, Reorganisation reorganisation, TreeState next, ReorganisationChoices choices) {
+        Plan plan = new Plan(campaign, choices);
         for (Change change : reorganisation.changes()) {
             int seq = change.seq();
             switch (change.kind()) {
@@ -285,7 +332,7 @@ public class CampaignReorganiser {
                             plan.retire(seq, unit, null, unit.parent);
                         } else {
                             // It had not reported: its subordinates carry their own figures up, and it counts nowhere.
-                            for (Row child : plan.activeChildren(unit.code)) {
+                            for (Row child : plan.countingChildren(unit.code)) {
                                 plan.setParent(seq, child, unit.parent);
                             }
                             plan.retire(seq, unit, null, null);
@@ -293,13 +340,7 @@ public class CampaignReorganiser {
                     }
                 }
                 case MERGE -> merge(plan, change, next);
-                case SPLIT -> {
-                    if (plan.active(change.unit()) != null) {
-                        plan.problems.add(("Thay đổi %d: chia tách %s trong một đợt đang chạy chưa được hỗ trợ (cần chọn "
-                                + "giao số liệu cho một đơn vị hay để từng đơn vị báo cáo lại); hãy áp dụng sau khi đợt kết thúc")
-                                .formatted(seq, plan.label(change.unit())));
-                    }
-                }
+                case SPLIT -> split(plan, change);
                 case NEW_UNIT -> {
                     Row parent = plan.active(change.parent());
                     if (parent == null || plan.rows.containsKey(change.unit())) {
@@ -314,7 +355,125 @@ public class CampaignReorganiser {
                 }
             }
         }
+        if (choices.deadline() == ReorganisationChoices.Deadline.RECOMPUTE) {
+            recomputeDeadlines(plan, reorganisation.effectiveOn());
+        }
         return plan;
+    }
+
+    /**
+     * A unit split in a running campaign, as the person applying chose ({@link ReorganisationChoices#splits}):
+     * <ul>
+     *   <li>to one successor: that successor stands for the whole of the unit in this campaign. A report the unit
+     *       submitted counts where it counted, shown under the successor ("trước đây: …"), and no successor owes
+     *       another; units of it that have not reported go up to its parent, as for an abolished unit. If it had not
+     *       submitted, its review ends and the successor joins the campaign with a review of its own and the unit's
+     *       subordinates, as a merge's new successor. The other successors join later campaigns only.</li>
+     *   <li>afresh: every successor joins the campaign with a review of its own; the unit's review ends, and a report
+     *       it submitted is kept as history and no longer counts in any roll-up. Its subordinates, with the reports
+     *       they gave, go to the first successor, as in the tree.</li>
+     * </ul>
+     */
+    private void split(Plan plan, Change change) {
+        int seq = change.seq();
+        Row unit = plan.active(change.unit());
+        if (unit == null) {
+            return;
+        }
+        if (plan.isRoot(unit)) {
+            plan.problems.add("Thay đổi %d: %s, đơn vị gốc của đợt, được chia tách; hãy kết thúc đợt".formatted(seq,
+                    plan.label(unit.code)));
+            return;
+        }
+        String choice = plan.choices.splits().get(unit.code);
+        List<String> parts = change.parts().stream().map(Reorganisation.Part::code).toList();
+        if (choice == null) {
+            List<String> values = new ArrayList<>();
+            parts.forEach(part -> values.add(unit.code + ":" + part));
+            values.add(unit.code + ":" + ReorganisationChoices.AFRESH);
+            String explanation = ("chia tách %s trong đợt đang chạy cần người áp dụng chọn: tham số split=%s:<mã đơn vị> "
+                    + "giao báo cáo và số liệu của đơn vị cho một đơn vị sau chia tách (%s), hoặc split=%s:afresh để "
+                    + "từng đơn vị sau chia tách báo cáo lại (báo cáo cũ giữ làm lịch sử)")
+                    .formatted(plan.label(unit.code), unit.code, String.join(", ", parts), unit.code);
+            plan.choicesNeeded.add(new ChoiceNeeded(seq, unit.code, ReorganisationChoices.SPLIT_PARAMETER, values,
+                    explanation));
+            plan.problems.add("Thay đổi %d: %s".formatted(seq, explanation));
+            return;
+        }
+        if (ReorganisationChoices.AFRESH.equals(choice)) {
+            List<Row> created = change.parts().stream()
+                    .map(part -> create(plan, seq, part.code(), part.name(), unit.level, unit.parent, unit.symbol)).toList();
+            for (Row child : plan.countingChildren(unit.code)) {
+                plan.setParent(seq, child, created.get(0).code);
+            }
+            plan.retire(seq, unit, null, null);
+            if (unit.submitted) {
+                plan.history.add(unit.code);
+            }
+            plan.notes.add(("Thay đổi %d: các đơn vị sau chia tách %s báo cáo lại%s").formatted(seq, plan.label(unit.code),
+                    unit.submitted ? "; báo cáo số " + unit.documentNumber + " của đơn vị giữ làm lịch sử, không còn được cộng vào"
+                            : "; quy trình của đơn vị kết thúc"));
+            return;
+        }
+        if (unit.submitted) {
+            for (Row child : plan.activeChildren(unit.code)) {
+                if (!child.submitted) {
+                    plan.setParent(seq, child, unit.parent);
+                }
+            }
+            plan.retire(seq, unit, choice, unit.parent);
+            plan.notes.add(("Thay đổi %d: báo cáo số %s và số liệu của %s được giao cho %s, vẫn cộng vào %s; các đơn vị "
+                    + "sau chia tách không phải báo cáo lại trong đợt này").formatted(seq, unit.documentNumber,
+                    plan.label(unit.code), choice, plan.label(unit.parent)));
+            return;
+        }
+        Reorganisation.Part given = change.parts().stream().filter(part -> part.code().equals(choice)).findFirst()
+                .orElseThrow();
+        Row successor = create(plan, seq, given.code(), given.name(), unit.level, unit.parent, unit.symbol);
+        for (Row child : plan.countingChildren(unit.code)) {
+            plan.setParent(seq, child, successor.code);
+        }
+        plan.retire(seq, unit, successor.code, null);
+        plan.notes.add(("Thay đổi %d: %s báo cáo thay cho %s trong đợt này; các đơn vị sau chia tách khác (%s) không "
+                + "tham gia đợt").formatted(seq, plan.label(successor.code), plan.label(unit.code),
+                String.join(", ", parts.stream().filter(part -> !part.equals(choice)).toList())));
+    }
+
+    /**
+     * The report deadline of each unit continuing merged units' work, recomputed from the plan: as long as the plan
+     * gives its level from the guidance it works from (the level above's guidance day, or the plan's own date at the
+     * top) to its report, counted from the day the decision takes effect. A recomputation never shortens a deadline,
+     * and a unit that has reported keeps its own.
+     */
+    private void recomputeDeadlines(Plan plan, LocalDate effectiveOn) {
+        plan.continuing.forEach((code, seq) -> {
+            Row unit = plan.active(code);
+            if (unit == null || unit.submitted) {
+                return;
+            }
+            Instant recomputed = recomputedDue(plan.campaign.plan(), unit.level, effectiveOn);
+            if (recomputed != null && (unit.reportDue == null || recomputed.isAfter(unit.reportDue))) {
+                plan.changes.add(new UnitChange(seq, code, Field.REPORT_DUE,
+                        unit.reportDue == null ? null : unit.reportDue.toString(), recomputed.toString()));
+                unit.reportDue = recomputed;
+            }
+        });
+    }
+
+    static Instant recomputedDue(vn.reviewcascade.plan.Plan plan, String level, LocalDate effectiveOn) {
+        vn.reviewcascade.plan.Plan.Level own = plan.level(level).orElse(null);
+        if (own == null || own.reportDue() == null) {
+            return null;
+        }
+        LocalDate from = plan.levelAbove(level).filter(vn.reviewcascade.plan.Plan.Level::issuesGuidance)
+                .map(vn.reviewcascade.plan.Plan.Level::guidanceDue)
+                .map(day -> day.atYear(plan.year())).orElse(plan.issuedOn());
+        LocalDate to = own.reportDue().atYear(plan.year());
+        if (to.isBefore(from)) {
+            to = to.plusYears(1);
+        }
+        return effectiveOn.plusDays(ChronoUnit.DAYS.between(from, to)).atTime(LocalTime.of(23, 59, 59))
+                .atZone(Vietnam.ZONE).toInstant();
     }
 
     private void merge(Plan plan, Change change, TreeState next) {
@@ -343,9 +502,10 @@ public class CampaignReorganiser {
             String parentCode = parent != null ? parent.code : sources.get(0).parent;
             target = create(plan, seq, successor.code(), successor.name(), successor.level(), parentCode, successor.symbol());
         }
+        plan.continuing.putIfAbsent(target.code, seq);
         for (Row source : sources) {
             // A source that reported keeps the reports it consolidated; the rest of its units go to the successor.
-            for (Row child : plan.activeChildren(source.code)) {
+            for (Row child : source.submitted ? plan.activeChildren(source.code) : plan.countingChildren(source.code)) {
                 if (!source.submitted || !child.submitted) {
                     plan.setParent(seq, child, target.code);
                 }
@@ -357,15 +517,16 @@ public class CampaignReorganiser {
     }
 
     private Row create(Plan plan, int seq, String code, String name, String level, String parent, String symbol) {
-        Row row = new Row(code, name, level, parent, symbol, false, null, false, null, false, null, true);
+        Row row = new Row(code, name, level, parent, symbol, false, null, false, null, false, null, true,
+                plan.campaign.deadlines().reportDue(level));
         plan.rows.put(code, row);
         plan.changes.add(new UnitChange(seq, code, Field.CREATED, null, parent));
         return row;
     }
 
     /** The dry run for one campaign: what applying would do; nothing is written. */
-    Outcome dryRun(Campaign campaign, Reorganisation reorganisation, TreeState next) {
-        Plan plan = plan(campaign, reorganisation, next);
+    Outcome dryRun(Campaign campaign, Reorganisation reorganisation, TreeState next, ReorganisationChoices choices) {
+        Plan plan = plan(campaign, reorganisation, next, choices);
         return outcome(plan, false, parentsToTell(plan));
     }
 
@@ -373,9 +534,9 @@ public class CampaignReorganiser {
      * Applies the reorganisation to one campaign, in the caller's transaction (one per campaign): the unit rows with
      * their change rows, then the engine through its API. Call only when {@link #dryRun} found no problem.
      */
-    Outcome apply(Campaign campaign, Reorganisation reorganisation, TreeState next, long reorganisationId, String by,
-                  Instant at) {
-        Plan plan = plan(campaign, reorganisation, next);
+    Outcome apply(Campaign campaign, Reorganisation reorganisation, TreeState next, ReorganisationChoices choices,
+                  long reorganisationId, String by, Instant at) {
+        Plan plan = plan(campaign, reorganisation, next, choices);
         if (!plan.problems.isEmpty()) {
             throw new IllegalStateException("Applied with problems: " + plan.problems);
         }
@@ -400,6 +561,8 @@ public class CampaignReorganiser {
                 case NAME -> update(campaignId, change.unitCode(), "unit_name = ?", change.after());
                 case RETIRED -> update(campaignId, change.unitCode(), "retired_at = ?", SqlTimes.at(at));
                 case SUCCESSOR -> update(campaignId, change.unitCode(), "successor_code = ?", change.after());
+                case REPORT_DUE -> update(campaignId, change.unitCode(), "recomputed_report_due = ?",
+                        SqlTimes.at(Instant.parse(change.after())));
                 case CREATED -> {
                 }
             }
@@ -435,10 +598,15 @@ public class CampaignReorganiser {
             if (!Objects.equals(before.name, after.name) && !before.submitted) {
                 renameTasks(campaignId, before.code, before.name, after.name);
             }
+            if (!Objects.equals(before.reportDue, after.reportDue) && running(before.processInstanceId)) {
+                moveReportDeadline(campaignId, before.processInstanceId, before.code, after.reportDue);
+            }
         }
         for (Row row : plan.rows.values()) {
             if (row.created) {
                 createGroups(row.code, row.name);
+                // Its documents are numbered in a sequence of its own, as each unit's are from a campaign's start.
+                documentNumbers.prepare(List.of(row.code));
                 if (guidanceIssued(campaignId, row.parent)) {
                     markGuidanceReceived(campaignId, row.code, at);
                 }
@@ -453,7 +621,8 @@ public class CampaignReorganiser {
                 told.add(new UnitLine(parent, row.name, "mọi đơn vị cấp dưới còn lại đã báo cáo: báo cho đơn vị"));
             }
         }
-        return new Outcome(planned.campaignId(), planned.title(), true, List.of(), planned.changes(), planned.reportsKept(),
+        return new Outcome(planned.campaignId(), planned.title(), true, List.of(), List.of(), planned.changes(),
+                planned.reportsKept(),
                 planned.reportsOfChangedUnits(), planned.openTasksMoved(), planned.openTasksClosed(),
                 planned.deadlinesAffected(), planned.expectedAdded(), planned.expectedRemoved(),
                 planned.figuresReattributed(), told, planned.notes());
@@ -533,6 +702,23 @@ public class CampaignReorganiser {
             modification = modification.cancelActivityInstance(instance.getId());
         }
         modification.execute();
+    }
+
+    /**
+     * A recomputed report deadline reaches the engine through its API: the timer of "Hết hạn báo cáo" still to fire
+     * is moved to it, and the open tasks of the unit's report take it as their due date. Timers created later read it
+     * from the unit's row ({@code approval.UnitReviews#reportDue}); the reminders of an open task follow it from their
+     * next firing ({@code notification.ReminderSchedule}).
+     */
+    private void moveReportDeadline(long campaignId, String processInstanceId, String unitCode, Instant due) {
+        Date date = Date.from(due);
+        managementService.createJobQuery().processInstanceId(processInstanceId).activityId(REPORT_DEADLINE_PASSED)
+                .timers().list().forEach(job -> managementService.setJobDuedate(job.getId(), date));
+        String report = ReviewKey.unit(campaignId, unitCode).document(DocumentKind.REPORT).toString();
+        for (Task task : taskService.createTaskQuery().processInstanceBusinessKey(report).list()) {
+            task.setDueDate(date);
+            taskService.saveTask(task);
+        }
     }
 
     /** The guidance of the unit's parent reached it: read by {@code approval.GuidanceGate} when the unit comes to wait. */
@@ -630,8 +816,9 @@ public class CampaignReorganiser {
                 String toParent = after.parent;
                 if (!Objects.equals(fromParent, toParent)) {
                     reattributed.add(new Reattribution(code, before.name, before.documentNumber, plan.label(fromParent),
-                            toParent == null ? "(không cộng vào đâu: các đơn vị cấp dưới của nó tự báo cáo lên)"
-                                    : plan.label(toParent)));
+                            toParent != null ? plan.label(toParent) : plan.history.contains(code)
+                                    ? "(giữ làm lịch sử, không cộng vào đâu: các đơn vị sau chia tách báo cáo lại)"
+                                    : "(không cộng vào đâu: các đơn vị cấp dưới của nó tự báo cáo lên)"));
                 }
                 continue;
             }
@@ -661,8 +848,22 @@ public class CampaignReorganiser {
                 }
             }
         }
+        for (Map.Entry<String, Integer> continuing : plan.continuing.entrySet()) {
+            Row before = plan.before.get(continuing.getKey());
+            Row after = plan.rows.get(continuing.getKey());
+            if (after.submitted || !after.active()) {
+                continue;
+            }
+            Instant was = before == null ? plan.campaign.deadlines().reportDue(after.level) : before.reportDue;
+            String choice = plan.choices.deadline() == ReorganisationChoices.Deadline.KEEP
+                    ? "hạn báo cáo của đơn vị kế thừa: giữ nguyên (deadline=keep)"
+                    : Objects.equals(was, after.reportDue)
+                    ? "hạn báo cáo của đơn vị kế thừa: tính lại theo kế hoạch không muộn hơn hạn đang có, giữ nguyên (deadline=recompute)"
+                    : "hạn báo cáo của đơn vị kế thừa: tính lại theo kế hoạch từ ngày có hiệu lực (deadline=recompute)";
+            deadlines.add(new DeadlineLine(after.code, after.name, choice, was, after.reportDue));
+        }
         return new Outcome(campaignId, plan.campaign.title(), applied, List.copyOf(plan.problems),
-                List.copyOf(plan.changes), reportsKept, reportsOfChanged, moved, closed, deadlines, added, removed,
+                List.copyOf(plan.choicesNeeded), List.copyOf(plan.changes), reportsKept, reportsOfChanged, moved, closed, deadlines, added, removed,
                 reattributed, parentsTold, List.copyOf(plan.notes));
     }
 

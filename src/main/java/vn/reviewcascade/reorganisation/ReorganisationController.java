@@ -60,30 +60,39 @@ class ReorganisationController {
      * The file as the body (YAML or JSON).
      *
      * @param campaign the running campaigns to apply it to (repeatable); every running campaign if none is given
+     * @param deadline {@code keep} (the default) or {@code recompute}: the report deadline of a unit that continues
+     *                 merged units' work
+     * @param split    for each unit split in a running campaign (repeatable): {@code <unit>:<successor>} gives its report
+     *                 and figures to that successor, {@code <unit>:afresh} has every successor report afresh
      */
     @PostMapping(path = "/reorganisations",
             consumes = {YAML, "application/x-yaml", "text/yaml", MediaType.APPLICATION_JSON_VALUE, MediaType.TEXT_PLAIN_VALUE})
     ResponseEntity<ReorganisationService.Result> post(@RequestBody(required = false) byte[] body,
                                                       @RequestParam(defaultValue = "false") boolean dryRun,
-                                                      @RequestParam(required = false) List<Long> campaign) {
-        return handle(text(body), dryRun, campaign);
+                                                      @RequestParam(required = false) List<Long> campaign,
+                                                      @RequestParam(required = false) String deadline,
+                                                      @RequestParam(required = false) List<String> split) {
+        return handle(text(body), dryRun, campaign, new ReorganisationChoices.Parameters(deadline, split));
     }
 
     /** The file uploaded from a form (multipart/form-data, field {@code file}). */
     @PostMapping(path = "/reorganisations", consumes = MediaType.MULTIPART_FORM_DATA_VALUE)
     ResponseEntity<ReorganisationService.Result> upload(@RequestParam("file") MultipartFile file,
                                                         @RequestParam(defaultValue = "false") boolean dryRun,
-                                                        @RequestParam(required = false) List<Long> campaign)
+                                                        @RequestParam(required = false) List<Long> campaign,
+                                                        @RequestParam(required = false) String deadline,
+                                                        @RequestParam(required = false) List<String> split)
             throws IOException {
-        return handle(text(file.getBytes()), dryRun, campaign);
+        return handle(text(file.getBytes()), dryRun, campaign, new ReorganisationChoices.Parameters(deadline, split));
     }
 
-    private ResponseEntity<ReorganisationService.Result> handle(String text, boolean dryRun, List<Long> campaigns) {
+    private ResponseEntity<ReorganisationService.Result> handle(String text, boolean dryRun, List<Long> campaigns,
+                                                                ReorganisationChoices.Parameters choices) {
         access.requireSeesEverything("áp dụng sắp xếp tổ chức");
         if (dryRun) {
-            return ResponseEntity.ok(service.dryRun(text, campaigns));
+            return ResponseEntity.ok(service.dryRun(text, campaigns, choices));
         }
-        return ResponseEntity.status(HttpStatus.CREATED).body(service.apply(text, campaigns, access.userId()));
+        return ResponseEntity.status(HttpStatus.CREATED).body(service.apply(text, campaigns, choices, access.userId()));
     }
 
     @GetMapping("/reorganisations")

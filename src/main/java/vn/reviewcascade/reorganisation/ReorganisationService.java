@@ -20,6 +20,7 @@ import vn.reviewcascade.campaign.CampaignOpening;
 import vn.reviewcascade.campaign.CampaignRepository;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.report.ReportRepository;
+import vn.reviewcascade.security.TasklistFilters;
 
 /**
  * Reads a reorganisation file against the tree as it is now, shows what it would do to each running campaign (the dry
@@ -42,11 +43,14 @@ public class ReorganisationService {
     private final AuditLog audit;
     private final TransactionTemplate transactions;
     private final CampaignOpening opening;
+    private final TasklistFilters tasklistFilters;
 
     ReorganisationService(TreeVersions versions, CampaignReorganiser reorganiser, CampaignService campaigns,
                           CampaignRepository campaignRepository, ReportRepository reports, SystemContext system,
-                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager, CampaignOpening opening) {
+                          EngineClock clock, AuditLog audit, PlatformTransactionManager transactionManager,
+                          CampaignOpening opening, TasklistFilters tasklistFilters) {
         this.opening = opening;
+        this.tasklistFilters = tasklistFilters;
         this.versions = versions;
         this.reorganiser = reorganiser;
         this.campaigns = campaigns;
@@ -64,29 +68,36 @@ public class ReorganisationService {
      * @param reorganisationId the tree version it became, or null in a dry run
      */
     public record Result(Long reorganisationId, String decision, java.time.LocalDate effectiveOn, boolean dryRun,
-                         List<Reorganisation.Change> changes, List<CampaignReorganiser.Outcome> campaigns) {
+                         ReorganisationChoices choices, List<Reorganisation.Change> changes,
+                         List<CampaignReorganiser.Outcome> campaigns) {
     }
 
     /**
      * @param campaignIds the running campaigns to apply it to, or null for every running campaign
+     * @param parameters  the choices the request makes (the merged units' deadlines, each split's report)
      * @throws ReorganisationException the file's problems, each with its line
+     * @throws vn.reviewcascade.InvalidInputException a choice that does not fit the file, naming its parameter
      */
-    public Result dryRun(String source, Collection<Long> campaignIds) {
+    public Result dryRun(String source, Collection<Long> campaignIds, ReorganisationChoices.Parameters parameters) {
         TreeState current = versions.current();
         Reorganisation reorganisation = ReorganisationReader.read(source, current);
+        ReorganisationChoices choices = ReorganisationChoices.of(parameters, reorganisation);
         TreeState next = next(current, reorganisation);
         List<CampaignReorganiser.Outcome> outcomes = system.call(() -> running(campaignIds).stream()
-                .map(campaign -> reorganiser.dryRun(campaign, reorganisation, next)).toList());
-        return new Result(null, reorganisation.decision().label(), reorganisation.effectiveOn(), true,
+                .map(campaign -> reorganiser.dryRun(campaign, reorganisation, next, choices)).toList());
+        return new Result(null, reorganisation.decision().label(), reorganisation.effectiveOn(), true, choices,
                 reorganisation.changes(), outcomes);
     }
 
     /**
      * @throws ReorganisationException     the file's problems, each with its line
-     * @throws CampaignConflictException   when a campaign cannot take it (the dry run's problems); nothing applied
+     * @throws CampaignConflictException   when a campaign cannot take it (the dry run's problems, among them a choice
+     *                                     not made, naming its parameter); nothing applied
      */
-    public Result apply(String source, Collection<Long> campaignIds, String appliedBy) {
-        Result dryRun = dryRun(source, campaignIds);
+    public Result apply(String source, Collection<Long> campaignIds, ReorganisationChoices.Parameters parameters,
+                        String appliedBy) {
+        Result dryRun = dryRun(source, campaignIds, parameters);
+        ReorganisationChoices choices = dryRun.choices();
         List<String> problems = dryRun.campaigns().stream().flatMap(outcome -> outcome.problems().stream()
                 .map(problem -> "Đợt số %d: %s".formatted(outcome.campaignId(), problem))).toList();
         if (!problems.isEmpty()) {
@@ -99,9 +110,10 @@ public class ReorganisationService {
         long id = transactions.execute(status -> {
             long stored = versions.store(reorganisation, source, appliedBy, at);
             audit.record(appliedBy, AuditAction.REORGANISATION_APPLIED, "reorganisation", String.valueOf(stored),
-                    "%s, hiệu lực từ %s: %d thay đổi; đợt: %s".formatted(reorganisation.decision().label(),
+                    "%s, hiệu lực từ %s: %d thay đổi; đợt: %s; lựa chọn: %s".formatted(reorganisation.decision().label(),
                             reorganisation.effectiveOn(), reorganisation.changes().size(), dryRun.campaigns().stream()
-                                    .map(outcome -> String.valueOf(outcome.campaignId())).collect(Collectors.joining(", "))));
+                                    .map(outcome -> String.valueOf(outcome.campaignId())).collect(Collectors.joining(", ")),
+                            choices.describe()));
             return stored;
         });
         List<CampaignReorganiser.Outcome> outcomes = new ArrayList<>();
@@ -109,16 +121,22 @@ public class ReorganisationService {
             Campaign campaign = campaigns.find(planned.campaignId());
             try {
                 outcomes.add(transactions.execute(status -> system.call(() ->
-                        reorganiser.apply(campaign, reorganisation, next, id, appliedBy, at))));
+                        reorganiser.apply(campaign, reorganisation, next, choices, id, appliedBy, at))));
             } catch (RuntimeException e) {
                 // Its transaction rolled back: the campaign is as it was, and the others go on. The board sees why.
                 log.error("Reorganisation {} could not be applied to campaign {}", id, campaign.id(), e);
                 outcomes.add(new CampaignReorganiser.Outcome(campaign.id(), campaign.title(), false,
-                        List.of("Không áp dụng được cho đợt này, đợt giữ nguyên: " + e.getMessage()), List.of(), 0,
+                        List.of("Không áp dụng được cho đợt này, đợt giữ nguyên: " + e.getMessage()), List.of(), List.of(), 0,
                         List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of(), List.of()));
             }
         }
-        return new Result(id, reorganisation.decision().label(), reorganisation.effectiveOn(), false,
+        try {
+            // The reviewers' "Đơn vị cấp dưới" filters show the units each unit has now.
+            transactions.executeWithoutResult(status -> system.run(tasklistFilters::follow));
+        } catch (RuntimeException e) {
+            log.error("The Tasklist filters could not follow reorganisation {}; they will at the next start", id, e);
+        }
+        return new Result(id, reorganisation.decision().label(), reorganisation.effectiveOn(), false, choices,
                 reorganisation.changes(), outcomes);
     }
 

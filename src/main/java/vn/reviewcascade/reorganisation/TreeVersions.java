@@ -3,7 +3,9 @@ package vn.reviewcascade.reorganisation;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
@@ -11,6 +13,7 @@ import org.springframework.stereotype.Service;
 
 import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.reorganisation.Reorganisation.Change;
+import vn.reviewcascade.security.UnitsBelow;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
@@ -19,7 +22,7 @@ import vn.reviewcascade.unit.UnitTree;
  * file as written; a version is rebuilt by replaying the stored files on the tree file, in order.
  */
 @Service
-public class TreeVersions {
+public class TreeVersions implements UnitsBelow {
 
     private final JdbcClient jdbc;
     private final UnitTree tree;
@@ -55,6 +58,29 @@ public class TreeVersions {
             stored.changes().forEach(state::apply);
         }
         return state;
+    }
+
+    /** The active units below each active unit in the current version, for the Tasklist filters. */
+    @Override
+    public Map<String, Parent> now() {
+        // One pass: a national tree has some 53,000 units.
+        Map<String, String> names = new LinkedHashMap<>();
+        Map<String, List<String>> children = new LinkedHashMap<>();
+        for (TreeState.VersionedUnit unit : current().units()) {
+            if (!unit.retired()) {
+                names.put(unit.code(), unit.name());
+                if (unit.parentCode() != null) {
+                    children.computeIfAbsent(unit.parentCode(), parent -> new ArrayList<>()).add(unit.code());
+                }
+            }
+        }
+        Map<String, Parent> parents = new LinkedHashMap<>();
+        children.forEach((parent, codes) -> {
+            if (names.containsKey(parent)) {
+                parents.put(parent, new Parent(names.get(parent), codes));
+            }
+        });
+        return parents;
     }
 
     /** Stores the reorganisation as the next version; in the caller's transaction. */

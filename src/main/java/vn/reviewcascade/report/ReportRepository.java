@@ -29,12 +29,13 @@ import static vn.reviewcascade.SqlTimes.instant;
 public class ReportRepository {
 
     /**
-     * A unit's row with its report deadline (its level's, in the campaign), when it was found overdue (the escalation
+     * A unit's row with its report deadline (its own or its level's, {@link UnitStates#DUE}), when it was found overdue (the escalation
      * raised for it), its documents' numbers and the engine's token its status is derived from: each kept once, in
      * its own table.
      */
-    private static final String COLUMNS = """
-            select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, d.due as report_due,
+    private static final String COLUMNS = "select r.campaign_id, r.unit_code, r.unit_name, r.level, r.parent_code, r.symbol, "
+            + UnitStates.DUE + """
+             as report_due,
                    r.guidance_received_at, g.number as guidance_number, g.issued_at as guidance_issued_at,
                    r.consolidated_at, r.submitted_at, e.raised_at as escalated_at, p.number as document_number,
                    r.process_instance_id, """ + UnitStates.FLAG_COLUMNS + ",\n" + UnitStates.TOKEN_COLUMNS;

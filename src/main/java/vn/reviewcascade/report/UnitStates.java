@@ -25,23 +25,29 @@ public final class UnitStates {
     static final String APPROVING_REPORT = "ApproveReport";
 
     /**
-     * The unit's report deadline as {@code d} (its level's, in the campaign) and the escalation of that deadline as
+     * The unit's report deadline: its own where a reorganisation recomputed it for a unit continuing merged units'
+     * work ({@code campaign_unit.recomputed_report_due}), else its level's in the campaign ({@code d}). Needs {@link #DEADLINE_JOINS}.
+     */
+    public static final String DUE = "coalesce(r.recomputed_report_due, d.due)";
+
+    /**
+     * The unit's level's report deadline as {@code d} and the escalation of the unit's deadline ({@link #DUE}) as
      * {@code e}, null if none: an escalation's unique key is the unit and the deadline it missed, so this is one
      * indexed join, where a subquery per row cost most of the dashboard's time on PostgreSQL.
      */
     public static final String DEADLINE_JOINS = """
             join campaign_deadline d on d.campaign_id = r.campaign_id and d.level = r.level and d.kind = 'REPORT'
-            left join escalation e on e.campaign_id = r.campaign_id and e.unit_code = r.unit_code and e.deadline = d.due
-            """;
+            left join escalation e on e.campaign_id = r.campaign_id and e.unit_code = r.unit_code and e.deadline = %s
+            """.formatted(DUE);
 
     /** Not submitted, and its deadline missed: the engine raised the escalation. Needs {@link #DEADLINE_JOINS}. */
     public static final String OVERDUE = "(r.submitted_at is null and r.retired_at is null and e.unit_code is not null)";
 
     /** Submitted after its deadline. Needs {@link #DEADLINE_JOINS}. */
-    public static final String LATE = "(r.submitted_at > d.due)";
+    public static final String LATE = "(r.submitted_at > " + DUE + ")";
 
     /** Submitted by its deadline. Needs {@link #DEADLINE_JOINS}. */
-    public static final String ON_TIME = "(r.submitted_at <= d.due)";
+    public static final String ON_TIME = "(r.submitted_at <= " + DUE + ")";
 
     /** {@link #OVERDUE} and {@link #LATE} of one row, as the columns {@code overdue} and {@code late} (1 or 0). */
     public static final String FLAG_COLUMNS = "case when " + OVERDUE + " then 1 else 0 end as overdue, case when " + LATE

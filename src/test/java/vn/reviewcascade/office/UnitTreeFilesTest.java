@@ -109,8 +109,9 @@ class UnitTreeFilesTest extends CascadeTestSupport {
                 .isEqualTo("Chuyên viên dự thảo – Đảng ủy xã Vĩnh Hòa");
         assertThat(identityService.createGroupQuery().groupId("vt-vanphong").count()).isOne();
         Filter subordinates = filters.createFilterQuery().filterName("Đơn vị cấp dưới – Huyện ủy Vĩnh Linh").singleResult();
+        // Vĩnh Chấp's groups stay in it while a running campaign has it under Vĩnh Linh (this test's own campaign does).
         assertThat((String) subordinates.getProperties().get("reviewCascadeGroups")).contains("VL-D.drafters")
-                .doesNotContain("VL-C.drafters");
+                .contains("VL-C.drafters");
 
         // New campaigns take the newer file's units; a unit it lacks cannot be a campaign's root.
         Map<String, Object> newCampaign = as("vp.cay").exchange("/api/campaigns/preview", HttpMethod.POST,

@@ -45,25 +45,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * each file is checked against the version the ones before made.
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
-class ReorganisationCascadeTest extends CascadeTestSupport {
-
-    private static final String ADMIN_PASSWORD = "Thu-Nghiem-2030";
-
-    @Autowired ReorganisationService reorganisations;
-    @Autowired AuthorizationService authorizationService;
-    @Autowired JdbcTemplate jdbc;
-    @Autowired TestRestTemplate http;
-
-    private static String file(String decision, String changes) {
-        return """
-                decision:
-                  number: %s
-                  date: 2030-06-30
-                  issuer: Ban Thường vụ Tỉnh ủy thử nghiệm
-                effectiveOn: 2030-07-01
-                changes:
-                %s""".formatted(decision, changes.indent(2));
-    }
+class ReorganisationCascadeTest extends ReorganisationTestSupport {
 
     @Test
     @Order(1)
@@ -131,11 +113,11 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                   parent: TU
                 """);
 
-        ReorganisationService.Result dryRun = reorganisations.dryRun(file, List.of(campaign.id()));
+        ReorganisationService.Result dryRun = reorganisations.dryRun(file, List.of(campaign.id()), NO_CHOICES);
         assertThat(dryRun.campaigns().get(0).deadlinesAffected()).singleElement()
                 .satisfies(line -> assertThat(line.unitCode()).isEqualTo("VL-A"));
 
-        reorganisations.apply(file, List.of(campaign.id()), "bdv");
+        reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv");
         runJobs(campaign);
         assertThat(reports.find(campaign.id(), "VL-A").orElseThrow().status()).isEqualTo(UnitStatus.DRAFTING);
         assertThat(readers(task(campaign, "VL-A", "DraftDocument"))).contains("btc-tu").doesNotContain("VL.reviewers");
@@ -160,12 +142,12 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 - merge: [VL-B, VL-C]
                   into: VL-A
                 """);
-        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id())).campaigns().get(0);
+        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id()), NO_CHOICES).campaigns().get(0);
         assertThat(planned.expectedRemoved()).extracting(CampaignReorganiser.UnitLine::unitCode).containsExactly("VL-C");
         assertThat(planned.openTasksClosed()).extracting(CampaignReorganiser.TaskLine::unitCode).containsExactly("VL-C");
         assertThat(planned.reportsOfChangedUnits()).extracting(CampaignReorganiser.UnitLine::unitCode).containsExactly("VL-B");
 
-        reorganisations.apply(file, List.of(campaign.id()), "bdv");
+        reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv");
 
         assertThat(snapshot(campaign)).as("nothing reported, signed or written is rewritten or deleted").isEqualTo(before);
         UnitReport vlb = reports.find(campaign.id(), "VL-B").orElseThrow();
@@ -207,10 +189,13 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
         assertThat(totalBefore).containsEntry("partyMembers", 60L);
         moveClockTo("2030-07-01T00:00:00+07:00");
 
-        String file = file("1234-QĐ/TU", """
-                - abolishLevel: DISTRICT
-                """);
-        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id())).campaigns().get(0);
+        // The tree's versions are shared by the test context: the other provinces' districts stay.
+        List<String> others = versions.current().units().stream()
+                .filter(unit -> !unit.retired() && unit.level().equals("DISTRICT") && !List.of("VL", "CC").contains(unit.code()))
+                .map(TreeState.VersionedUnit::code).toList();
+        String file = file("1234-QĐ/TU", "- abolishLevel: DISTRICT\n"
+                + (others.isEmpty() ? "" : "  except: [" + String.join(", ", others) + "]\n"));
+        CampaignReorganiser.Outcome planned = reorganisations.dryRun(file, List.of(campaign.id()), NO_CHOICES).campaigns().get(0);
         assertThat(planned.expectedRemoved()).extracting(CampaignReorganiser.UnitLine::unitCode).containsExactly("VL");
         assertThat(planned.openTasksMoved()).extracting(CampaignReorganiser.TaskLine::unitCode)
                 .containsExactlyInAnyOrder("VL-B", "VL-C");
@@ -220,7 +205,7 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 .containsExactly("VL-A");
         assertThat(planned.reportsKept()).isEqualTo(2);
 
-        reorganisations.apply(file, List.of(campaign.id()), "bdv");
+        reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv");
 
         assertThat(snapshot(campaign)).isEqualTo(before);
         assertThat(subtreeTotal(campaign.id(), "TU")).as("only the structure changed").isEqualTo(totalBefore);
@@ -239,7 +224,7 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 .anySatisfy(row -> assertThat(row.get("DETAIL").toString()).contains("1234-QĐ/TU")
                         .contains(String.valueOf(campaign.id())));
         assertThatThrownBy(() -> reorganisations.apply(file(
-                "1235-QĐ/TU", "- rename: TU\n  name: Tỉnh ủy mới\n"), List.of(campaign.id() + 1000), "bdv"))
+                "1235-QĐ/TU", "- rename: TU\n  name: Tỉnh ủy mới\n"), List.of(campaign.id() + 1000), NO_CHOICES, "bdv"))
                 .as("an unknown campaign").isInstanceOf(RuntimeException.class);
 
         // The campaign completes to the province's signed report, every report counted once.
@@ -263,7 +248,7 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
 
     @Test
     @Order(5)
-    void aSplitInARunningCampaignIsRefusedWholeAndNothingChanges() {
+    void aSplitInARunningCampaignWithoutTheOperatorsChoiceIsRefusedWholeAndNothingChanges() {
         Campaign campaign = start("VL");
         int versions = reorganisations("select count(*) from reorganisation");
         String file = file("1236-QĐ/TU", """
@@ -272,127 +257,10 @@ class ReorganisationCascadeTest extends CascadeTestSupport {
                 - split: VL-A
                   parts: [{code: VL-A1, name: Đảng ủy xã Vĩnh Thái 1}, {code: VL-A2, name: Đảng ủy xã Vĩnh Thái 2}]
                 """);
-        assertThatThrownBy(() -> reorganisations.apply(file, List.of(campaign.id()), "bdv"))
-                .isInstanceOf(CampaignConflictException.class).hasMessageContaining("Thay đổi 2: chia tách");
+        assertThatThrownBy(() -> reorganisations.apply(file, List.of(campaign.id()), NO_CHOICES, "bdv"))
+                .isInstanceOf(CampaignConflictException.class).hasMessageContaining("Thay đổi 2: chia tách")
+                .as("names the parameter that makes the choice").hasMessageContaining("split=VL-A:afresh");
         assertThat(reorganisations("select count(*) from reorganisation")).isEqualTo(versions);
         assertThat(reports.find(campaign.id(), "VL-A").orElseThrow().unitName()).isEqualTo("Đảng ủy xã Vĩnh Thái");
-    }
-
-    // --- what the tests look at ---------------------------------------------------------------------------------
-
-    /** What a campaign holds that nobody may rewrite: documents (with their hash), figures, texts, comments, submissions. */
-    record Snapshot(Map<String, String> documents, List<Map<String, Object>> figures, List<Map<String, Object>> sections,
-                    List<Map<String, Object>> comments, List<Map<String, Object>> submissions,
-                    List<Map<String, Object>> numbers) {
-    }
-
-    private Snapshot snapshot(Campaign campaign) {
-        Map<String, String> documents = new LinkedHashMap<>();
-        jdbc.query("select unit_code, document_kind, pdf, pdf_sha256, signed_by from issued_document where campaign_id = ? order by unit_code, document_kind",
-                rs -> {
-                    String hash = Sha256.hex(rs.getBytes("pdf"));
-                    assertThat(hash).as("the stored hash still matches the file").isEqualTo(rs.getString("pdf_sha256"));
-                    documents.put(rs.getString("unit_code") + "/" + rs.getString("document_kind"),
-                            hash + " " + rs.getString("signed_by"));
-                }, campaign.id());
-        return new Snapshot(documents,
-                jdbc.queryForList("select unit_code, indicator, figure from report_figure where campaign_id = ? order by 1, 2", campaign.id()),
-                jdbc.queryForList("select unit_code, document_kind, section_key, body from document_section where campaign_id = ? order by 1, 2, 3", campaign.id()),
-                jdbc.queryForList("select id, unit_code, step, decision, author, comment from review_comment where campaign_id = ? order by id", campaign.id()),
-                jdbc.queryForList("select unit_code, submitted_at, consolidated_at from campaign_unit where campaign_id = ? order by 1", campaign.id()),
-                jdbc.queryForList("select unit_code, document_kind, number, issued_at from campaign_document where campaign_id = ? order by 1, 2", campaign.id()));
-    }
-
-    /** Every submitted figure under the unit, each counted once: a submitted report is taken whole, else its units'. */
-    private Map<String, Long> subtreeTotal(long campaignId, String unitCode) {
-        UnitReport unit = reports.find(campaignId, unitCode).orElseThrow();
-        if (unit.submitted()) {
-            return reports.loadContent(campaignId, unitCode).figures();
-        }
-        Map<String, Long> total = new HashMap<>();
-        for (UnitFigures subordinate : reports.subordinateFigures(campaignId, unitCode)) {
-            subtreeTotal(campaignId, subordinate.unitCode()).forEach((key, value) -> total.merge(key, value, Long::sum));
-        }
-        return total;
-    }
-
-    /** No process instance, job, timer, subscription or task of the unit is left; its review ended with the decision. */
-    private void assertNoEngineStateOf(Campaign campaign, String unitCode, String processInstanceId, String decision) {
-        String key = campaign.id() + "/" + unitCode;
-        assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(key).count()).isZero();
-        for (String document : List.of(key + "/REPORT", key + "/GUIDANCE")) {
-            assertThat(runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(document).count()).isZero();
-            assertThat(taskService.createTaskQuery().processInstanceBusinessKey(document).count()).isZero();
-        }
-        List<String> instances = new ArrayList<>(List.of(processInstanceId));
-        historyService.createHistoricProcessInstanceQuery().superProcessInstanceId(processInstanceId).list()
-                .forEach(called -> instances.add(called.getId()));
-        for (String instance : instances) {
-            assertThat(managementService.createJobQuery().processInstanceId(instance).count()).isZero();
-            assertThat(runtimeService.createEventSubscriptionQuery().processInstanceId(instance).count()).isZero();
-            assertThat(runtimeService.createIncidentQuery().processInstanceId(instance).count()).isZero();
-            assertThat(taskService.createTaskQuery().processInstanceId(instance).count()).isZero();
-        }
-        HistoricProcessInstance ended = historyService.createHistoricProcessInstanceQuery()
-                .processInstanceId(processInstanceId).singleResult();
-        assertThat(ended.getDeleteReason()).contains(decision).startsWith("Sắp xếp tổ chức theo Quyết định số");
-        assertThat(runtimeService.createIncidentQuery().list()).filteredOn(incident -> incident.getProcessInstanceId() != null
-                && instanceIds(campaign).contains(incident.getProcessInstanceId())).isEmpty();
-    }
-
-    private Set<String> readers(Task task) {
-        return Set.copyOf(authorizationService.createAuthorizationQuery().resourceType(Resources.TASK)
-                .resourceId(task.getId()).list().stream().map(Authorization::getGroupId)
-                .filter(group -> group != null).toList());
-    }
-
-    private List<String> changeRows(Campaign campaign, String unitCode) {
-        return jdbc.queryForList("""
-                        select c.field as "FIELD", c.before_value as "BEFORE_VALUE", c.after_value as "AFTER_VALUE",
-                               c.changed_by as "CHANGED_BY", o.decision_number as "DECISION_NUMBER"
-                        from campaign_unit_change c join reorganisation o on o.id = c.reorganisation_id
-                        where c.campaign_id = ? and c.unit_code = ? order by c.id""", campaign.id(), unitCode).stream()
-                .map(row -> "%s %s→%s by %s under %s".formatted(row.get("FIELD"), row.get("BEFORE_VALUE") == null ? "∅"
-                        : row.get("BEFORE_VALUE"), row.get("AFTER_VALUE"), row.get("CHANGED_BY"), row.get("DECISION_NUMBER")))
-                .toList();
-    }
-
-    private List<String> successors(String unitCode) {
-        return http.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/api/units/" + unitCode + "/successions",
-                        HttpMethod.GET, null, new ParameterizedTypeReference<List<Map<String, Object>>>() {
-                        }).getBody().stream()
-                .map(link -> link.get("predecessor") + "→" + link.get("successor")).toList();
-    }
-
-    private Map<String, Object> historyOf(Campaign campaign, String unitCode) {
-        ResponseEntity<Map<String, Object>> answer = http.withBasicAuth("admin", ADMIN_PASSWORD).exchange(
-                "/api/campaigns/" + campaign.id() + "/units/" + unitCode + "/history", HttpMethod.GET, null,
-                new ParameterizedTypeReference<>() {
-                });
-        assertThat(answer.getStatusCode()).isEqualTo(HttpStatus.OK);
-        return answer.getBody();
-    }
-
-    private int reorganisations(String sql) {
-        return jdbc.queryForObject(sql, Integer.class);
-    }
-
-    private ResponseEntity<Map<String, Object>> postFile(String file, String query) {
-        return http.withBasicAuth("admin", ADMIN_PASSWORD).exchange("/api/reorganisations" + query, HttpMethod.POST,
-                yaml(file), new ParameterizedTypeReference<>() {
-                });
-    }
-
-    @SuppressWarnings("unchecked")
-    private static Map<String, Object> onlyCampaign(Map<String, Object> result) {
-        List<Map<String, Object>> campaigns = (List<Map<String, Object>>) result.get("campaigns");
-        assertThat(campaigns).hasSize(1);
-        return campaigns.get(0);
-    }
-
-    private static HttpEntity<Object> yaml(String file) {
-        HttpHeaders headers = new HttpHeaders();
-        headers.setContentType(MediaType.parseMediaType("application/yaml"));
-        return new HttpEntity<>(file.getBytes(java.nio.charset.StandardCharsets.UTF_8), headers);
     }
 }
