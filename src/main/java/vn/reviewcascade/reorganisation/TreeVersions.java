@@ -7,6 +7,8 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -23,6 +25,8 @@ import vn.reviewcascade.unit.UnitTree;
  */
 @Service
 public class TreeVersions implements UnitsBelow {
+
+    private static final Logger log = LoggerFactory.getLogger(TreeVersions.class);
 
     private final JdbcClient jdbc;
     private final UnitTree tree;
@@ -42,6 +46,9 @@ public class TreeVersions implements UnitsBelow {
                                String name, String level, String parent, String symbol) {
     }
 
+    private record StoredSource(long id, String source) {
+    }
+
     /** A predecessor → successor link. */
     public record Link(long reorganisationId, String predecessor, String successor, Reorganisation.Kind kind) {
     }
@@ -50,12 +57,18 @@ public class TreeVersions implements UnitsBelow {
     TreeState current() {
         TreeState state = TreeState.of(tree);
         // A tree file applied later states the whole tree: the reorganisations before it are already in it.
-        for (String source : jdbc.sql("""
-                select source from reorganisation
+        for (StoredSource stored : jdbc.sql("""
+                select id, source from reorganisation
                 where id > (select coalesce(max(reorganisations_before), 0) from unit_tree_file) order by id""")
-                .query(String.class).list()) {
-            Reorganisation stored = ReorganisationReader.read(source, state);
-            stored.changes().forEach(state::apply);
+                .query((rs, row) -> new StoredSource(rs.getLong(1), rs.getString(2))).list()) {
+            try {
+                ReorganisationReader.read(stored.source(), state).changes().forEach(state::apply);
+            } catch (ReorganisationException e) {
+                // The deployment's tree file was replaced by one this decision does not fit: what it did to running
+                // campaigns stays recorded with them; the tree served is the file's, and saying so beats not starting.
+                log.warn("Reorganisation {} does not fit the unit tree file in use and is left out of the tree's current "
+                        + "version: {}", stored.id(), e.getMessage());
+            }
         }
         return state;
     }
