@@ -23,7 +23,10 @@ import jakarta.mail.internet.AddressException;
 import jakarta.mail.internet.InternetAddress;
 
 import org.camunda.bpm.engine.IdentityService;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.identity.User;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.interceptor.CommandExecutor;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
@@ -43,9 +46,11 @@ import vn.reviewcascade.unit.UnitTree;
 /**
  * Imports people from CSV ({@code email,full_name,unit,role}), UTF-8: each becomes a Camunda user in the group of
  * that role of that unit. Every line is checked first; the good ones are written in transactions of
- * {@value #CHUNK} lines, and should one of them still fail, its lines are written one by one, so a bad line is
- * reported with its number and skipped while every other is imported, and no line is ever half-written. New users
- * get a random temporary password, returned once in the result with the id they log in with.
+ * {@value #CHUNK} lines, each in one engine command (so the engine reads each user and group once and writes the
+ * chunk's rows in JDBC batches when it ends: with a command per write, 53,000 people took 11 minutes), and should one
+ * of them still fail, its lines are written one by one, so a bad line is reported with its number and skipped while
+ * every other is imported, and no line is ever half-written. New users get a random temporary password, returned once
+ * in the result with the id they log in with.
  *
  * <p>Every address the mail standards allow is accepted ({@code a+b@x.vn}, {@code o'brien@x.vn}, long ones). The
  * address is the user id where the engine's ids allow it (letters, digits, '.', '_', '-', '@', at most 64
@@ -64,15 +69,18 @@ class UserImport {
     private static final Logger log = LoggerFactory.getLogger(UserImport.class);
 
     private final IdentityService identityService;
+    private final CommandExecutor engineCommand;
     private final UnitTree tree;
     private final TransactionTemplate transaction;
     private final SecureRandom random = new SecureRandom();
     private final People names;
 
-    UserImport(IdentityService identityService, UnitTree tree, PlatformTransactionManager transactionManager,
-               People names) {
+    UserImport(IdentityService identityService, ProcessEngineConfiguration engine, UnitTree tree,
+               PlatformTransactionManager transactionManager, People names) {
         this.names = names;
         this.identityService = identityService;
+        // The identity service's calls made inside a command join it: its cache, its flush.
+        this.engineCommand = ((ProcessEngineConfigurationImpl) engine).getCommandExecutorTxRequired();
         this.tree = tree;
         this.transaction = new TransactionTemplate(transactionManager);
         this.transaction.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
@@ -120,11 +128,11 @@ class UserImport {
         for (int start = 0; start < people.size(); start += CHUNK) {
             List<Person> chunk = people.subList(start, Math.min(start + CHUNK, people.size()));
             try {
-                imported.addAll(transaction.execute(status -> write(chunk)));
+                imported.addAll(transaction.execute(status -> engineCommand.execute(command -> write(chunk))));
             } catch (RuntimeException chunkFailed) {
                 for (Person person : chunk) {
                     try {
-                        imported.add(transaction.execute(status -> write(List.of(person)).get(0)));
+                        imported.add(transaction.execute(status -> engineCommand.execute(command -> write(List.of(person)).get(0))));
                     } catch (LineRefused refused) {
                         errors.add(new LineError(person.line(), refused.getMessage()));
                     } catch (RuntimeException e) {
@@ -203,10 +211,13 @@ class UserImport {
     }
 
     /**
-     * Writes checked lines in the caller's transaction. The users already there are looked up at once; a user new
-     * in this import has no membership yet, so only existing users are asked which groups they are in.
+     * Writes checked lines in the caller's transaction and engine command. The users already there and the groups are
+     * looked up at once (the command keeps them, so making memberships reads neither again); a user new in this import
+     * has no membership yet, so only existing users are asked which groups they are in.
      */
     private List<Imported> write(List<Person> people) {
+        identityService.createGroupQuery().groupIdIn(people.stream().map(Person::group).distinct().toArray(String[]::new))
+                .list();
         Map<String, String> emailOf = new HashMap<>();
         Map<String, User> found = new HashMap<>();
         identityService.createUserQuery().userIdIn(people.stream().map(Person::userId).distinct().toArray(String[]::new))

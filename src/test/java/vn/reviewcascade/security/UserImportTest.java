@@ -61,6 +61,25 @@ class UserImportTest extends CascadeTestSupport {
     }
 
     @Test
+    void aLineWhoseIdBelongsToAnotherAddressIsRefusedWhileTheOthersOfItsChunkAreWritten() {
+        user("trung.ma@vinhlinh.test", "nguoi.khac@vinhlinh.test", "Trung-Ma-2030", "VL.drafters");
+        String csv = "email,full_name,unit,role\n"
+                + "truoc.do@vinhlinh.test,Lê Thị Trước,VL,CLERK\n"
+                + "trung.ma@vinhlinh.test,Trần Văn Trùng,VL,REVIEWER\n"
+                + "sau.do@vinhlinh.test,Lê Văn Sau,VL,CLERK\n";
+
+        ResponseEntity<Map<String, Object>> response = post(anonymous.withBasicAuth("admin", "Thu-Nghiem-2030"), csv);
+
+        assertThat(response.getStatusCode().value()).isEqualTo(200);
+        assertThat(list(response.getBody().get("imported"))).extracting(row -> row.get("line") + ":" + row.get("userId"))
+                .containsExactly("2:truoc.do@vinhlinh.test", "4:sau.do@vinhlinh.test");
+        assertThat(list(response.getBody().get("errors"))).extracting(row -> row.get("line") + ": " + row.get("message"))
+                .containsExactly("3: mã người dùng 'trung.ma@vinhlinh.test' đã thuộc về địa chỉ khác (nguoi.khac@vinhlinh.test)");
+        assertThat(identityService.createGroupQuery().groupMember("trung.ma@vinhlinh.test").list())
+                .extracting(group -> group.getId()).as("the refused line wrote nothing").containsExactly("VL.drafters");
+    }
+
+    @Test
     void aQuotedNameWithACommaOrALineBreakIsOneCell() {
         String csv = "email,full_name,unit,role\n"
                 + "\"mot.dong@vinhlinh.test\",\"Nguyễn Văn, Một\",VL,DRAFTER\n"
