@@ -779,8 +779,17 @@ function outcomeList(title, items, line) {
 function renderReorganisation(result) {
   const unit = (item) => `${escape(item.unitName ?? item.unitCode)}${item.note ? ` — ${escape(item.note)}` : ''}`;
   const task = (item) => `${escape(item.taskName)}${item.note ? ` — ${escape(item.note)}` : ''}`;
-  const changes = result.changes.map((change) => `<li>${escape(change.kindLabel ?? change.kind)}: `
-    + `${escape([...(change.units ?? []), change.target ? `→ ${change.target}` : '', change.name ?? ''].filter(Boolean).join(' '))}</li>`).join('');
+  // Units by name as the tree gives them (a new unit by the name the file gives it), a level by its name.
+  const names = (codes) => (codes ?? []).map(unitName).join(', ');
+  const changes = result.changes.map((change) => {
+    const what = change.kind === 'ABOLISH_LEVEL'
+      ? `${state.levelNames[change.level] ?? change.level}${change.except?.length ? ` (trừ ${names(change.except)})` : ''}`
+      : [names(change.units), change.target ? `→ ${change.name ?? unitName(change.target)}`
+        : change.parts?.length ? `→ ${change.parts.map((part) => part.name ?? part.code).join(', ')}`
+          : change.name ? `→ ${change.name}` : '', change.parent ? `thuộc ${unitName(change.parent)}` : '']
+        .filter(Boolean).join(' ');
+    return `<li>${escape(change.kindLabel ?? change.kind)}: ${escape(what)}</li>`;
+  }).join('');
   const campaigns = result.campaigns.map((campaign) => {
     const problems = campaign.problems.length
       ? `<ul class="errors">${campaign.problems.map((problem) => `<li>${escape(problem)}</li>`).join('')}</ul>` : '';
