@@ -15,12 +15,8 @@ public final class PersonNames {
 
     /** The user's full name, or null when the engine holds none. */
     public static String fullName(User user) {
-        return fullName(user.getFirstName(), user.getLastName());
-    }
-
-    /** The full name from the engine's two fields, or null when both are empty. */
-    public static String fullName(String firstName, String lastName) {
-        String name = ((lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName)).strip();
+        String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
+                + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
         return name.isEmpty() ? null : name;
     }
 }
