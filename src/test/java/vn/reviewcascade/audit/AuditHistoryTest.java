@@ -16,7 +16,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 /**
  * What the engine keeps of an approval: its tasks and who did them, its service task, how it ended;
- * not the gateways' and plain events' activity instances, not the creation log of jobs, and no authorization
+ * not the gateways' and plain events' activity instances, and no authorization
  * row for someone who claims a task their candidate group already lets them work.
  */
 class AuditHistoryTest extends CascadeTestSupport {
@@ -24,7 +24,7 @@ class AuditHistoryTest extends CascadeTestSupport {
     @Autowired AuthorizationService authorizations;
 
     @Test
-    void anApprovalKeepsItsTasksAndWhoDidThemWithoutGatewaysOrTheLogOfJobsThatSucceeded() {
+    void anApprovalKeepsItsTasksWhoDidThemAndItsJobsLogWithoutGateways() {
         Campaign campaign = start("CC");
         String approval = task(campaign, "CC", "DraftDocument").getProcessInstanceId();
         claimAsCandidate(campaign, "CC", "DraftDocument");
@@ -44,10 +44,8 @@ class AuditHistoryTest extends CascadeTestSupport {
                     assertThat(instance.getEndTime()).as("the approval ended").isNotNull();
                     assertThat(instance.getStartActivityId()).isEqualTo("DocumentRequested");
                 });
-        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(approval).creationLog().count())
-                .as("no log of the issuing job's creation").isZero();
         assertThat(historyService.createHistoricJobLogQuery().processInstanceId(approval).successLog().count())
-                .as("the log of its success: which node ran it").isOne();
+                .as("the log of its jobs' success: which node ran each").isPositive();
         assertThat(historyService.createUserOperationLogQuery().processInstanceId(approval).operationType("Complete")
                 .count()).as("who completed each task").isEqualTo(3);
     }
