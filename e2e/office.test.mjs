@@ -147,7 +147,7 @@ describe('the organising board\'s office page', () => {
     await page.waitForURL(new RegExp(`/dashboard\\?campaign=${id}`));
   });
 
-  it('shows the sent log of the demo's short campaign, its mails and who could not be told', async () => {
+  it('shows the sent log of the demo\'s short campaign, its mails and who could not be told', async () => {
     await openOffice(page);
     const log = (await api('/api/campaigns/2/mails?page=0&size=50')).body;
     await page.locator('#campaigns tr[data-campaign="2"] button[data-mails]').click();

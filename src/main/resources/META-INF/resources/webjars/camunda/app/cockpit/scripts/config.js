@@ -8,7 +8,6 @@ export default {
   app: appNamed('cockpit'),
   // Dates as 07/12/2026 08:44 in Vietnamese (see review-cascade-language.js).
   dateFormat,
-  // The words no translation file reaches (review-cascade-words.js), people by full name, then the dashboard's
-  // overdue units.
-  customScripts: ['../review-cascade-words.js', '../review-cascade-people.js', 'scripts/overdue-units.js']
+  // The words no translation file reaches (review-cascade-words.js), then the dashboard's overdue units.
+  customScripts: ['../review-cascade-words.js', 'scripts/overdue-units.js']
 };
