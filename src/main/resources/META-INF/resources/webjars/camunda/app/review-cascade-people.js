@@ -1,10 +1,9 @@
-// review-cascade: people by their full name in Tasklist's and Cockpit's own screens (the header, the lists, a task's
-// assignee), loaded by both as a custom script. They print a user as "first name last name", which for a Vietnamese
-// name stored as the import stores it (the given name as the first name, the family and middle names as the last)
-// reads "Lan Hồ Thị". The users they read — a profile, a list of users, the assignees and owners embedded in task
-// lists — are therefore handed to them with the full name, family name first, as the first name ("Hồ Thị Lan");
-// nothing is written back: neither webapp edits a user. Admin, which does, is left to show the two names as stored,
-// each in its own field.
+// review-cascade: people by their full name in Tasklist's own screens (the header, the lists, a task's assignee),
+// loaded by Tasklist as a custom script. It prints a user as "first name last name", which for a Vietnamese name
+// stored as the import stores it (the given name as the first name, the family and middle names as the last) reads
+// "Lan Hồ Thị". The users it reads — a profile, a list of users, the assignees and owners embedded in task lists —
+// are therefore handed to it with the full name, family name first, as the first name ("Hồ Thị Lan"); nothing is
+// written back: Tasklist never edits a user.
 const USER_READS = /\/engine\/[^/]+\/user(\/[^/?]+\/profile)?(\?|$)/;
 const TASK_READS = /\/engine\/[^/]+\/(task|filter)(\/|\?|$)/;
 
