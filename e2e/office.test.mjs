@@ -199,7 +199,7 @@ describe('the organising board\'s office page', () => {
       buffer: Buffer.from(lines.join('\n')) });
     const error = page.locator('#plan-errors li', { hasText: `Dòng ${at + 1}:` });
     await error.waitFor();
-    assert.match(await page.locator(`#plan-line-${at + 1}`).getAttribute('class'), /bad/);
+    assert.match(await page.locator(`#plan-source-${at + 1}`).getAttribute('class'), /bad/);
     await screenshot(page, 'ke-hoach-loi-1366');
 
     await page.locator('#plan-file').setInputFiles({ name: 'ke-hoach.yaml', mimeType: 'application/yaml',
