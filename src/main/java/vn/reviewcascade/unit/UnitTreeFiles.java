@@ -145,20 +145,22 @@ public class UnitTreeFiles implements SetupStep {
 
     /** Rebuilds the tree from the stored files when they are not the ones served; whether it did. */
     private synchronized boolean load() {
-        List<StoredFile> files = jdbc.sql("select id, file_name, source from unit_tree_file order by id")
-                .query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("source")))
-                .list();
-        long newest = files.isEmpty() ? 0 : files.get(files.size() - 1).id();
+        // Every node asks every minute: the newest id answers it, the files are read only when it changed.
+        long newest = jdbc.sql("select coalesce(max(id), 0) from unit_tree_file").query(Long.class).single();
         if (newest == served) {
             return false;
         }
+        List<StoredFile> files = jdbc.sql("select id, file_name, source from unit_tree_file order by id")
+                .query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("source")))
+                .list();
         UnitTree replayed = configured();
         for (StoredFile file : files) {
             replayed = replayed.followedBy(parse(file.fileName(), file.source()));
         }
         tree.replaceWith(replayed);
-        served = newest;
-        log.info("Unit tree: version {} served ({} units)", newest, tree.size());
+        // The files read, not the id asked first: one applied in between is served now, not read again later.
+        served = files.isEmpty() ? 0 : files.get(files.size() - 1).id();
+        log.info("Unit tree: version {} served ({} units)", served, tree.size());
         return true;
     }
 
