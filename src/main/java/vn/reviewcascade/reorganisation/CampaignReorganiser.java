@@ -14,7 +14,6 @@ import java.util.Objects;
 import java.util.Set;
 
 import org.camunda.bpm.engine.AuthorizationService;
-import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -79,7 +78,6 @@ public class CampaignReorganiser {
     private final ManagementService managementService;
     private final TaskService taskService;
     private final AuthorizationService authorizations;
-    private final IdentityService identityService;
     private final UnitTree tree;
     private final UnitReviewStarter starter;
     private final ParentNotifier parentNotifier;
@@ -87,7 +85,7 @@ public class CampaignReorganiser {
 
     CampaignReorganiser(JdbcClient jdbc, ReportRepository reports, RuntimeService runtimeService,
                         ManagementService managementService, TaskService taskService,
-                        AuthorizationService authorizations, IdentityService identityService, UnitTree tree,
+                        AuthorizationService authorizations, UnitTree tree,
                         UnitReviewStarter starter, ParentNotifier parentNotifier, DocumentNumbers documentNumbers) {
         this.documentNumbers = documentNumbers;
         this.jdbc = jdbc;
@@ -96,7 +94,6 @@ public class CampaignReorganiser {
         this.managementService = managementService;
         this.taskService = taskService;
         this.authorizations = authorizations;
-        this.identityService = identityService;
         this.tree = tree;
         this.starter = starter;
         this.parentNotifier = parentNotifier;
@@ -604,7 +601,6 @@ public class CampaignReorganiser {
         }
         for (Row row : plan.rows.values()) {
             if (row.created) {
-                createGroups(row.code, row.name);
                 // Its documents are numbered in a sequence of its own, as each unit's are from a campaign's start.
                 documentNumbers.prepare(List.of(row.code));
                 if (guidanceIssued(campaignId, row.parent)) {
@@ -743,19 +739,6 @@ public class CampaignReorganiser {
             if (task.getName() != null && task.getName().contains(oldName)) {
                 task.setName(task.getName().replace(oldName, newName));
                 taskService.saveTask(task);
-            }
-        }
-    }
-
-    /** A new unit's own groups, as the tree's units get theirs at start-up. */
-    private void createGroups(String code, String name) {
-        for (UnitRole role : List.of(UnitRole.DRAFTER, UnitRole.REVIEWER, UnitRole.SIGNER)) {
-            var group = role.defaultGroup(code, name);
-            if (identityService.createGroupQuery().groupId(group.id()).count() == 0) {
-                var created = identityService.newGroup(group.id());
-                created.setName(group.name());
-                created.setType("WORKFLOW");
-                identityService.saveGroup(created);
             }
         }
     }

@@ -24,8 +24,8 @@ import vn.reviewcascade.security.TasklistFilters;
 
 /**
  * Reads a reorganisation file against the tree as it is now, shows what it would do to each running campaign (the dry
- * run), and applies it: the tree's next version first, then each campaign in a transaction of its own, so one
- * campaign's failure leaves the others applied and itself as it was. Nothing is applied to any campaign while the dry
+ * run), and applies it: the tree's next version first (served at once to new campaigns), then each campaign in a
+ * transaction of its own, so one campaign's failure leaves the others applied and itself as it was. Nothing is applied to any campaign while the dry
  * run finds a problem in one.
  */
 @Service
@@ -108,7 +108,7 @@ public class ReorganisationService {
         Reorganisation reorganisation = ReorganisationReader.read(source, current);
         TreeState next = next(current, reorganisation);
         long id = transactions.execute(status -> {
-            long stored = versions.store(reorganisation, source, appliedBy, at);
+            long stored = versions.store(reorganisation, current, source, appliedBy, at);
             audit.record(appliedBy, AuditAction.REORGANISATION_APPLIED, "reorganisation", String.valueOf(stored),
                     "%s, hiệu lực từ %s: %d thay đổi; đợt: %s; lựa chọn: %s".formatted(reorganisation.decision().label(),
                             reorganisation.effectiveOn(), reorganisation.changes().size(), dryRun.campaigns().stream()
@@ -116,6 +116,12 @@ public class ReorganisationService {
                             choices.describe()));
             return stored;
         });
+        try {
+            // New campaigns take the units it makes, which get their groups here, before campaigns' tasks name them.
+            versions.serveNewest();
+        } catch (RuntimeException e) {
+            log.error("The unit tree or its groups could not follow reorganisation {} on this node: the tree at its next look, the groups at the next start", id, e);
+        }
         List<CampaignReorganiser.Outcome> outcomes = new ArrayList<>();
         for (CampaignReorganiser.Outcome planned : dryRun.campaigns()) {
             Campaign campaign = campaigns.find(planned.campaignId());

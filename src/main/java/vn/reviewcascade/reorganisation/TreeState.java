@@ -2,9 +2,12 @@ package vn.reviewcascade.reorganisation;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
+import java.util.Set;
 
 import vn.reviewcascade.reorganisation.Reorganisation.Change;
 import vn.reviewcascade.reorganisation.Reorganisation.Part;
@@ -20,15 +23,14 @@ import vn.reviewcascade.unit.UnitTree;
 final class TreeState {
 
     /** A unit in one version; {@code retired} once abolished, merged away or split. */
-    record VersionedUnit(String code, String name, String level, String parentCode, String symbol, boolean retired,
-                         String successorCode) {
+    record VersionedUnit(String code, String name, String level, String parentCode, String symbol, boolean retired) {
 
         VersionedUnit withParent(String parent) {
-            return new VersionedUnit(code, name, level, parent, symbol, retired, successorCode);
+            return new VersionedUnit(code, name, level, parent, symbol, retired);
         }
 
-        VersionedUnit retiredInto(String successor) {
-            return new VersionedUnit(code, name, level, parentCode, symbol, true, successor);
+        VersionedUnit retire() {
+            return new VersionedUnit(code, name, level, parentCode, symbol, true);
         }
     }
 
@@ -47,9 +49,31 @@ final class TreeState {
         TreeState state = new TreeState(tree.levels().stream().map(level -> level.key()).toList());
         for (Unit unit : tree.units()) {
             state.units.put(unit.code(), new VersionedUnit(unit.code(), unit.name(), unit.level(), unit.parentCode(),
-                    unit.symbol(), tree.isRetired(unit.code()), null));
+                    unit.symbol(), tree.isRetired(unit.code())));
         }
         return state;
+    }
+
+    /**
+     * The tree this version is, for new campaigns: the units the base tree has, renamed or moved as here (groups of
+     * their own renamed with them), the units the reorganisations made with groups of their own, retired ones retired.
+     */
+    UnitTree toTree(UnitTree base) {
+        List<Unit> changed = new ArrayList<>();
+        Set<String> retired = new LinkedHashSet<>();
+        for (VersionedUnit unit : units.values()) {
+            if (unit.retired()) {
+                retired.add(unit.code());
+            }
+            Unit known = base.find(unit.code()).orElse(null);
+            if (known == null) {
+                changed.add(Unit.withOwnGroups(unit.code(), unit.name(), unit.level(), unit.parentCode(), unit.symbol()));
+            } else if (!known.name().equals(unit.name()) || !Objects.equals(known.parentCode(), unit.parentCode())
+                    || !Objects.equals(known.symbol(), unit.symbol())) {
+                changed.add(known.reorganised(unit.name(), unit.parentCode(), unit.symbol()));
+            }
+        }
+        return base.amendedWith(changed, retired);
     }
 
     TreeState copy() {
@@ -184,14 +208,14 @@ final class TreeState {
                 if (!units.containsKey(change.target())) {
                     units.put(change.target(), new VersionedUnit(change.target(), change.name(), first.level(),
                             change.parent() != null ? change.parent() : first.parentCode(),
-                            change.symbol() != null ? change.symbol() : first.symbol(), false, null));
+                            change.symbol() != null ? change.symbol() : first.symbol(), false));
                 }
                 for (String code : change.units()) {
                     if (code.equals(change.target())) {
                         continue;
                     }
                     activeChildren(code).forEach(child -> units.put(child.code(), child.withParent(change.target())));
-                    units.put(code, units.get(code).retiredInto(change.target()));
+                    units.put(code, units.get(code).retire());
                     successions.add(new Succession(code, change.target(), change.kind()));
                 }
             }
@@ -199,19 +223,19 @@ final class TreeState {
                 VersionedUnit split = units.get(change.unit());
                 for (Part part : change.parts()) {
                     units.put(part.code(), new VersionedUnit(part.code(), part.name(), split.level(), split.parentCode(),
-                            split.symbol(), false, null));
+                            split.symbol(), false));
                     successions.add(new Succession(split.code(), part.code(), change.kind()));
                 }
                 // Its own units go to the first part: the decision names any other arrangement as moves.
                 String first = change.parts().get(0).code();
                 activeChildren(split.code()).forEach(child -> units.put(child.code(), child.withParent(first)));
-                units.put(split.code(), split.retiredInto(null));
+                units.put(split.code(), split.retire());
             }
             case MOVE -> units.put(change.unit(), units.get(change.unit()).withParent(change.parent()));
             case RENAME -> {
                 VersionedUnit unit = units.get(change.unit());
                 units.put(unit.code(), new VersionedUnit(unit.code(), change.name(), unit.level(), unit.parentCode(),
-                        change.symbol() != null ? change.symbol() : unit.symbol(), false, null));
+                        change.symbol() != null ? change.symbol() : unit.symbol(), false));
             }
             case ABOLISH_LEVEL -> {
                 for (VersionedUnit unit : List.copyOf(units.values())) {
@@ -219,11 +243,11 @@ final class TreeState {
                         continue;
                     }
                     activeChildren(unit.code()).forEach(child -> units.put(child.code(), child.withParent(unit.parentCode())));
-                    units.put(unit.code(), units.get(unit.code()).retiredInto(null));
+                    units.put(unit.code(), units.get(unit.code()).retire());
                 }
             }
             case NEW_UNIT -> units.put(change.unit(), new VersionedUnit(change.unit(), change.name(), change.level(),
-                    change.parent(), change.symbol(), false, null));
+                    change.parent(), change.symbol(), false));
         }
         return successions;
     }

@@ -7,8 +7,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.jdbc.support.GeneratedKeyHolder;
 import org.springframework.stereotype.Service;
@@ -17,23 +15,25 @@ import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.reorganisation.Reorganisation.Change;
 import vn.reviewcascade.security.UnitsBelow;
 import vn.reviewcascade.unit.UnitTree;
+import vn.reviewcascade.unit.UnitTreeFiles;
 
 /**
- * The unit tree's versions: the tree file is version 0, each reorganisation applied the next. A reorganisation is
+ * The unit tree's versions: the tree files are version 0, each reorganisation applied the next. A reorganisation is
  * stored as its decision, its typed changes (one row each) and the predecessor → successor links they make, with the
- * file as written; a version is rebuilt by replaying the stored files on the tree file, in order.
+ * file as written; the tree served is rebuilt by replaying the stored files on the tree files, in order
+ * ({@link ReorganisedTree}).
  */
 @Service
 public class TreeVersions implements UnitsBelow {
 
-    private static final Logger log = LoggerFactory.getLogger(TreeVersions.class);
-
     private final JdbcClient jdbc;
     private final UnitTree tree;
+    private final UnitTreeFiles files;
 
-    public TreeVersions(JdbcClient jdbc, UnitTree tree) {
+    TreeVersions(JdbcClient jdbc, UnitTree tree, UnitTreeFiles files) {
         this.jdbc = jdbc;
         this.tree = tree;
+        this.files = files;
     }
 
     /** A stored reorganisation: one version of the tree. */
@@ -46,31 +46,22 @@ public class TreeVersions implements UnitsBelow {
                                String name, String level, String parent, String symbol) {
     }
 
-    private record StoredSource(long id, String source) {
-    }
-
     /** A predecessor → successor link. */
     public record Link(long reorganisationId, String predecessor, String successor, Reorganisation.Kind kind) {
     }
 
-    /** The tree as it is now: the file with every stored reorganisation replayed. */
+    /**
+     * The tree as it is now: the files with every stored reorganisation replayed, as this node serves it once it has
+     * followed one stored on another node.
+     */
     TreeState current() {
-        TreeState state = TreeState.of(tree);
-        // A tree file applied later states the whole tree: the reorganisations before it are already in it.
-        for (StoredSource stored : jdbc.sql("""
-                select id, source from reorganisation
-                where id > (select coalesce(max(reorganisations_before), 0) from unit_tree_file) order by id""")
-                .query((rs, row) -> new StoredSource(rs.getLong(1), rs.getString(2))).list()) {
-            try {
-                ReorganisationReader.read(stored.source(), state).changes().forEach(state::apply);
-            } catch (ReorganisationException e) {
-                // The deployment's tree file was replaced by one this decision does not fit: what it did to running
-                // campaigns stays recorded with them; the tree served is the file's, and saying so beats not starting.
-                log.warn("Reorganisation {} does not fit the unit tree file in use and is left out of the tree's current "
-                        + "version: {}", stored.id(), e.getMessage());
-            }
-        }
-        return state;
+        serveNewest();
+        return TreeState.of(tree);
+    }
+
+    /** Serves the newest version on this node: its units to new campaigns, with their groups and Tasklist filters. */
+    void serveNewest() {
+        files.refresh();
     }
 
     /** The active units below each active unit in the current version, for the Tasklist filters. */
@@ -96,11 +87,13 @@ public class TreeVersions implements UnitsBelow {
         return parents;
     }
 
-    /** Stores the reorganisation as the next version; in the caller's transaction. */
-    long store(Reorganisation reorganisation, String source, String appliedBy, Instant at) {
+    /**
+     * Stores the reorganisation as the version following {@code current}, the one it was read against; in the
+     * caller's transaction.
+     */
+    long store(Reorganisation reorganisation, TreeState current, String source, String appliedBy, Instant at) {
         Reorganisation.Decision decision = reorganisation.decision();
-        // The version this one follows, read before this one is stored.
-        TreeState state = current();
+        TreeState state = current.copy();
         GeneratedKeyHolder keys = new GeneratedKeyHolder();
         jdbc.sql("""
                         insert into reorganisation (decision_number, decision_date, issuer, title, effective_on, source,

@@ -11,7 +11,8 @@ import java.util.Set;
 
 /**
  * The tree of units the application serves: built from a tree file with {@link UnitTreeCsvReader}, then replaced as
- * a whole when the organising board applies a newer file ({@link #replaceWith}), without a restart.
+ * a whole when the organising board applies a newer file or a reorganisation ({@link #replaceWith}), without a
+ * restart.
  *
  * <p>A unit of an older file that the newer one no longer has is kept, <em>retired</em>: running campaigns still
  * name it, its people keep their groups and their access to what it did, its name still shows; it is only no longer
@@ -79,6 +80,21 @@ public final class UnitTree {
         UnitTree following = new UnitTree(List.of(), List.of());
         following.version = Version.of(next.levels(), former, units.values(), retired);
         return following;
+    }
+
+    /**
+     * This tree as a reorganisation leaves it: the given units (renamed, moved or new) in place of those of their
+     * codes, and the given codes retired as well; the levels stay the files'.
+     */
+    public UnitTree amendedWith(Collection<Unit> units, Set<String> retired) {
+        Version now = version;
+        Map<String, Unit> all = new LinkedHashMap<>(now.byCode());
+        units.forEach(unit -> all.put(unit.code(), unit));
+        Set<String> allRetired = new LinkedHashSet<>(now.retired());
+        allRetired.addAll(retired);
+        UnitTree amended = new UnitTree(List.of(), List.of());
+        amended.version = Version.of(now.levels(), now.formerLevels(), all.values(), allRetired);
+        return amended;
     }
 
     /** Serves the given tree from now on; called when the organising board applies a tree file. */

@@ -53,12 +53,16 @@ public class UnitTreeFiles implements SetupStep {
     private final ApplicationEventPublisher events;
     private final EngineClock clock;
     private final SystemContext system;
+    private final TreeAmendments amendments;
     /** The newest stored file this node serves; 0 when it serves the configured file alone. */
     private long served;
+    /** The newest amendment (reorganisation) this node serves; 0 when none. */
+    private long servedAmendment;
 
     UnitTreeFiles(UnitTree tree, @Value("${review-cascade.units-file}") Resource configuredFile, JdbcClient jdbc,
                   TransactionTemplate transactions, AuditLog audit, ApplicationEventPublisher events, EngineClock clock,
-                  SystemContext system) {
+                  SystemContext system, TreeAmendments amendments) {
+        this.amendments = amendments;
         this.tree = tree;
         this.configuredFile = configuredFile;
         this.jdbc = jdbc;
@@ -133,7 +137,10 @@ public class UnitTreeFiles implements SetupStep {
         load();
     }
 
-    /** Follows a file applied on another node; on this node {@link #apply} has already served it. */
+    /**
+     * Serves the newest version: follows a file applied on another node (on this node {@link #apply} has already
+     * served it) and a reorganisation applied on any node.
+     */
     @Scheduled(fixedDelayString = "${review-cascade.unit-tree-refresh:PT1M}",
             initialDelayString = "${review-cascade.unit-tree-refresh:PT1M}")
     public void refresh() {
@@ -143,28 +150,37 @@ public class UnitTreeFiles implements SetupStep {
         }
     }
 
-    /** Rebuilds the tree from the stored files when they are not the ones served; whether it did. */
+    /**
+     * Rebuilds the tree from the stored files and reorganisations when they are not the ones served; whether it did.
+     * Each file follows the tree as the reorganisations before it left it, so units they made stay known, retired.
+     */
     private synchronized boolean load() {
-        // Every node asks every minute: the newest id answers it, the files are read only when it changed.
+        // Every node asks every minute: the newest ids answer it, the files are read only when one changed.
         long newest = jdbc.sql("select coalesce(max(id), 0) from unit_tree_file").query(Long.class).single();
-        if (newest == served) {
+        long newestAmendment = amendments.newest();
+        if (newest == served && newestAmendment == servedAmendment) {
             return false;
         }
-        List<StoredFile> files = jdbc.sql("select id, file_name, source from unit_tree_file order by id")
-                .query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("source")))
+        List<StoredFile> files = jdbc.sql("select id, file_name, source, reorganisations_before from unit_tree_file order by id")
+                .query((rs, row) -> new StoredFile(rs.getLong("id"), rs.getString("file_name"), rs.getString("source"),
+                        rs.getLong("reorganisations_before")))
                 .list();
         UnitTree replayed = configured();
+        long amendedTo = 0;
         for (StoredFile file : files) {
-            replayed = replayed.followedBy(parse(file.fileName(), file.source()));
+            replayed = amendments.applyTo(replayed, amendedTo, file.reorganisationsBefore())
+                    .followedBy(parse(file.fileName(), file.source()));
+            amendedTo = file.reorganisationsBefore();
         }
-        tree.replaceWith(replayed);
+        tree.replaceWith(amendments.applyTo(replayed, amendedTo, newestAmendment));
         // The files read, not the id asked first: one applied in between is served now, not read again later.
         served = files.isEmpty() ? 0 : files.get(files.size() - 1).id();
-        log.info("Unit tree: version {} served ({} units)", served, tree.size());
+        servedAmendment = newestAmendment;
+        log.info("Unit tree: file version {} and reorganisation {} served ({} units)", served, servedAmendment, tree.size());
         return true;
     }
 
-    private record StoredFile(long id, String fileName, String source) {
+    private record StoredFile(long id, String fileName, String source, long reorganisationsBefore) {
     }
 
     private UnitTree configured() {

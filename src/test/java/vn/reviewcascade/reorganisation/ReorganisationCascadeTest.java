@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -41,8 +42,8 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 /**
  * Reorganisations applied to running campaigns over the 2019-shaped test tree (Tỉnh ủy → Huyện ủy Vĩnh Linh with
- * three communes, Huyện ủy Cồn Cỏ). The tree's versions are shared by the test context, so the tests run in order:
- * each file is checked against the version the ones before made.
+ * three communes, Huyện ủy Cồn Cỏ). Each test starts from the tree as its file gives it
+ * ({@link ReorganisationTestSupport#forgetReorganisations}).
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ReorganisationCascadeTest extends ReorganisationTestSupport {
@@ -189,7 +190,7 @@ class ReorganisationCascadeTest extends ReorganisationTestSupport {
         assertThat(totalBefore).containsEntry("partyMembers", 60L);
         moveClockTo("2030-07-01T00:00:00+07:00");
 
-        // The tree's versions are shared by the test context: the other provinces' districts stay.
+        // The other provinces' districts stay.
         List<String> others = versions.current().units().stream()
                 .filter(unit -> !unit.retired() && unit.level().equals("DISTRICT") && !List.of("VL", "CC").contains(unit.code()))
                 .map(TreeState.VersionedUnit::code).toList();
@@ -244,6 +245,15 @@ class ReorganisationCascadeTest extends ReorganisationTestSupport {
                 .list()).extracting(instance -> instance.getBusinessKey()).containsOnly(campaign.id() + "/digest");
         assertThat(snapshot(campaign).documents()).as("every document issued before is still there, unchanged")
                 .containsAllEntriesOf(before.documents());
+
+        // A plan started after the decision runs on the tree it made: the communes directly under the province.
+        ClockUtil.reset();
+        Campaign next = start("TU");
+        assertThat(reports.find(next.id(), "VL")).as("an abolished district owes nothing in a new campaign").isEmpty();
+        assertThat(reports.find(next.id(), "CC")).isEmpty();
+        for (String commune : List.of("VL-A", "VL-B", "VL-C")) {
+            assertThat(reports.find(next.id(), commune).orElseThrow().parentCode()).isEqualTo("TU");
+        }
     }
 
     @Test

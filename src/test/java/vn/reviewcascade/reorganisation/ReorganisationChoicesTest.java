@@ -10,6 +10,7 @@ import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.camunda.bpm.engine.task.Task;
 import org.camunda.bpm.engine.FilterService;
+import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.core.ParameterizedTypeReference;
@@ -115,6 +116,19 @@ class ReorganisationChoicesTest extends ReorganisationTestSupport {
         Snapshot done = snapshot(campaign);
         assertThat(done.documents()).as("every document issued before, unchanged").containsAllEntriesOf(before.documents());
         assertThat(done.figures()).as("every figure given before").containsAll(before.figures());
+
+        // A plan started after both decisions runs on the tree they made; the new commune has groups of its own.
+        ClockUtil.reset();
+        Campaign next = start("RB");
+        assertThat(reports.find(next.id(), "RB-CL")).isEmpty();
+        assertThat(reports.find(next.id(), "RB-CL-1")).isEmpty();
+        assertThat(reports.find(next.id(), "RB-CL-M").orElseThrow().parentCode()).isEqualTo("RB-NX");
+        assertThat(reports.find(next.id(), "RB-CL-M").orElseThrow().unitName()).isEqualTo("Đảng ủy xã Thiên Vượng");
+        assertThat(reports.find(next.id(), "RB-CL-3").orElseThrow().parentCode()).isEqualTo("RB-NX");
+        for (String role : List.of("drafters", "reviewers", "signers", "clerks")) {
+            assertThat(identityService.createGroupQuery().groupId("RB-CL-M." + role).singleResult().getName())
+                    .endsWith("– Đảng ủy xã Thiên Vượng");
+        }
     }
 
     @Test

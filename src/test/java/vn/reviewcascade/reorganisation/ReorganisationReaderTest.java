@@ -45,7 +45,8 @@ class ReorganisationReaderTest {
         List<TreeState.Succession> links = new java.util.ArrayList<>();
         reorganisation.changes().forEach(change -> links.addAll(next.apply(change)));
         assertThat(next.find("VL").orElseThrow().retired()).isTrue();
-        assertThat(next.find("KCQ").orElseThrow().successorCode()).isEqualTo("DUCQ");
+        assertThat(next.find("KCQ").orElseThrow().retired()).isTrue();
+        assertThat(links).contains(new TreeState.Succession("KCQ", "DUCQ", Reorganisation.Kind.MERGE));
         assertThat(next.find("DUCQ").orElseThrow().parentCode()).isEqualTo("TU");
         assertThat(next.find("VL-CUATUNG").orElseThrow().parentCode()).as("a commune of an abolished district").isEqualTo("TU");
         assertThat(next.find("VL-XAVINHLINH").orElseThrow().parentCode()).isEqualTo("TU");

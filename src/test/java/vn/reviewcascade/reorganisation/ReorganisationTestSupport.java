@@ -12,6 +12,7 @@ import org.camunda.bpm.engine.authorization.Authorization;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.history.HistoricProcessInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
@@ -53,6 +54,18 @@ abstract class ReorganisationTestSupport extends CascadeTestSupport {
     @Autowired JdbcTemplate jdbc;
     @Autowired TestRestTemplate http;
     @Autowired PdfSignatureValidator signatures;
+
+    /**
+     * The test context and its database are shared with other tests, which take the tree as its file gives it: the
+     * reorganisations a test stored are removed again, and the tree served follows.
+     */
+    @AfterEach
+    void forgetReorganisations() {
+        for (String table : List.of("campaign_unit_change", "unit_succession", "reorganisation_change", "reorganisation")) {
+            jdbc.update("delete from " + table);
+        }
+        versions.serveNewest();
+    }
 
     static String file(String decision, String changes) {
         return """
