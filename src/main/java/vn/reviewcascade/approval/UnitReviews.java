@@ -6,6 +6,7 @@ import java.util.Date;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.springframework.stereotype.Component;
 
+import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.ReviewKey;
@@ -25,8 +26,11 @@ public class UnitReviews {
     private final CampaignService campaigns;
     private final ReportService reportService;
     private final ReportRepository reports;
+    private final EngineClock clock;
 
-    public UnitReviews(CampaignService campaigns, ReportService reportService, ReportRepository reports) {
+    public UnitReviews(CampaignService campaigns, ReportService reportService, ReportRepository reports,
+                       EngineClock clock) {
+        this.clock = clock;
         this.campaigns = campaigns;
         this.reportService = reportService;
         this.reports = reports;
@@ -52,6 +56,20 @@ public class UnitReviews {
     public boolean hasSubordinates(DelegateExecution execution) {
         ReviewKey key = ReviewKey.of(execution);
         return reports.hasSubordinates(key.campaignId(), key.unitCode());
+    }
+
+    /**
+     * Whether every unit below has already reported when the unit comes to wait for them, so it consolidates at once:
+     * a successor a reorganisation made over units that had all reported would otherwise wait for its deadline, since
+     * the units below tell their parent only when they submit. Marked as told, as {@link ParentNotifier} marks it.
+     */
+    public boolean subordinatesAllReported(DelegateExecution execution) {
+        ReviewKey key = ReviewKey.of(execution);
+        if (reports.countUnsubmittedSubordinates(key.campaignId(), key.unitCode()) > 0) {
+            return false;
+        }
+        reports.markSubordinatesComplete(key.campaignId(), key.unitCode(), clock.now());
+        return true;
     }
 
     /** Whether the plan has the unit's level write guidance for the level below. */

@@ -132,6 +132,36 @@ class ReorganisationChoicesTest extends ReorganisationTestSupport {
     }
 
     @Test
+    void aNewDistrictWhoseCommunesHaveAllReportedConsolidatesAtOnceRatherThanAtItsDeadline() {
+        Campaign campaign = start("RA");
+        issueGuidance(campaign, "RA");
+        issueGuidance(campaign, "RA-LT");
+        issueGuidance(campaign, "RA-QN");
+        submitReport(campaign, "RA-LT-1", draft(1));
+        submitReport(campaign, "RA-LT-2", draft(2));
+        submitReport(campaign, "RA-QN-1", draft(4));
+        submitReport(campaign, "RA-QN-2", draft(5));
+        runJobs(campaign);
+        assertThat(reports.find(campaign.id(), "RA-QN").orElseThrow().status()).isEqualTo(UnitStatus.DRAFTING);
+        moveClockTo("2030-07-01T08:00:00+07:00");
+
+        reorganisations.apply(file("212-QĐ/TU", """
+                - merge: [RA-LT, RA-QN]
+                  into: RA-LN
+                  name: Huyện ủy Lệ Ninh
+                """), List.of(campaign.id()), NO_CHOICES, "bdv");
+        runJobs(campaign);
+        issueGuidance(campaign, "RA-LN");
+        runJobs(campaign);
+
+        assertThat(reports.find(campaign.id(), "RA-LN").orElseThrow().status())
+                .as("every commune it took over had reported: it writes its report now, not after its deadline for them")
+                .isEqualTo(UnitStatus.DRAFTING);
+        assertThat(reportService.view(campaign.id(), "RA-LN").subordinateTotals()).containsEntry("partyMembers", 120L);
+        assertNoOrphanedEngineState(campaign);
+    }
+
+    @Test
     void twoDistrictsMergedWhileTheirProvinceWaitsOrConsolidatesAreWaitedForAsOneOrAddedLate() {
         // The province still waits in the first campaign; in the second its deadline for the districts has passed.
         Campaign waiting = start("RA");
