@@ -5,8 +5,8 @@
 // board to: on the office page's "Sắp xếp tổ chức" tab, download the shipped file of the 1/7/2025 transition, upload
 // it, read per running campaign what it will do — the campaigns whose root it would end (those of a district started
 // by the other tests) are left out and say why —, apply it to the demo campaign; then open on the dashboard the new
-// commune that three communes merged into, named with its predecessors, "(trước đây: …)". Screenshots at 1366×900 and
-// 390×844.
+// commune that three communes merged into, named with its predecessors, "(trước đây: …)"; and see that a new campaign
+// over the Tỉnh ủy would take the tree the decision made. Screenshots at 1366×900 and 390×844.
 
 import { describe, it, before, after } from 'node:test';
 import assert from 'node:assert/strict';
@@ -91,5 +91,22 @@ describe('a reorganisation from the office page, and a merged unit on the dashbo
     await screenshot(page, 'bang-theo-doi-1366');
     await page.setViewportSize({ width: 390, height: 844 });
     await screenshot(page, 'bang-theo-doi-390');
+  });
+
+  it('offers a new campaign over the Tỉnh ủy the tree the decision made', async () => {
+    await page.setViewportSize({ width: 1366, height: 900 });
+    await page.goto(OFFICE);
+    await page.locator('body[data-ready=true]').waitFor();
+    await page.locator('#plan').selectOption('117-KH/TU');
+    await page.locator('#year').fill(String(new Date().getUTCFullYear() + 1));
+    await page.locator('#year').dispatchEvent('change');
+    await page.locator('#title').fill(`E2E sau sắp xếp ${Date.now()}`);
+    await page.locator('#root-search').fill('tinh uy quang tri');
+    await page.locator('#root-results li[data-code="TU"]').click();
+    // The districts ended; of the district-level committees only the four Đảng ủy trực thuộc remain, one of them new.
+    const districts = page.locator('#preview-levels tr[data-level="DISTRICT"] [data-units]');
+    await districts.waitFor();
+    assert.equal(await districts.textContent(), '4');
+    await screenshot(page, 'dot-moi-xem-truoc-1366');
   });
 });

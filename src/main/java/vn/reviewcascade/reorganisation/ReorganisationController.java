@@ -1,10 +1,6 @@
 package vn.reviewcascade.reorganisation;
 
 import java.io.IOException;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CodingErrorAction;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.List;
 
@@ -22,6 +18,7 @@ import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.multipart.MultipartFile;
 
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.UploadedText;
 import vn.reviewcascade.NotFoundException;
 import vn.reviewcascade.SqlTimes;
 import vn.reviewcascade.report.ReportRepository;
@@ -150,18 +147,7 @@ class ReorganisationController {
     }
 
     private static String text(byte[] body) {
-        if (body == null || body.length == 0) {
-            throw new InvalidInputException("file", "Tệp sắp xếp tổ chức rỗng");
-        }
-        if (body.length > 3 * ReorganisationReader.MAX_FILE) {
-            throw new InvalidInputException("file", "Tệp sắp xếp tổ chức quá lớn (%,d byte)".formatted(body.length));
-        }
-        try {
-            String text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                    .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(body)).toString();
-            return text.startsWith("\uFEFF") ? text.substring(1) : text;
-        } catch (CharacterCodingException e) {
-            throw new InvalidInputException("file", "Tệp sắp xếp tổ chức phải là văn bản mã hóa UTF-8");
-        }
+        return UploadedText.decode(body, "Tệp sắp xếp tổ chức", 3 * ReorganisationReader.MAX_FILE,
+                "tối đa %,d ký tự".formatted(ReorganisationReader.MAX_FILE));
     }
 }

@@ -1,10 +1,6 @@
 package vn.reviewcascade.security;
 
 import java.io.StringReader;
-import java.nio.ByteBuffer;
-import java.nio.charset.CharacterCodingException;
-import java.nio.charset.CharsetDecoder;
-import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -36,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import vn.reviewcascade.CsvRows;
 import vn.reviewcascade.InvalidInputException;
+import vn.reviewcascade.UploadedText;
 import vn.reviewcascade.Limits;
 import vn.reviewcascade.PlainText;
 import vn.reviewcascade.people.People;
@@ -148,31 +145,12 @@ class UserImport {
         return new Result(imported, errors);
     }
 
-    /** The file as UTF-8 text; any other encoding is refused with where it shows, never read as garbled letters. */
+    /** The file as UTF-8 text; an empty one is refused naming the header it needs. */
     private static String decode(byte[] content) {
         if (content == null || content.length == 0) {
             throw new InvalidInputException("file", "Tệp rỗng; dòng đầu phải là " + HEADER);
         }
-        if (content.length >= 2 && ((content[0] == (byte) 0xFF && content[1] == (byte) 0xFE)
-                || (content[0] == (byte) 0xFE && content[1] == (byte) 0xFF))) {
-            throw new InvalidInputException("file", "Tệp được lưu dạng UTF-16; hãy lưu lại dạng CSV UTF-8");
-        }
-        CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
-                .onUnmappableCharacter(CodingErrorAction.REPORT);
-        ByteBuffer bytes = ByteBuffer.wrap(content);
-        try {
-            return decoder.decode(bytes).toString();
-        } catch (CharacterCodingException e) {
-            int position = bytes.position();
-            int line = 1;
-            for (int i = 0; i < position && i < content.length; i++) {
-                if (content[i] == '\n') {
-                    line++;
-                }
-            }
-            throw new InvalidInputException("file", "Tệp không phải UTF-8 (dòng " + line + " có ký tự không đọc được, "
-                    + "có thể tệp lưu bằng bảng mã cũ như TCVN3 hay Windows-1258); hãy lưu lại dạng CSV UTF-8");
-        }
+        return UploadedText.decode(content, "Tệp", Integer.MAX_VALUE, "");
     }
 
     private Person check(int number, List<String> cells) {
