@@ -10,6 +10,7 @@ import java.util.Objects;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Function;
 
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
@@ -70,34 +71,12 @@ public class People {
 
     /** The full name of each given user (nulls skipped), as {@link #userName}, with at most one query per batch. */
     public Map<String, String> userNames(Collection<String> userIds) {
-        long now = System.nanoTime();
-        Map<String, String> names = new HashMap<>();
-        List<String> missing = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(userIds)) {
-            if (id == null) {
-                continue;
-            }
-            Known known = users.get(id);
-            if (known != null && known.fresh(now)) {
-                names.put(id, known.name());
-            } else {
-                missing.add(id);
-            }
-        }
-        for (int from = 0; from < missing.size(); from += BATCH) {
-            List<String> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
+        return names(userIds, users, id -> null, batch -> {
             Map<String, String> read = new HashMap<>();
-            system.call(() -> identityService.createUserQuery().userIdIn(batch.toArray(String[]::new)).list())
+            identityService.createUserQuery().userIdIn(batch.toArray(String[]::new)).list()
                     .forEach(user -> read.put(user.getId(), PersonNames.fullName(user)));
-            for (String id : batch) {
-                String name = read.get(id);
-                if (name != null) {
-                    users.put(id, new Known(name, now));
-                }
-                names.put(id, name == null ? id : name);
-            }
-        }
-        return names;
+            return read;
+        });
     }
 
     /** A user's name from a record already read, which also refreshes the cache. */
@@ -121,17 +100,31 @@ public class People {
 
     /** The name of each given group (nulls skipped), as {@link #groupName}; the engine is asked once for the rest. */
     public Map<String, String> groupNames(Collection<String> groupIds) {
+        return names(groupIds, groups, this::treeName, batch -> {
+            Map<String, String> read = new HashMap<>();
+            identityService.createGroupQuery().groupIdIn(batch.toArray(String[]::new)).list()
+                    .forEach(group -> read.put(group.getId(), nameOf(group)));
+            return read;
+        });
+    }
+
+    /**
+     * Each id's name: the one {@code fixed} gives (the tree's, never stale), else the cache's while fresh, else read in
+     * batches as the application; an id without a name stands for itself and is not kept.
+     */
+    private Map<String, String> names(Collection<String> ids, Map<String, Known> cache, Function<String, String> fixed,
+                                      Function<List<String>, Map<String, String>> read) {
         long now = System.nanoTime();
         Map<String, String> names = new HashMap<>();
         List<String> missing = new ArrayList<>();
-        for (String id : new LinkedHashSet<>(groupIds)) {
+        for (String id : new LinkedHashSet<>(ids)) {
             if (id == null) {
                 continue;
             }
-            String inTree = treeName(id);
-            Known known = groups.get(id);
-            if (inTree != null) {
-                names.put(id, inTree);
+            String given = fixed.apply(id);
+            Known known = cache.get(id);
+            if (given != null) {
+                names.put(id, given);
             } else if (known != null && known.fresh(now)) {
                 names.put(id, known.name());
             } else {
@@ -140,13 +133,11 @@ public class People {
         }
         for (int from = 0; from < missing.size(); from += BATCH) {
             List<String> batch = missing.subList(from, Math.min(missing.size(), from + BATCH));
-            Map<String, String> read = new HashMap<>();
-            system.call(() -> identityService.createGroupQuery().groupIdIn(batch.toArray(String[]::new)).list())
-                    .forEach(group -> read.put(group.getId(), nameOf(group)));
+            Map<String, String> found = system.call(() -> read.apply(batch));
             for (String id : batch) {
-                String name = read.get(id);
+                String name = found.get(id);
                 if (name != null) {
-                    groups.put(id, new Known(name, now));
+                    cache.put(id, new Known(name, now));
                 }
                 names.put(id, name == null ? id : name);
             }
