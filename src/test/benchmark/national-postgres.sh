@@ -19,8 +19,8 @@
 #
 #   bash src/test/benchmark/national-postgres.sh
 #
-# About 60-90 minutes at the national size on 2 cores. Not part of CI (.ci/run does not call it). Settings, from the
-# environment:
+# 36 minutes at the national size on 2 cores shared with other work (load 5-12). Not part of CI (.ci/run does not
+# call it). Settings, from the environment:
 #   BENCH_DB_PREFIX       database names' prefix (review_cascade_bench_)
 #   BENCH_PG_URL          PostgreSQL, trust or password-less user postgres (jdbc:postgresql://127.0.0.1:5432/)
 #   BENCH_PORT            the packaged application's port (8186); the user import uses BENCH_PORT+1, the
