@@ -132,7 +132,9 @@ class NationalBenchmark extends CascadeTestSupport {
                     }
                     if (bean instanceof SetupStep step) {
                         ProxyFactory proxy = new ProxyFactory(step);
-                        proxy.addInterface(SetupStep.class);
+                        // A subclass, not an interface proxy: steps have other methods the context calls (a scheduled
+                        // refresh, event listeners), which a proxy of SetupStep alone would not have.
+                        proxy.setProxyTargetClass(true);
                         boolean groups = UnitGroupsForBenchmark.isSynchronizer(step);
                         proxy.addAdvice((MethodInterceptor) invocation -> {
                             if (!invocation.getMethod().getName().equals("run")) {
