@@ -22,6 +22,7 @@ import org.springframework.stereotype.Component;
 
 import vn.reviewcascade.EngineClock;
 import vn.reviewcascade.SystemContext;
+import vn.reviewcascade.TableStatistics;
 import vn.reviewcascade.plan.Plan;
 import vn.reviewcascade.report.DocumentNumbers;
 import vn.reviewcascade.report.ReportRepository;
@@ -46,6 +47,8 @@ public class CampaignOpening implements JavaDelegate {
     public static final String PROCESS_KEY = "campaignOpening";
     /** The activity of {@code unitReview} whose job opens a unit: its asynchronous start. */
     static final String UNIT_START_ACTIVITY = "CampaignReachedUnit";
+    /** What writing a campaign's units fills: its unit rows, their documents' number sequences. */
+    private static final List<String> WRITTEN_TABLES = List.of("campaign_unit", "document_sequence");
     private static final Locale VIETNAMESE = Locale.forLanguageTag("vi-VN");
     /**
      * The start jobs of the campaign's unit reviews not yet run: by the start event's job definitions, each job's
@@ -69,13 +72,14 @@ public class CampaignOpening implements JavaDelegate {
     private final EngineClock clock;
     private final JdbcClient jdbc;
     private final int unitsPerTransaction;
+    private final TableStatistics statistics;
     /** Campaigns this node has seen opened: opening never goes back, so they are not asked about again. */
     private final Set<Long> opened = ConcurrentHashMap.newKeySet();
 
     CampaignOpening(UnitTree tree, CampaignRepository campaigns, ReportRepository reports,
                     DocumentNumbers documentNumbers, UnitReviewStarter starter, RuntimeService runtimeService,
                     ManagementService managementService, ApplicationEventPublisher events, SystemContext system,
-                    EngineClock clock, JdbcClient jdbc,
+                    EngineClock clock, JdbcClient jdbc, TableStatistics statistics,
                     @Value("${review-cascade.campaigns.units-per-transaction:2000}") int unitsPerTransaction) {
         if (unitsPerTransaction < 1) {
             throw new IllegalArgumentException("review-cascade.campaigns.units-per-transaction must be at least 1");
@@ -92,6 +96,7 @@ public class CampaignOpening implements JavaDelegate {
         this.clock = clock;
         this.jdbc = jdbc;
         this.unitsPerTransaction = unitsPerTransaction;
+        this.statistics = statistics;
     }
 
     /**
@@ -132,6 +137,9 @@ public class CampaignOpening implements JavaDelegate {
 
     /** The last step of {@code campaignOpening}, in the same job as the last part. */
     public void openRoot(DelegateExecution execution) {
+        // Thousands of rows were just written: the reviews about to open read them by parent, planned from fresh
+        // statistics. A campaign of one part changes the tables too little to matter.
+        statistics.refresh(WRITTEN_TABLES);
         openRootReview(campaign(execution));
     }
 
