@@ -52,7 +52,8 @@ class EscalationBurst {
 
     MailAudiences<Item> audiences(Campaign campaign, Instant at, Map<String, BurstUnit> units) {
         List<String> levels = campaign.deadlines().byLevel().keySet().stream()
-                .filter(level -> at.equals(campaign.deadlines().reportDue(level))).toList();
+                .filter(level -> campaign.deadlines().reportDue(level) != null
+                        && at.equals(MailBursts.instant(campaign.deadlines().reportDue(level)))).toList();
         List<Item> items = new ArrayList<>();
         for (BurstUnit unit : units.values()) {
             if (!levels.contains(unit.level()) || unit.submitted() || unit.retired()) {

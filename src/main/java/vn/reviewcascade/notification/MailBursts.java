@@ -2,6 +2,7 @@ package vn.reviewcascade.notification;
 
 import java.time.Duration;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Date;
 import java.util.HashMap;
@@ -161,7 +162,7 @@ public class MailBursts implements JavaDelegate {
                 Instant due = dues.get(kind);
                 if (due != null) {
                     for (Duration offset : campaign.remindersFor(level)) {
-                        instants.add(due.minus(offset));
+                        instants.add(instant(due.minus(offset)));
                     }
                 }
             }
@@ -169,12 +170,25 @@ public class MailBursts implements JavaDelegate {
         return Optional.ofNullable(instants.higher(instant));
     }
 
+    /**
+     * The instant a burst stands for: a reminder's or deadline's time cut to the millisecond, the precision of the
+     * engine's dates, in which the timer and {@code nextBurstAt} keep it. Every instant a burst is found by or compared
+     * with passes through here. A deadline given as a date-time keeps the fraction its text carried (microseconds from
+     * a client's clock); compared whole, the instant read back from the engine matched no reminder or deadline, so
+     * nothing was written, and the next instant after it was that same one again, already due: each timer job created
+     * its successor due at once, which the job executor ran at once on the same thread as the exclusive job of the same
+     * process, for ever (the job thread spinning in the two-node test).
+     */
+    static Instant instant(Instant exact) {
+        return exact.truncatedTo(ChronoUnit.MILLIS);
+    }
+
     private static List<Instant> reportDeadlines(Campaign campaign) {
         List<Instant> deadlines = new ArrayList<>();
         campaign.deadlines().byLevel().keySet().forEach(level -> {
             Instant due = campaign.deadlines().reportDue(level);
             if (due != null) {
-                deadlines.add(due);
+                deadlines.add(instant(due));
             }
         });
         return deadlines;

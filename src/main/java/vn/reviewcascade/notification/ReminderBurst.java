@@ -77,7 +77,7 @@ class ReminderBurst {
                 }
                 for (Duration offset : offsets) {
                     boolean superseded = offsets.stream().anyMatch(other -> other.compareTo(offset) < 0 && !due.minus(other).isAfter(now));
-                    if (due.minus(offset).equals(at) && !superseded) {
+                    if (MailBursts.instant(due.minus(offset)).equals(at) && !superseded) {
                         targets.add(new Target(level, kind, due));
                     }
                 }

@@ -121,6 +121,42 @@ class MailBurstTest extends CascadeTestSupport {
         assertThat(deliveredTo("district.burst.test")).as("once per missed deadline").hasSize(1);
     }
 
+    /**
+     * A deadline given as a date-time keeps the fraction of a second its text carried — microseconds, from a client
+     * that sends its clock's time — while the engine keeps a burst's instant as a {@link Date}, to the millisecond.
+     * Each burst still writes its mails and moves on to the next instant: runJobs fails if the timer falls due again
+     * and again.
+     */
+    @Test
+    void deadlinesToTheMicrosecondAreRemindedAndEscalatedEachOnce() throws Exception {
+        Campaign campaign = start("WIDE", Map.of("BASE", Map.of("report", "2030-09-30T12:00:00.123456+07:00")));
+        issueGuidance(campaign, "WIDE");
+        Instant due = campaign.deadlines().reportDue("BASE");
+        assertThat(due.getNano() % 1_000_000).as("a deadline finer than the engine's dates").isNotZero();
+
+        ClockUtil.setCurrentTime(Date.from(due.minus(campaign.remindersFor("BASE").get(0))));
+        runJobs(campaign);
+        assertThat(deliveredTo("multi.burst.test")).singleElement()
+                .satisfies(mail -> assertThat(mail.getSubject()).endsWith("3 việc sắp đến hạn, sớm nhất còn 7 ngày"));
+        assertThat(burstTimer(campaign).getDuedate()).as("the next instant, not the one just run")
+                .isEqualTo(Date.from(due.minus(campaign.remindersFor("BASE").get(1))));
+
+        ClockUtil.setCurrentTime(Date.from(due.minus(campaign.remindersFor("BASE").get(1))));
+        runJobs(campaign);
+        assertThat(deliveredTo("multi.burst.test")).hasSize(2);
+
+        ClockUtil.setCurrentTime(Date.from(due.plusSeconds(1)));
+        runJobs(campaign);
+        assertThat(deliveredTo("district.burst.test")).singleElement()
+                .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Quá hạn – Kế hoạch 117-KH/TU: 40 đơn vị chưa gửi báo cáo sơ kết"));
+    }
+
+    private Job burstTimer(Campaign campaign) {
+        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.id() + "/bursts")
+                .singleResult().getId();
+        return managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+    }
+
     @Test
     void aDeliveryJobRunTwiceAtOnceSendsEachMailOnce() throws Exception {
         Campaign campaign = start("WIDE");
