@@ -18,12 +18,12 @@ import vn.reviewcascade.unit.UnitRole;
 import vn.reviewcascade.unit.UnitTree;
 
 /**
- * The escalation mails of a report deadline: every unit of the levels due then that has not submitted is reported
- * to its leaders, its parent's reviewers and the organising board, each person once with every such unit they
- * answer for (a district's reviewers get one mail listing their late communes, the board one mail for the whole
- * country, its first units named and the rest counted). The escalation itself is still raised by each unit's
- * process at the same instant (it marks the unit overdue and its tasks late); the mail no longer waits for tens of
- * thousands of those jobs to run.
+ * The escalation mails of a report deadline: every unit due then (at its level's deadline, or at its own where a
+ * reorganisation recomputed it) that has not submitted is reported to its leaders, its parent's reviewers and the
+ * organising board, each person once with every such unit they answer for (a district's reviewers get one mail listing
+ * their late communes, the board one mail for the whole country, its first units named and the rest counted). The
+ * escalation itself is still raised by each unit's process at the same instant (it marks the unit overdue and its tasks
+ * late); the mail no longer waits for tens of thousands of those jobs to run.
  */
 @Component
 class EscalationBurst {
@@ -50,13 +50,12 @@ class EscalationBurst {
     record Item(BurstUnit unit, String parentName, List<String> groups) {
     }
 
+    /** The units whose report deadline — their own, else their level's — is {@code at}, and who is told of each. */
     MailAudiences<Item> audiences(Campaign campaign, Instant at, Map<String, BurstUnit> units) {
-        List<String> levels = campaign.deadlines().byLevel().keySet().stream()
-                .filter(level -> campaign.deadlines().reportDue(level) != null
-                        && at.equals(MailBursts.instant(campaign.deadlines().reportDue(level)))).toList();
         List<Item> items = new ArrayList<>();
         for (BurstUnit unit : units.values()) {
-            if (!levels.contains(unit.level()) || unit.submitted() || unit.retired()) {
+            Instant due = unit.reportDue(campaign);
+            if (due == null || !at.equals(MailBursts.instant(due)) || unit.submitted() || unit.retired()) {
                 continue;
             }
             List<String> groups = new ArrayList<>();

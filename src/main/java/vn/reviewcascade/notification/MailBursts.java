@@ -3,19 +3,24 @@ package vn.reviewcascade.notification;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.ArrayList;
+import java.util.Collection;
 import java.util.Date;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
 
 import org.camunda.bpm.engine.HistoryService;
+import org.camunda.bpm.engine.ManagementService;
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
+import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.annotation.Order;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -27,6 +32,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
 import vn.reviewcascade.campaign.CampaignStarted;
 import vn.reviewcascade.plan.DeadlineKind;
+import vn.reviewcascade.reorganisation.ReportDeadlinesMoved;
 
 /**
  * A campaign's reminders and escalation mails, a burst at a time: one {@code mailBursts} process per campaign wakes
@@ -43,6 +49,7 @@ public class MailBursts implements JavaDelegate {
     private static final int SLICE = 1000;
 
     private final RuntimeService runtimeService;
+    private final ManagementService managementService;
     private final CampaignService campaigns;
     private final ReminderBurst reminders;
     private final EscalationBurst escalations;
@@ -50,9 +57,11 @@ public class MailBursts implements JavaDelegate {
     private final JdbcClient jdbc;
     private final EngineClock clock;
 
-    public MailBursts(RuntimeService runtimeService, CampaignService campaigns, ReminderBurst reminders,
-                      EscalationBurst escalations, MailOutbox outbox, JdbcClient jdbc, EngineClock clock) {
+    public MailBursts(RuntimeService runtimeService, ManagementService managementService, CampaignService campaigns,
+                      ReminderBurst reminders, EscalationBurst escalations, MailOutbox outbox, JdbcClient jdbc,
+                      EngineClock clock) {
         this.runtimeService = runtimeService;
+        this.managementService = managementService;
         this.campaigns = campaigns;
         this.reminders = reminders;
         this.escalations = escalations;
@@ -97,7 +106,7 @@ public class MailBursts implements JavaDelegate {
                         .params(campaign.id(), campaign.rootUnit()).query(Long.class).single() > 0;
                 // Running or ended (no instant left), a burst process is in the history from its start.
                 if (running && historyService.createHistoricProcessInstanceQuery().processDefinitionKey(PROCESS)
-                        .processInstanceBusinessKey(campaign.id() + "/bursts").count() == 0) {
+                        .processInstanceBusinessKey(businessKey(campaign)).count() == 0) {
                     bursts.startFor(campaign);
                 }
             }
@@ -107,8 +116,41 @@ public class MailBursts implements JavaDelegate {
     private void startFor(Campaign campaign) {
         Map<String, Object> variables = new HashMap<>();
         variables.put("campaignId", campaign.id());
-        variables.put("nextBurstAt", next(campaign, clock.now()).map(Date::from).orElse(null));
-        runtimeService.startProcessInstanceByKey(PROCESS, campaign.id() + "/bursts", variables);
+        variables.put("nextBurstAt", next(campaign, BurstUnit.of(jdbc, campaign.id()).values(), clock.now())
+                .map(Date::from).orElse(null));
+        runtimeService.startProcessInstanceByKey(PROCESS, businessKey(campaign), variables);
+    }
+
+    private static String businessKey(Campaign campaign) {
+        return campaign.id() + "/bursts";
+    }
+
+    /**
+     * A reorganisation gave units report deadlines of their own, later than their level's: their reminders and
+     * escalation are instants of the campaign's bursts too. The burst process, waiting for a later instant, is woken
+     * at the first new one instead; one that had ended with the campaign's last instant starts again. A burst due
+     * already and not yet run keeps its time.
+     */
+    @EventListener
+    void onReportDeadlinesMoved(ReportDeadlinesMoved moved) {
+        Campaign campaign = campaigns.find(moved.campaignId());
+        Map<String, BurstUnit> units = BurstUnit.of(jdbc, campaign.id());
+        Optional<Instant> next = next(campaign, units.values(), clock.now());
+        if (next.isEmpty() || units.get(campaign.rootUnit()).submitted()) {
+            return;
+        }
+        ProcessInstance running = runtimeService.createProcessInstanceQuery().processDefinitionKey(PROCESS)
+                .processInstanceBusinessKey(businessKey(campaign)).singleResult();
+        if (running == null) {
+            startFor(campaign);
+            return;
+        }
+        Date at = Date.from(next.get());
+        Job timer = managementService.createJobQuery().processInstanceId(running.getId()).timers().singleResult();
+        if (timer != null && timer.getDuedate().after(at)) {
+            runtimeService.setVariable(running.getId(), "nextBurstAt", at);
+            managementService.setJobDuedate(timer.getId(), at);
+        }
     }
 
     /**
@@ -126,19 +168,17 @@ public class MailBursts implements JavaDelegate {
         if (!finished) {
             queue(campaign, at, units);
         }
-        execution.setVariable("nextBurstAt", finished ? null : next(campaign, at).map(Date::from).orElse(null));
+        execution.setVariable("nextBurstAt", finished ? null : next(campaign, units.values(), at).map(Date::from).orElse(null));
     }
 
     /** Writes the reminders and escalation mails of the instant to the outbox; how many were written. */
     private int queue(Campaign campaign, Instant at, Map<String, BurstUnit> units) {
         Instant now = clock.now();
         int written = 0;
-        if (!ReminderBurst.targets(campaign, at, now).isEmpty()) {
-            MailAudiences<ReminderBurst.Item> reminded = reminders.audiences(campaign, at, now, units);
-            written += inSlices(reminded.audiences(), audience -> reminders.mail(campaign, at, now, audience));
-            written += inSlices(reminded.unreached(), unreached -> reminders.unreached(campaign, at, unreached));
-        }
-        if (reportDeadlines(campaign).contains(at)) {
+        MailAudiences<ReminderBurst.Item> reminded = reminders.audiences(campaign, at, now, units);
+        written += inSlices(reminded.audiences(), audience -> reminders.mail(campaign, at, now, audience));
+        written += inSlices(reminded.unreached(), unreached -> reminders.unreached(campaign, at, unreached));
+        if (reportDeadlines(campaign, units.values()).contains(at)) {
             MailAudiences<EscalationBurst.Item> escalated = escalations.audiences(campaign, at, units);
             written += inSlices(escalated.audiences(), audience -> escalations.mail(campaign, at, now, audience));
             written += inSlices(escalated.unreached(), unreached -> escalations.unreached(campaign, at, now, unreached));
@@ -154,20 +194,28 @@ public class MailBursts implements JavaDelegate {
         return written;
     }
 
-    /** The campaign's first burst after {@code instant}: a reminder of a level's guidance or report, or a report deadline. */
-    static Optional<Instant> next(Campaign campaign, Instant instant) {
-        TreeSet<Instant> instants = new TreeSet<>(reportDeadlines(campaign));
+    /**
+     * The campaign's first burst after {@code instant}: a reminder of a level's guidance or report, or of a unit's own
+     * report deadline, or a report deadline.
+     */
+    static Optional<Instant> next(Campaign campaign, Collection<BurstUnit> units, Instant instant) {
+        TreeSet<Instant> instants = new TreeSet<>(reportDeadlines(campaign, units));
         campaign.deadlines().byLevel().forEach((level, dues) -> {
             for (DeadlineKind kind : List.of(DeadlineKind.GUIDANCE, DeadlineKind.REPORT)) {
-                Instant due = dues.get(kind);
-                if (due != null) {
-                    for (Duration offset : campaign.remindersFor(level)) {
-                        instants.add(instant(due.minus(offset)));
-                    }
-                }
+                addReminders(instants, campaign, level, dues.get(kind));
             }
         });
+        units.stream().filter(unit -> unit.recomputedReportDue() != null)
+                .forEach(unit -> addReminders(instants, campaign, unit.level(), unit.recomputedReportDue()));
         return Optional.ofNullable(instants.higher(instant));
+    }
+
+    private static void addReminders(Set<Instant> instants, Campaign campaign, String level, Instant due) {
+        if (due != null) {
+            for (Duration offset : campaign.remindersFor(level)) {
+                instants.add(instant(due.minus(offset)));
+            }
+        }
     }
 
     /**
@@ -183,14 +231,17 @@ public class MailBursts implements JavaDelegate {
         return exact.truncatedTo(ChronoUnit.MILLIS);
     }
 
-    private static List<Instant> reportDeadlines(Campaign campaign) {
-        List<Instant> deadlines = new ArrayList<>();
+    /** The campaign's report deadlines: its levels', and those units have of their own. */
+    private static Set<Instant> reportDeadlines(Campaign campaign, Collection<BurstUnit> units) {
+        Set<Instant> deadlines = new HashSet<>();
         campaign.deadlines().byLevel().keySet().forEach(level -> {
             Instant due = campaign.deadlines().reportDue(level);
             if (due != null) {
                 deadlines.add(instant(due));
             }
         });
+        units.stream().filter(unit -> unit.recomputedReportDue() != null)
+                .forEach(unit -> deadlines.add(instant(unit.recomputedReportDue())));
         return deadlines;
     }
 }

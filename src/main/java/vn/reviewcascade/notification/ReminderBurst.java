@@ -8,6 +8,8 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Set;
+import java.util.stream.Collectors;
 
 import org.camunda.bpm.engine.RuntimeService;
 import org.camunda.bpm.engine.TaskService;
@@ -22,15 +24,15 @@ import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.notification.MailAudiences.Audience;
 import vn.reviewcascade.notification.MailAudiences.Unreached;
 import vn.reviewcascade.people.People;
-import vn.reviewcascade.plan.DeadlineKind;
 import vn.reviewcascade.report.ApprovalStep;
 import vn.reviewcascade.report.DocumentKind;
 
 /**
  * The reminders of one instant of a campaign: every open task of a document (guidance or report, any level) whose
- * deadline is one of its level's reminder offsets after that instant. Its holder — the person who took it, else the
- * members of its candidate group — is reminded in one mail with the other tasks of the instant they hold. A document
- * already issued has no open task, so a unit that has submitted gets no reminder.
+ * deadline — the level's, or a unit's own report deadline — is one of its level's reminder offsets after that instant.
+ * Its holder — the person who took it, else the members of its candidate group — is reminded in one mail with the other
+ * tasks of the instant they hold. A document already issued has no open task, so a unit that has submitted gets no
+ * reminder.
  */
 @Component
 class ReminderBurst {
@@ -62,39 +64,40 @@ class ReminderBurst {
     }
 
     /**
-     * The documents reminded of at {@code at}: a level's guidance or report whose deadline lies one of the level's
-     * offsets after it. A reminder whose time passed unsent (the cluster was down) goes out late only if it is still
-     * the latest one due and its deadline is ahead: no "7 days left" after the "1 day left", nothing after the deadline.
+     * Whether a document of the level due at {@code due} is reminded at {@code at}: its deadline lies one of the level's
+     * offsets after that instant. A reminder whose time passed unsent (the cluster was down) goes out late only if it is
+     * still the latest one due and its deadline is ahead: no "7 days left" after the "1 day left", nothing after the
+     * deadline.
      */
-    static List<Target> targets(Campaign campaign, Instant at, Instant now) {
-        List<Target> targets = new ArrayList<>();
-        campaign.deadlines().byLevel().keySet().forEach(level -> {
-            List<Duration> offsets = campaign.remindersFor(level);
-            for (DocumentKind kind : DocumentKind.values()) {
-                Instant due = campaign.deadlines().due(level, kind == DocumentKind.GUIDANCE ? DeadlineKind.GUIDANCE : DeadlineKind.REPORT);
-                if (due == null || !due.isAfter(now)) {
-                    continue;
-                }
-                for (Duration offset : offsets) {
-                    boolean superseded = offsets.stream().anyMatch(other -> other.compareTo(offset) < 0 && !due.minus(other).isAfter(now));
-                    if (MailBursts.instant(due.minus(offset)).equals(at) && !superseded) {
-                        targets.add(new Target(level, kind, due));
-                    }
-                }
+    static boolean remindedAt(Campaign campaign, String level, Instant due, Instant at, Instant now) {
+        if (due == null || !due.isAfter(now)) {
+            return false;
+        }
+        List<Duration> offsets = campaign.remindersFor(level);
+        for (Duration offset : offsets) {
+            boolean superseded = offsets.stream().anyMatch(other -> other.compareTo(offset) < 0 && !due.minus(other).isAfter(now));
+            if (MailBursts.instant(due.minus(offset)).equals(at) && !superseded) {
+                return true;
             }
-        });
-        return targets.stream().distinct().toList();
+        }
+        return false;
     }
 
-    record Target(String level, DocumentKind kind, Instant due) {
+    /** A level's document due at an instant: the units of a level share it, but for a report deadline of their own. */
+    private record Target(String level, Instant due) {
     }
 
-    /** Whom the reminders of {@code at} go to, each person once. */
+    /**
+     * Whom the reminders of {@code at} go to, each person once: the holders of the open tasks of every document
+     * reminded at that instant, each with the deadline of its own unit.
+     */
     MailAudiences<Item> audiences(Campaign campaign, Instant at, Instant now, Map<String, BurstUnit> units) {
         List<Item> items = new ArrayList<>();
         for (DocumentKind kind : DocumentKind.values()) {
-            List<Target> targets = targets(campaign, at, now).stream().filter(target -> target.kind() == kind).toList();
-            if (targets.isEmpty()) {
+            Set<Target> reminded = units.values().stream().map(unit -> new Target(unit.level(), unit.due(campaign, kind)))
+                    .distinct().filter(target -> remindedAt(campaign, target.level(), target.due(), at, now))
+                    .collect(Collectors.toSet());
+            if (reminded.isEmpty()) {
                 continue;
             }
             String approvalsOfKind = campaign.id() + "/%/" + kind.name();
@@ -110,10 +113,11 @@ class ReminderBurst {
                 if (unit == null) {
                     continue;
                 }
-                targets.stream().filter(target -> target.level().equals(unit.level())).findFirst().ifPresent(target -> {
+                Instant due = unit.due(campaign, kind);
+                if (reminded.contains(new Target(unit.level(), due))) {
                     ApprovalStep step = ApprovalStep.ofTask(task.getTaskDefinitionKey()).orElseThrow();
-                    items.add(new Item(key, unit, task, approvals.candidateGroup(key, step), target.due()));
-                });
+                    items.add(new Item(key, unit, task, approvals.candidateGroup(key, step), due));
+                }
             }
         }
         items.sort(Comparator.comparing((Item item) -> item.unit().code()).thenComparing(item -> item.key().kind()));

@@ -1,6 +1,7 @@
 package vn.reviewcascade.notification;
 
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Collections;
@@ -22,13 +23,16 @@ import jakarta.mail.internet.MimeMessage;
 import com.icegreen.greenmail.util.GreenMail;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
+import org.camunda.bpm.engine.runtime.ProcessInstance;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
+import vn.reviewcascade.reorganisation.ReportDeadlinesMoved;
 
 import java.util.Date;
 
@@ -44,6 +48,7 @@ class MailBurstTest extends CascadeTestSupport {
     @Autowired GreenMail greenMail;
     @Autowired MailOutbox outbox;
     @Autowired JdbcClient jdbc;
+    @Autowired ApplicationEventPublisher events;
 
     @BeforeEach
     void usersAndAnEmptyMailbox() {
@@ -151,10 +156,55 @@ class MailBurstTest extends CascadeTestSupport {
                 .satisfies(mail -> assertThat(mail.getSubject()).isEqualTo("Quá hạn – Kế hoạch 117-KH/TU: 40 đơn vị chưa gửi báo cáo sơ kết"));
     }
 
+    /**
+     * A unit given a report deadline of its own (a merged unit's successor, by a reorganisation: recorded as the
+     * reorganiser records it, then {@link ReportDeadlinesMoved} published as it publishes it) is escalated at that
+     * deadline, whether the bursts were waiting for a later instant or had ended with the campaign's last one.
+     */
+    @Test
+    void aUnitsOwnDeadlineWakesTheBurstsEarlierOrStartsThemAgain() throws Exception {
+        Campaign campaign = start("WIDE");
+        issueGuidance(campaign, "WIDE");
+        moveClockTo("2030-10-05T08:00:00+07:00");
+        runJobs(campaign);
+        Date waitingFor = burstTimer(campaign).getDuedate();
+
+        giveOwnDeadline(campaign, "WIDE-002", "2030-10-10T23:59:59+07:00");
+        assertThat(burstTimer(campaign).getDuedate()).as("woken for the day before, not at " + waitingFor)
+                .isEqualTo(Date.from(OffsetDateTime.parse("2030-10-09T23:59:59+07:00").toInstant()));
+        moveClockTo("2030-10-11T08:00:00+07:00");
+        runJobs(campaign);
+        assertThat(lastMailTo("district.burst.test")).contains(unitName(campaign, "WIDE-002"), "trước 23:59 ngày 10/10/2030");
+
+        moveClockTo("2031-01-01T08:00:00+07:00");
+        runJobs(campaign);
+        assertThat(bursts(campaign)).as("past the campaign's last instant").isEmpty();
+        giveOwnDeadline(campaign, "WIDE-003", "2031-03-01T23:59:59+07:00");
+        assertThat(burstTimer(campaign).getDuedate()).as("started again, for the reminder 7 days before")
+                .isEqualTo(Date.from(OffsetDateTime.parse("2031-02-22T23:59:59+07:00").toInstant()));
+        moveClockTo("2031-03-02T08:00:00+07:00");
+        runJobs(campaign);
+        assertThat(lastMailTo("district.burst.test")).contains(unitName(campaign, "WIDE-003"), "trước 23:59 ngày 01/03/2031")
+                .doesNotContain(unitName(campaign, "WIDE-002"));
+    }
+
+    private void giveOwnDeadline(Campaign campaign, String unitCode, String due) {
+        jdbc.sql("update campaign_unit set recomputed_report_due = ? where campaign_id = ? and unit_code = ?")
+                .params(OffsetDateTime.parse(due), campaign.id(), unitCode).update();
+        events.publishEvent(new ReportDeadlinesMoved(campaign.id()));
+    }
+
+    private List<ProcessInstance> bursts(Campaign campaign) {
+        return runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.id() + "/bursts").list();
+    }
+
+    private String lastMailTo(String domain) throws Exception {
+        List<MimeMessage> mails = deliveredTo(domain);
+        return text(mails.get(mails.size() - 1));
+    }
+
     private Job burstTimer(Campaign campaign) {
-        String instance = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.id() + "/bursts")
-                .singleResult().getId();
-        return managementService.createJobQuery().processInstanceId(instance).timers().singleResult();
+        return managementService.createJobQuery().processInstanceId(bursts(campaign).get(0).getId()).timers().singleResult();
     }
 
     @Test
