@@ -122,6 +122,9 @@ class BurstBenchmark extends CascadeTestSupport {
 
         long started = System.nanoTime();
         Campaign campaign = campaigns.start(StartCampaign.of(PLAN, "Đo đợt thư " + SIZES, NationalTree.ROOT, YEAR), "bench");
+        // The request wrote the first part; the opening's jobs write the rest and start the root's review, and with it
+        // the campaign's burst process.
+        OpeningJobs.writeAllUnits(runtimeService, managementService, campaign.id());
         long startNanos = System.nanoTime() - started;
         Instant due = campaign.deadlines().reportDue("BASE");
         greenMail.reset();
@@ -194,7 +197,7 @@ class BurstBenchmark extends CascadeTestSupport {
         out.add("");
         out.add("| measure | value |");
         out.add("|---|---|");
-        out.add("| campaign start (one transaction, %,d unit rows) | %s |".formatted(tree.size(), seconds(startNanos)));
+        out.add("| campaign start (the request and the opening's jobs, %,d unit rows) | %s |".formatted(tree.size(), seconds(startNanos)));
         out.add("| mails written by the burst (one per person or group of people with the same units) | %,d |".formatted(mails));
         out.add("| delivery jobs (batches of up to 50) | %,d |".formatted(deliveries.size()));
         out.add("| **enqueue: the burst's job, due time to every mail in the outbox** | **%s** |".formatted(seconds(enqueueNanos)));
