@@ -15,8 +15,12 @@ public final class PersonNames {
 
     /** The user's full name, or null when the engine holds none. */
     public static String fullName(User user) {
-        String name = ((user.getLastName() == null ? "" : user.getLastName()) + " "
-                + (user.getFirstName() == null ? "" : user.getFirstName())).strip();
+        return fullName(user.getFirstName(), user.getLastName());
+    }
+
+    /** The full name from the engine's two fields, or null when both are empty. */
+    public static String fullName(String firstName, String lastName) {
+        String name = ((lastName == null ? "" : lastName) + " " + (firstName == null ? "" : firstName)).strip();
         return name.isEmpty() ? null : name;
     }
 }

@@ -27,6 +27,9 @@ import vn.reviewcascade.unit.UnitTree;
 @Component("approvals")
 public class ApprovalTasks {
 
+    /** The approval process every document of every unit runs. */
+    public static final String PROCESS_KEY = "documentApproval";
+
     private final UnitTree tree;
     private final ReportService reports;
     private final CampaignService campaigns;
@@ -44,8 +47,12 @@ public class ApprovalTasks {
 
     /** The candidate group of a step (DRAFT, REVIEW, SIGN), as the unit tree names it now. */
     public String candidateGroup(DelegateExecution execution, String step) {
-        ReviewKey key = ReviewKey.of(execution);
-        UnitRole role = switch (ApprovalStep.valueOf(step)) {
+        return candidateGroup(ReviewKey.of(execution), ApprovalStep.valueOf(step));
+    }
+
+    /** The candidate group of the step of the approval with this key (the reminders find a task's holders by it). */
+    public String candidateGroup(ReviewKey key, ApprovalStep step) {
+        UnitRole role = switch (step) {
             case DRAFT -> key.kind() == DocumentKind.GUIDANCE ? UnitRole.GUIDANCE_DRAFTER : UnitRole.DRAFTER;
             case REVIEW -> UnitRole.REVIEWER;
             case SIGN -> UnitRole.SIGNER;

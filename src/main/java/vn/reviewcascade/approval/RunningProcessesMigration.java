@@ -41,10 +41,13 @@ import vn.reviewcascade.campaign.UnitReviewStarter;
 @Order(1)
 class RunningProcessesMigration implements SetupStep {
 
-    static final String PROCESS_KEY = "documentApproval";
+    static final String PROCESS_KEY = ApprovalTasks.PROCESS_KEY;
     /** The units' processes first: an approval's caller is migrated before the approval it waits on. */
     private static final List<String> PROCESS_KEYS = List.of(UnitReviewStarter.PROCESS_KEY, PROCESS_KEY);
     private static final int PAGE = 200;
+    /** The reminder loop of approvals before bursts, and where an approval waited in it. */
+    static final String REMINDER_LOOP = "RemindBeforeDeadline";
+    static final String REMINDER_LOOP_WAIT = "NextReminderDue";
     private static final int RACES = 5;
     private static final Logger log = LoggerFactory.getLogger(RunningProcessesMigration.class);
 
@@ -71,8 +74,25 @@ class RunningProcessesMigration implements SetupStep {
                 .orderByProcessDefinitionVersion().asc().list()) {
             if (!older.getId().equals(newest.getId())
                     && runtimeService.createProcessInstanceQuery().processDefinitionId(older.getId()).count() > 0) {
+                endReminderLoops(older);
                 migrate(older, newest);
             }
+        }
+    }
+
+    /**
+     * Approvals started before reminders went out in bursts ran a reminder loop of their own (the event subprocess
+     * {@value #REMINDER_LOOP}), which the newest version no longer has; an approval waiting inside it for its next
+     * reminder could not move. The loop is ended; the campaign's {@code mailBursts} process reminds its tasks now.
+     */
+    private void endReminderLoops(ProcessDefinition older) {
+        if (!older.getKey().equals(PROCESS_KEY)) {
+            return;
+        }
+        for (ProcessInstance instance : runtimeService.createProcessInstanceQuery().processDefinitionId(older.getId())
+                .activityIdIn(REMINDER_LOOP_WAIT).list()) {
+            runtimeService.createProcessInstanceModification(instance.getId()).cancelAllForActivity(REMINDER_LOOP)
+                    .execute(true, true);
         }
     }
 

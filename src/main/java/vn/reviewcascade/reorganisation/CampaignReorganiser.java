@@ -22,6 +22,7 @@ import org.camunda.bpm.engine.authorization.Permissions;
 import org.camunda.bpm.engine.authorization.Resources;
 import org.camunda.bpm.engine.runtime.ActivityInstance;
 import org.camunda.bpm.engine.task.Task;
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -82,12 +83,15 @@ public class CampaignReorganiser {
     private final UnitReviewStarter starter;
     private final ParentNotifier parentNotifier;
     private final DocumentNumbers documentNumbers;
+    private final ApplicationEventPublisher events;
 
     CampaignReorganiser(JdbcClient jdbc, ReportRepository reports, RuntimeService runtimeService,
                         ManagementService managementService, TaskService taskService,
                         AuthorizationService authorizations, UnitTree tree,
-                        UnitReviewStarter starter, ParentNotifier parentNotifier, DocumentNumbers documentNumbers) {
+                        UnitReviewStarter starter, ParentNotifier parentNotifier, DocumentNumbers documentNumbers,
+                        ApplicationEventPublisher events) {
         this.documentNumbers = documentNumbers;
+        this.events = events;
         this.jdbc = jdbc;
         this.reports = reports;
         this.runtimeService = runtimeService;
@@ -567,6 +571,7 @@ public class CampaignReorganiser {
 
         // 2. The engine, through its API only.
         Set<String> parentsToCheck = new LinkedHashSet<>();
+        boolean deadlinesMoved = false;
         for (Row before : plan.before.values()) {
             Row after = plan.rows.get(before.code);
             boolean moved = !Objects.equals(before.parent, after.parent);
@@ -597,7 +602,11 @@ public class CampaignReorganiser {
             }
             if (!Objects.equals(before.reportDue, after.reportDue) && running(before.processInstanceId)) {
                 moveReportDeadline(campaignId, before.processInstanceId, before.code, after.reportDue);
+                deadlinesMoved = true;
             }
+        }
+        if (deadlinesMoved) {
+            events.publishEvent(new ReportDeadlinesMoved(campaignId));
         }
         for (Row row : plan.rows.values()) {
             if (row.created) {
@@ -703,8 +712,8 @@ public class CampaignReorganiser {
     /**
      * A recomputed report deadline reaches the engine through its API: the timer of "Hết hạn báo cáo" still to fire
      * is moved to it, and the open tasks of the unit's report take it as their due date. Timers created later read it
-     * from the unit's row ({@code approval.UnitReviews#reportDue}); the reminders of an open task follow it from their
-     * next firing ({@code notification.ReminderSchedule}).
+     * from the unit's row ({@code approval.UnitReviews#reportDue}); the campaign's reminders and escalation mails are
+     * timed by it once told ({@link ReportDeadlinesMoved}).
      */
     private void moveReportDeadline(long campaignId, String processInstanceId, String unitCode, Instant due) {
         Date date = Date.from(due);

@@ -54,6 +54,8 @@ class RunningProcessesMigrationTest extends CascadeTestSupport {
         migration.run();
 
         assertThat(runtimeService.createProcessInstanceQuery().processDefinitionId(old.getId()).count()).isZero();
+        assertThat(managementService.createJobQuery().activityId("ReminderDue").count())
+                .as("the old reminder loop's timer is gone: the campaign's bursts remind now").isZero();
         Task moved = task(campaign, "CC", "DraftDocument");
         assertThat(moved.getId()).as("the same task, still open").isEqualTo(draft.getId());
         assertThat(moved.getProcessDefinitionId()).isEqualTo(upgraded.getId());

@@ -32,8 +32,8 @@ class TaskFormsTest extends CascadeTestSupport {
         Deployment deployment = repositoryService.createDeploymentQuery().deploymentName("review-cascade")
                 .orderByDeploymentTime().desc().list().get(0);
         assertThat(repositoryService.getDeploymentResourceNames(deployment.getId()))
-                .containsExactlyInAnyOrder("campaignOpening.bpmn", "documentApproval.bpmn", "mailDelivery.bpmn",
-                        "overdueDigest.bpmn", "unitReview.bpmn");
+                .containsExactlyInAnyOrder("campaignOpening.bpmn", "documentApproval.bpmn", "mailBursts.bpmn",
+                        "mailDelivery.bpmn", "overdueDigest.bpmn", "unitReview.bpmn");
     }
 
     @Test

@@ -19,6 +19,7 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.Base64;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -56,7 +57,16 @@ import static org.assertj.core.api.Assertions.assertThat;
  */
 class TwoNodeClusterIT {
 
-    private static final String DATABASE = "review_cascade_cluster_" + ProcessHandle.current().pid();
+    /**
+     * This run's database, and the nodes' and the SMTP server's ports: its own by default (a name with the test's
+     * process id, ports free at the start). A session that must keep to given names and ports sets
+     * {@code -Dcluster.database-prefix=…}, {@code -Dcluster.ports=A,B} and {@code -Dcluster.smtp-port=…}.
+     */
+    private static final String DATABASE = System.getProperty("cluster.database-prefix", "review_cascade_cluster_")
+            + ProcessHandle.current().pid();
+    private static final List<Integer> PORTS = System.getProperty("cluster.ports", "").isBlank() ? List.of()
+            : Arrays.stream(System.getProperty("cluster.ports").split(",")).map(String::strip).map(Integer::valueOf).toList();
+    private static final int SMTP_PORT = Integer.getInteger("cluster.smtp-port", 0);
     private static final String ADMIN_PASSWORD = "Cum-May-Chu-2030";
     private static final String SIGNING_PASSWORD = "Khoa-Ky-So-2030";
     private static final String SIGNING_ORGANISATION = "Văn phòng Tỉnh ủy thử nghiệm";
@@ -88,13 +98,14 @@ class TwoNodeClusterIT {
         // The deployment's one keystore, as production configures it (no demo authority on the nodes).
         keystore = TestKeystores.organisationKeystore(Path.of("target", "cluster-keys"), "deployment", SIGNING_ORGANISATION,
                 SIGNING_PASSWORD).toAbsolutePath();
-        smtp = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP).dynamicPort());
+        ServerSetup smtpSetup = new ServerSetup(SMTP_PORT, "127.0.0.1", ServerSetup.PROTOCOL_SMTP);
+        smtp = new GreenMail(SMTP_PORT == 0 ? smtpSetup.dynamicPort() : smtpSetup);
         smtp.start();
         // One node first: it creates the engine's schema; the second joins an existing database, as in production.
-        portA = freePort();
+        portA = PORTS.isEmpty() ? freePort() : PORTS.get(0);
         nodeA = startNode("node-a", portA);
         awaitUp("node-a", nodeA, portA);
-        portB = freePort();
+        portB = PORTS.isEmpty() ? freePort() : PORTS.get(1);
         nodeB = startNode("node-b", portB);
         awaitUp("node-b", nodeB, portB);
     }

@@ -17,10 +17,15 @@ import org.springframework.core.ParameterizedTypeReference;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.ResponseEntity;
+import org.springframework.test.context.event.ApplicationEvents;
+import org.springframework.test.context.event.RecordApplicationEvents;
 
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignConflictException;
 import vn.reviewcascade.campaign.ReviewKey;
+import vn.reviewcascade.notification.MailKind;
+import vn.reviewcascade.notification.MailOutbox;
+import vn.reviewcascade.notification.OutboxEntry;
 import vn.reviewcascade.report.ReportView;
 import vn.reviewcascade.report.UnitStatus;
 
@@ -33,12 +38,15 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
  * a merged unit's deadline kept or recomputed. Each test has a province of its own in the test tree (RA … RD), so the
  * tree's versions they make never meet, whatever order the tests run in.
  */
+@RecordApplicationEvents
 class ReorganisationChoicesTest extends ReorganisationTestSupport {
 
     /** The reviewers' filter of a unit's units below, by the unit's name (security.TasklistFilters). */
     private static final String SUBORDINATES = "Đơn vị cấp dưới – ";
 
     @Autowired FilterService filters;
+    @Autowired MailOutbox outbox;
+    @Autowired ApplicationEvents events;
 
     @Test
     void aChainOfTwoReorganisationsInOneCampaignLosesNoReportAndTheCampaignCompletes() {
@@ -429,16 +437,35 @@ class ReorganisationChoicesTest extends ReorganisationTestSupport {
                 .anySatisfy(row -> assertThat(row.get("DETAIL").toString()).contains("232-QĐ/TU")
                         .contains(ReorganisationChoices.Deadline.RECOMPUTE.label()));
 
-        // At the level's deadline the kept successor is overdue; the recomputed one is not, until its own.
+        assertThat(events.stream(ReportDeadlinesMoved.class)).as("the campaign's mail bursts are told")
+                .containsExactly(new ReportDeadlinesMoved(recomputed.id()));
+
+        // At the level's deadline the kept successor is overdue; the recomputed one is not, until its own. The mails
+        // follow: escalated at the level's deadline without it, reminded before its own and escalated at it.
+        String successor = reports.find(recomputed.id(), "RD-DP-4").orElseThrow().unitName();
+        String other = reports.find(recomputed.id(), "RD-DP-2").orElseThrow().unitName();
         moveClockTo("2030-10-01T08:00:00+07:00");
         runJobs(kept);
         runJobs(recomputed);
         assertThat(reports.find(kept.id(), "RD-DP-2").orElseThrow().overdue()).isTrue();
         assertThat(reports.find(recomputed.id(), "RD-DP-4").orElseThrow().overdue()).isFalse();
         assertThat(reports.find(recomputed.id(), "RD-DP-2").orElseThrow().overdue()).isTrue();
+        assertThat(mailTexts(recomputed, MailKind.ESCALATION)).anyMatch(text -> text.contains(other))
+                .noneMatch(text -> text.contains(successor));
+        moveClockTo("2030-12-26T08:00:00+07:00");
+        runJobs(recomputed);
+        assertThat(mailTexts(recomputed, MailKind.REMINDER)).as("7 days before its own deadline")
+                .anyMatch(text -> text.contains(successor) && text.contains("23:59 ngày 01/01/2031"));
         moveClockTo("2031-01-02T08:00:00+07:00");
         runJobs(recomputed);
         assertThat(reports.find(recomputed.id(), "RD-DP-4").orElseThrow().overdue()).isTrue();
+        assertThat(mailTexts(recomputed, MailKind.ESCALATION)).as("escalated at its own deadline")
+                .anyMatch(text -> text.contains(successor) && text.contains("trước 23:59 ngày 01/01/2031"));
+    }
+
+    private List<String> mailTexts(Campaign campaign, MailKind kind) {
+        return outbox.findByCampaign(campaign.id()).stream().filter(entry -> entry.kind() == kind)
+                .map(OutboxEntry::bodyText).toList();
     }
 
     @Test
@@ -493,14 +520,15 @@ class ReorganisationChoicesTest extends ReorganisationTestSupport {
 
     /**
      * No process, task, job or subscription of the campaign belongs to a unit that no longer owes a report: every
-     * running instance is of an active unit (or the campaign's digest), every task and job of a running instance.
+     * running instance is of an active unit (or the campaign's digest or mail bursts), every task and job of a running
+     * instance.
      */
     private void assertNoOrphanedEngineState(Campaign campaign) {
         List<ProcessInstance> running = runtimeService.createProcessInstanceQuery()
                 .processInstanceBusinessKeyLike(campaign.id() + "/%").list();
         for (ProcessInstance instance : running) {
             String key = instance.getBusinessKey();
-            if (key.endsWith("/digest")) {
+            if (key.endsWith("/digest") || key.endsWith("/bursts")) {
                 continue;
             }
             String unit = ReviewKey.parse(key).unitCode();
