@@ -10,12 +10,13 @@
 #      vận Trung ương, btgdv-tw); the overdue lists again once a fifth of the units are made overdue by SQL;
 #   4. NationalBenchmark (the same campaign in the test harness, beside the bare engine's floor), ApprovalRowsBenchmark,
 #      UserImportBenchmark and AuthorizationBenchmark, each on its own PostgreSQL database;
-#   5. the reminder burst: not run here (its design is being redone); the report keeps its place.
+#   5. BurstBenchmark: an escalation burst over the national tree (every base unit overdue at once), its enqueue time
+#      and delivery rate to a loopback SMTP server, beside the design it replaced, on its own database.
 #
 # Every part is preceded by its name in the report and followed by the load average sampled every 5 s while it ran
 # (/proc/loadavg): the machine may be shared, and the figures only compare with figures taken under the same load.
 # The databases (<prefix>app, <prefix>national, <prefix>approval, <prefix>import, <prefix>authz_581,
-# <prefix>authz_<units>) are dropped before and after, unless BENCH_KEEP_DATABASES=true.
+# <prefix>authz_<units>, <prefix>burst) are dropped before and after, unless BENCH_KEEP_DATABASES=true.
 #
 #   bash src/test/benchmark/national-postgres.sh
 #
@@ -29,7 +30,7 @@
 #   BENCH_OUT             where the report, logs and samples go (target/national-run)
 #   BENCH_HEAP            max heap of the packaged application and of the benchmarks' JVMs (3g)
 #   BENCH_SIZES           "provinces communes bases" (34 3321 50000); "3 60 600" tries the script in minutes
-#   BENCH_PARTS           which parts, comma-separated (build,start,campaign,screens,national,approval,import,authorization)
+#   BENCH_PARTS           which parts, comma-separated (build,start,campaign,screens,national,approval,import,authorization,burst)
 #   BENCH_SCREEN_RUNS     timed requests of each screen, after 2 untimed (10)
 #   BENCH_AUTHZ_RUNS      AuthorizationBenchmark's timed calls of each kind, after 3 untimed (15: about 10-15 minutes)
 #   BENCH_OPENING_MINUTES how long the campaign may take to open before the run goes on without it (120)
@@ -44,7 +45,7 @@ MAIL_PORT=${BENCH_MAIL_PORT:-2526}
 OUT=${BENCH_OUT:-target/national-run}
 HEAP=${BENCH_HEAP:-3g}
 read -r PROVINCES COMMUNES BASES <<< "${BENCH_SIZES:-34 3321 50000}"
-PARTS=${BENCH_PARTS:-build,start,campaign,screens,national,approval,import,authorization}
+PARTS=${BENCH_PARTS:-build,start,campaign,screens,national,approval,import,authorization,burst}
 SCREEN_RUNS=${BENCH_SCREEN_RUNS:-10}
 AUTHZ_RUNS=${BENCH_AUTHZ_RUNS:-15}
 OPENING_MINUTES=${BENCH_OPENING_MINUTES:-120}
@@ -58,7 +59,7 @@ PG_HOST=${HOSTPORT%%:*}
 PG_PORT=${HOSTPORT##*:}
 [ "$PG_PORT" = "$HOSTPORT" ] && PG_PORT=5432
 DATABASES=("${PREFIX}app" "${PREFIX}national" "${PREFIX}approval" "${PREFIX}import" "${PREFIX}authz_581"
-  "${PREFIX}authz_${UNITS}")
+  "${PREFIX}authz_${UNITS}" "${PREFIX}burst")
 SIZE_OPTIONS=(-Dbenchmark.provinces="$PROVINCES" -Dbenchmark.communes="$COMMUNES" -Dbenchmark.bases="$BASES")
 ADMIN=admin
 ADMIN_PASSWORD=Do-Tai-Quoc-Gia-2030
@@ -365,12 +366,6 @@ if has_part screens && [ -n "$APP_PID" ] && [ -n "$CAMPAIGN" ]; then
 fi
 stop_app
 
-if has_part start || has_part campaign; then
-  begin_part "Reminder burst"
-  say "Measured separately: the burst's design is being redone on another branch; this run does not measure it."
-  end_part
-fi
-
 if has_part national; then
   begin_part "NationalBenchmark on PostgreSQL (the floor, and the opening's reference)"
   psql_admin -c "create database ${PREFIX}national"
@@ -398,6 +393,14 @@ if has_part authorization; then
   begin_part "AuthorizationBenchmark on PostgreSQL"
   benchmark AuthorizationBenchmark -Dbenchmark.postgres="$PG_URL" -Dbenchmark.database-prefix="${PREFIX}authz" \
     -Dbenchmark.port=$((PORT + 2)) -Dbenchmark.runs="$AUTHZ_RUNS" -Dbenchmark.warm-up=3
+  end_part
+fi
+
+if has_part burst; then
+  begin_part "BurstBenchmark on PostgreSQL (an escalation burst over the national tree)"
+  psql_admin -c "create database ${PREFIX}burst"
+  benchmark BurstBenchmark -Dspring.datasource.url="$PG_URL${PREFIX}burst" -Dspring.datasource.username=postgres \
+    -Dspring.datasource.password=
   end_part
 fi
 
