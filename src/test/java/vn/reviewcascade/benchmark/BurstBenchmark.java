@@ -191,7 +191,7 @@ class BurstBenchmark extends CascadeTestSupport {
 
         out.add("Tree %s: %,d base units, %,d commune-level units. Escalation burst of the base report deadline, every base unit overdue; "
                 .formatted(SIZES, bases.size(), communes.size())
-                + "one leader per base unit, one reviewer per commune, one board member. H2 in memory, history full, job executor off: "
+                + "one leader per base unit, one reviewer per commune, one board member. History full, job executor off: "
                 + "the burst's job run as the executor runs it, deliveries on %d threads, send rate %s mails/s."
                 .formatted(THREADS, System.getProperty("review-cascade.notifications.send-rate", "100 (default)")));
         out.add("");
