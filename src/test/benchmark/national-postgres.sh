@@ -219,6 +219,14 @@ benchmark() {
   fi
 }
 
+# Runs one benchmark class on a database of its own, <prefix><name>, as the application's datasource.
+benchmark_on_database() {
+  local name=$1 class=$2
+  psql_admin -c "create database ${PREFIX}$name"
+  benchmark "$class" -Dspring.datasource.url="$PG_URL${PREFIX}$name" -Dspring.datasource.username=postgres \
+    -Dspring.datasource.password=
+}
+
 # --- the run -----------------------------------------------------------------------------------------------------
 
 mkdir -p "$OUT"
@@ -368,17 +376,13 @@ stop_app
 
 if has_part national; then
   begin_part "NationalBenchmark on PostgreSQL (the floor, and the opening's reference)"
-  psql_admin -c "create database ${PREFIX}national"
-  benchmark NationalBenchmark -Dspring.datasource.url="$PG_URL${PREFIX}national" -Dspring.datasource.username=postgres \
-    -Dspring.datasource.password=
+  benchmark_on_database national NationalBenchmark
   end_part
 fi
 
 if has_part approval; then
   begin_part "ApprovalRowsBenchmark on PostgreSQL"
-  psql_admin -c "create database ${PREFIX}approval"
-  benchmark ApprovalRowsBenchmark -Dspring.datasource.url="$PG_URL${PREFIX}approval" -Dspring.datasource.username=postgres \
-    -Dspring.datasource.password=
+  benchmark_on_database approval ApprovalRowsBenchmark
   end_part
 fi
 
@@ -398,9 +402,7 @@ fi
 
 if has_part burst; then
   begin_part "BurstBenchmark on PostgreSQL (an escalation burst over the national tree)"
-  psql_admin -c "create database ${PREFIX}burst"
-  benchmark BurstBenchmark -Dspring.datasource.url="$PG_URL${PREFIX}burst" -Dspring.datasource.username=postgres \
-    -Dspring.datasource.password=
+  benchmark_on_database burst BurstBenchmark
   end_part
 fi
 
