@@ -25,8 +25,8 @@ import vn.reviewcascade.security.TasklistFilters;
 /**
  * Reads a reorganisation file against the tree as it is now, shows what it would do to each running campaign (the dry
  * run), and applies it: the tree's next version first (served at once to new campaigns), then each campaign in a
- * transaction of its own, so one campaign's failure leaves the others applied and itself as it was. Nothing is applied to any campaign while the dry
- * run finds a problem in one.
+ * transaction of its own, so one campaign's failure leaves the others applied and itself as it was. Nothing is
+ * applied to any campaign while the dry run finds a problem in one.
  */
 @Service
 public class ReorganisationService {
@@ -120,7 +120,8 @@ public class ReorganisationService {
             // New campaigns take the units it makes, which get their groups here, before campaigns' tasks name them.
             versions.serveNewest();
         } catch (RuntimeException e) {
-            log.error("The unit tree or its groups could not follow reorganisation {} on this node: the tree at its next look, the groups at the next start", id, e);
+            log.error("The unit tree or its groups could not follow reorganisation {} on this node: the tree at its next "
+                    + "look, the groups at the next start", id, e);
         }
         List<CampaignReorganiser.Outcome> outcomes = new ArrayList<>();
         for (CampaignReorganiser.Outcome planned : dryRun.campaigns()) {
