@@ -160,7 +160,7 @@ public abstract class CascadeTestSupport {
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        identityService.setAuthentication("user." + unitCode, groups);
+        EngineLogin.as(identityService, "user." + unitCode, groups);
         try {
             taskWork.complete(task.getId(), completion(campaigns.find(campaign.id()).plan(), input));
         } finally {

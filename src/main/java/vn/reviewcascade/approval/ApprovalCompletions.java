@@ -111,8 +111,22 @@ public class ApprovalCompletions {
     }
 
     /**
-     * Whether the engine lets the current user complete the task: the rule of its own check (TASK_WORK or UPDATE on
-     * the task, TASK_WORK or UPDATE_TASK on its process definition; administrators always), read through the public
+     * Whether the task is in one of the current user's engine tenants, or in none (a root unit's, a task without a
+     * process): the engine's tenant check, which refuses any other with a server error rather than a 403.
+     */
+    public boolean withinTenants(Task task) {
+        var authentication = identityService.getCurrentAuthentication();
+        if (task.getTenantId() == null || authentication == null || authentication.getGroupIds() != null
+                && authentication.getGroupIds().contains(Groups.CAMUNDA_ADMIN)) {
+            return true;
+        }
+        return authentication.getTenantIds() != null && authentication.getTenantIds().contains(task.getTenantId());
+    }
+
+    /**
+     * Whether the engine lets the current user complete the task: the rule of its own check (its tenant among the
+     * user's; TASK_WORK or UPDATE on the task, TASK_WORK or UPDATE_TASK on its process definition; administrators
+     * always), read through the public
      * authorization API. It decides whether a refusal of the input or the engine's 403 answers a user, so a user who
      * may not work a task learns nothing about what it lacks, as before any input was checked.
      */
@@ -124,6 +138,9 @@ public class ApprovalCompletions {
         List<String> groups = authentication.getGroupIds() == null ? List.of() : authentication.getGroupIds();
         if (groups.contains(Groups.CAMUNDA_ADMIN)) {
             return true;
+        }
+        if (!withinTenants(task)) {
+            return false;
         }
         String user = authentication.getUserId();
         return system.call(() -> {

@@ -38,13 +38,14 @@ class ReorganisedTree implements TreeAmendments {
     public UnitTree applyTo(UnitTree tree, long after, long upTo) {
         List<StoredSource> stored = jdbc.sql("select id, source from reorganisation where id > ? and id <= ? order by id")
                 .params(after, upTo).query((rs, row) -> new StoredSource(rs.getLong(1), rs.getString(2))).list();
-        if (stored.isEmpty()) {
-            return tree;
-        }
-        TreeState state = TreeState.of(tree);
+        // One decision after another, each on the tree the one before left: a unit keeps the engine tenant it had
+        // when a later decision moves it (UnitTree#tenantOf), as its running approvals do.
+        UnitTree amended = tree;
         for (StoredSource reorganisation : stored) {
+            TreeState state = TreeState.of(amended);
             try {
                 ReorganisationReader.read(reorganisation.source(), state).changes().forEach(state::apply);
+                amended = state.toTree(amended);
             } catch (ReorganisationException e) {
                 // The deployment's tree file was replaced by one this decision does not fit: what it did to running
                 // campaigns stays recorded with them; the tree served is the file's, and saying so beats not starting.
@@ -52,6 +53,6 @@ class ReorganisedTree implements TreeAmendments {
                         + "version: {}", reorganisation.id(), e.getMessage());
             }
         }
-        return state.toTree(tree);
+        return amended;
     }
 }

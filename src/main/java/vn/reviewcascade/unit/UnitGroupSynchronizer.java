@@ -56,6 +56,7 @@ class UnitGroupSynchronizer implements SetupStep {
     }
 
     @EventListener
+    @Order(1)
     void treeReplaced(UnitTreeReplaced replaced) {
         run();
     }

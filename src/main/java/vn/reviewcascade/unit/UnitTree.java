@@ -2,12 +2,15 @@ package vn.reviewcascade.unit;
 
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.TreeSet;
 
 /**
  * The tree of units the application serves: built from a tree file with {@link UnitTreeCsvReader}, then replaced as
@@ -33,9 +36,10 @@ public final class UnitTree {
      */
     private record Version(List<TreeLevel> levels, List<TreeLevel> formerLevels, Map<String, Unit> byCode,
                            Set<String> retired, Map<String, List<Unit>> activeChildren,
-                           Map<String, List<Membership>> byGroup) {
+                           Map<String, List<Membership>> byGroup, Map<String, String> tenants) {
 
-        static Version of(List<TreeLevel> levels, List<TreeLevel> formerLevels, Collection<Unit> units, Set<String> retired) {
+        static Version of(List<TreeLevel> levels, List<TreeLevel> formerLevels, Collection<Unit> units, Set<String> retired,
+                          Map<String, String> earlierTenants) {
             Map<String, Unit> byCode = new LinkedHashMap<>();
             Map<String, List<Unit>> children = new LinkedHashMap<>();
             Map<String, List<Membership>> byGroup = new LinkedHashMap<>();
@@ -48,12 +52,40 @@ public final class UnitTree {
                     byGroup.computeIfAbsent(role.groupOf(unit).id(), id -> new ArrayList<>()).add(new Membership(unit.code(), role));
                 }
             }
-            return new Version(List.copyOf(levels), List.copyOf(formerLevels), byCode, Set.copyOf(retired), children, byGroup);
+            Map<String, String> tenants = new HashMap<>();
+            for (Unit unit : byCode.values()) {
+                tenantOf(unit, byCode, earlierTenants, tenants);
+            }
+            return new Version(List.copyOf(levels), List.copyOf(formerLevels), byCode, Set.copyOf(retired), children, byGroup,
+                    tenants);
+        }
+
+        /**
+         * A unit keeps the tenant it was first given, whatever later files and reorganisations make of it: its running
+         * processes carry it. A new unit takes its parent's, a unit directly below a root is a tenant of its own, and a
+         * root has none (its processes are everyone's, bounded by authorizations alone).
+         */
+        private static String tenantOf(Unit unit, Map<String, Unit> byCode, Map<String, String> earlier,
+                                       Map<String, String> tenants) {
+            String known = earlier.containsKey(unit.code()) ? earlier.get(unit.code()) : tenants.get(unit.code());
+            if (known != null) {
+                tenants.put(unit.code(), known);
+                return known;
+            }
+            Unit parent = unit.parentCode() == null ? null : byCode.get(unit.parentCode());
+            if (parent == null) {
+                return null;
+            }
+            String tenant = parent.parentCode() == null ? unit.code() : tenantOf(parent, byCode, earlier, tenants);
+            if (tenant != null) {
+                tenants.put(unit.code(), tenant);
+            }
+            return tenant;
         }
     }
 
     UnitTree(List<TreeLevel> levels, Collection<Unit> units) {
-        this.version = Version.of(levels, List.of(), units, Set.of());
+        this.version = Version.of(levels, List.of(), units, Set.of(), Map.of());
     }
 
     /**
@@ -78,7 +110,7 @@ public final class UnitTree {
             }
         }
         UnitTree following = new UnitTree(List.of(), List.of());
-        following.version = Version.of(next.levels(), former, units.values(), retired);
+        following.version = Version.of(next.levels(), former, units.values(), retired, now.tenants());
         return following;
     }
 
@@ -93,7 +125,7 @@ public final class UnitTree {
         Set<String> allRetired = new LinkedHashSet<>(now.retired());
         allRetired.addAll(retired);
         UnitTree amended = new UnitTree(List.of(), List.of());
-        amended.version = Version.of(now.levels(), now.formerLevels(), all.values(), allRetired);
+        amended.version = Version.of(now.levels(), now.formerLevels(), all.values(), allRetired, now.tenants());
         return amended;
     }
 
@@ -152,6 +184,41 @@ public final class UnitTree {
     /** The unit of this code, active or retired. */
     public Optional<Unit> find(String code) {
         return Optional.ofNullable(version.byCode().get(code));
+    }
+
+    /**
+     * The engine tenant of the unit's processes: the unit directly below the root it was first placed under (a
+     * province of the national tree, a district of a province's), kept through later files and reorganisations so
+     * that processes started before and after a move carry the same one. Empty for a root and for an unknown unit.
+     * Tenants bound what each engine query reads to the part of the country the user works in.
+     */
+    public Optional<String> tenantOf(String code) {
+        return Optional.ofNullable(version.tenants().get(code));
+    }
+
+    /**
+     * The tenants each group's people work in: for every unit the group holds a role of, the tenant of the unit and
+     * of every unit whose parent chain leads to it (retired units included, where they were). A root's groups thus
+     * get every tenant of its tree.
+     */
+    public Map<String, Set<String>> tenantsOfGroups() {
+        Version now = version;
+        Map<String, Set<String>> within = new HashMap<>();
+        now.tenants().forEach((code, tenant) -> {
+            Set<String> seen = new HashSet<>();
+            for (Unit unit = now.byCode().get(code); unit != null && seen.add(unit.code());
+                 unit = unit.parentCode() == null ? null : now.byCode().get(unit.parentCode())) {
+                within.computeIfAbsent(unit.code(), unused -> new TreeSet<>()).add(tenant);
+            }
+        });
+        Map<String, Set<String>> byGroup = new LinkedHashMap<>();
+        for (Unit unit : now.byCode().values()) {
+            Set<String> tenants = within.getOrDefault(unit.code(), Set.of());
+            for (UnitRole role : UnitRole.values()) {
+                byGroup.computeIfAbsent(role.groupOf(unit).id(), id -> new TreeSet<>()).addAll(tenants);
+            }
+        }
+        return byGroup;
     }
 
     /** Whether the newest tree file no longer has this unit. */

@@ -40,11 +40,14 @@ import vn.reviewcascade.approval.ApprovalCompletions;
  * variable is refused, transient or not, as {@code submit-form} is; and a completion with none is refused when what it
  * would complete is not saved yet (a draft incomplete, a decision not recorded on this task), in Vietnamese, naming
  * what is missing, where the task's {@code complete} listener could only answer with a server error. Nothing changes
- * either way. A user who may not work the task gets the engine's own answer (403), whatever the body.
+ * either way. A user who may not work the task gets the engine's own answer (403), whatever the body; one from
+ * outside the task's tenant ({@code UnitTenants}) gets it here, for claiming too, where the engine's tenant check would
+ * answer with a server error.
  */
 class EngineCompletionCheck extends OncePerRequestFilter {
 
-    private static final Pattern COMPLETE = Pattern.compile("task/([^/]+)/(complete|resolve)");
+    private static final Pattern TASK_WORK = Pattern.compile("task/([^/]+)/(complete|resolve|claim|unclaim)");
+    private static final String OUTSIDE = "Việc này thuộc một đơn vị ngoài phạm vi của bạn; không có gì được thay đổi.";
     private static final String REFUSED = "Việc này hoàn thành qua biểu mẫu của hệ thống trong Danh sách việc, hoặc POST "
             + "/api/tasks/{id}/complete: nội dung nhập vào được lưu trong hồ sơ báo cáo. Hoàn thành qua /engine-rest không "
             + "nhận biến nào, kể cả biến tạm; không có gì được thay đổi.";
@@ -68,7 +71,7 @@ class EngineCompletionCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String resource = EngineAccessPolicy.resource(request);
-        Matcher complete = resource == null ? null : COMPLETE.matcher(resource);
+        Matcher complete = resource == null ? null : TASK_WORK.matcher(resource);
         if (!"POST".equals(request.getMethod()) || complete == null || !complete.matches()) {
             chain.doFilter(request, response);
             return;
@@ -77,6 +80,14 @@ class EngineCompletionCheck extends OncePerRequestFilter {
         Task task = system.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
             errors.write(response, HttpServletResponse.SC_NOT_FOUND, "Không có việc '" + taskId + "'");
+            return;
+        }
+        if (!completions.withinTenants(task)) {
+            errors.write(response, HttpServletResponse.SC_FORBIDDEN, OUTSIDE);
+            return;
+        }
+        if (complete.group(2).endsWith("claim")) {
+            chain.doFilter(request, response);
             return;
         }
         byte[] body = request.getInputStream().readAllBytes();

@@ -11,6 +11,7 @@ import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpMethod;
 import org.springframework.http.ResponseEntity;
 
+import vn.reviewcascade.EngineLogin;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.report.ApprovalStep;
@@ -75,7 +76,7 @@ class OneCompletionPathTest extends CascadeTestSupport {
         assertThat(task(campaign, "CC", "ReviewDraft").getId()).isEqualTo(again.getId());
 
         // Through the engine's Java API the task's complete listener refuses, and nothing moves either.
-        identityService.setAuthentication("op.cc.td", java.util.List.of("CC.reviewers"));
+        EngineLogin.as(identityService, "op.cc.td", java.util.List.of("CC.reviewers"));
         try {
             assertThatThrownBy(() -> taskService.complete(again.getId())).isInstanceOf(ProcessEngineException.class)
                     .hasRootCauseInstanceOf(CompletionRefused.class);

@@ -9,6 +9,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.reviewcascade.EngineLogin;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
 
@@ -58,7 +59,7 @@ class AuditHistoryTest extends CascadeTestSupport {
         assertThat(taskService.createTaskQuery().taskId(draft.getId()).singleResult().getAssignee()).isEqualTo("user.CC");
         assertThat(authorizations.createAuthorizationQuery().resourceType(Resources.TASK).resourceId(draft.getId())
                 .userIdIn("user.CC").count()).as("the candidate group's row covers the assignee").isZero();
-        identityService.setAuthentication("user.CC", List.of("CC.drafters"));
+        EngineLogin.as(identityService, "user.CC", List.of("CC.drafters"));
         try {
             assertThat(taskService.createTaskQuery().taskAssignee("user.CC").taskId(draft.getId()).count()).isEqualTo(1);
         } finally {
@@ -75,7 +76,7 @@ class AuditHistoryTest extends CascadeTestSupport {
 
     private Task claimAsCandidate(Campaign campaign, String unit, String taskKey) {
         Task task = task(campaign, unit, taskKey);
-        identityService.setAuthentication("user." + unit, List.of(unit + ".drafters"));
+        EngineLogin.as(identityService, "user." + unit, List.of(unit + ".drafters"));
         try {
             taskService.claim(task.getId(), "user." + unit);
         } finally {

@@ -20,6 +20,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
 
+import vn.reviewcascade.EngineLogin;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignConflictException;
 import vn.reviewcascade.campaign.ReviewKey;
@@ -501,7 +502,7 @@ class ReorganisationChoicesTest extends ReorganisationTestSupport {
     private List<String> filterTasks(String name, String group, Campaign campaign) {
         Filter filter = filters.createFilterQuery().filterName(name).singleResult();
         assertThat(filter).as(name).isNotNull();
-        identityService.setAuthentication("f." + group, List.of(group));
+        EngineLogin.as(identityService, "f." + group, List.of(group));
         try {
             List<Task> tasks = filters.listPage(filter.getId(), 0, 100);
             identityService.clearAuthentication();

@@ -92,6 +92,7 @@ class AuthorizationMatrixTest extends CascadeTestSupport {
                 // Claiming: only the task's own role at its own unit.
                 new Case("mx.a.td", "claim", "VL-A", 403), new Case("mx.b.dt", "claim", "VL-A", 403), new Case("mx.vl.td", "claim", "VL-A", 403),
                 new Case("mx.vl.dt", "claim", "VL-A", 403), new Case("mx.a.dt", "claim", "VL", 403), new Case("mx.vl.dt", "claim", "TU(fresh)", 403),
+                new Case("mx.cc.dt", "claim", "VL", 403),
                 new Case("mx.a.dt", "claim", "VL-A", 204), new Case("mx.vl.dt", "claim", "VL", 204),
                 // Completing: the same.
                 new Case("mx.vl.dt", "complete", "CC", 403), new Case("mx.vl.td", "complete", "VL-B", 403), new Case("mx.b.dt", "complete", "VL-A", 403),

@@ -11,6 +11,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.reviewcascade.EngineLogin;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
 
@@ -47,11 +48,11 @@ class AuthorizedGroupsOfUserTest extends CascadeTestSupport {
         issueGuidance(campaign, "TU");
         issueGuidance(campaign, "VL");
 
-        identityService.setAuthentication("f.a.dt", List.of("VL-A.drafters"));
+        EngineLogin.as(identityService, "f.a.dt", List.of("VL-A.drafters"));
         List<String> alone = taskIds(campaign);
-        identityService.setAuthentication("f.a.dt", List.of("VL-A.drafters", "no-such-group", "another-unknown-group"));
+        EngineLogin.as(identityService, "f.a.dt", List.of("VL-A.drafters", "no-such-group", "another-unknown-group"));
         List<String> withUnknown = taskIds(campaign);
-        identityService.setAuthentication("f.x", List.of("no-such-group"));
+        EngineLogin.as(identityService, "f.x", List.of("no-such-group"));
         List<String> unknownOnly = taskIds(campaign);
 
         assertThat(alone).isNotEmpty();

@@ -8,6 +8,7 @@ import org.camunda.bpm.engine.task.Task;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 
+import vn.reviewcascade.EngineLogin;
 import vn.reviewcascade.CascadeTestSupport;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.ReviewKey;
@@ -28,7 +29,7 @@ class TasklistFiltersTest extends CascadeTestSupport {
         String overdue = id(TasklistFilters.OVERDUE);
         String subordinates = id(TasklistFilters.SUBORDINATES + "Huyện ủy Vĩnh Linh");
 
-        identityService.setAuthentication("f.a.dt", List.of("VL-A.drafters"));
+        EngineLogin.as(identityService, "f.a.dt", List.of("VL-A.drafters"));
         assertThat(units(filters.listPage(mine, 0, 100), campaign)).containsExactly("VL-A");
         assertThat(filters.count(dueSoon)).isZero();
         assertThat(filters.count(overdue)).isZero();
@@ -41,7 +42,7 @@ class TasklistFiltersTest extends CascadeTestSupport {
         assertThat(units(filters.listPage(overdue, 0, 100), campaign)).containsExactly("VL-A");
         assertThat(units(filters.listPage(dueSoon, 0, 100), campaign)).isEmpty();
 
-        identityService.setAuthentication("f.vl.td", List.of("VL.reviewers"));
+        EngineLogin.as(identityService, "f.vl.td", List.of("VL.reviewers"));
         assertThat(units(filters.listPage(subordinates, 0, 100), campaign)).containsExactlyInAnyOrder("VL-A", "VL-B", "VL-C");
         assertThat(units(filters.listPage(mine, 0, 100), campaign)).as("seeing is not working: nothing of the base units is theirs").isEmpty();
     }
