@@ -1,5 +1,9 @@
 package vn.reviewcascade.web;
 
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+
 import org.camunda.bpm.engine.IdentityService;
 import org.camunda.bpm.engine.identity.Group;
 import org.camunda.bpm.engine.identity.Tenant;
@@ -15,6 +19,8 @@ import org.springframework.security.core.Authentication;
  */
 class EngineUsers implements AuthenticationProvider {
 
+    private static final int GROUPS_READ_ONE_BY_ONE = 20;
+
     private final IdentityService identityService;
 
     EngineUsers(IdentityService identityService) {
@@ -28,13 +34,30 @@ class EngineUsers implements AuthenticationProvider {
         if (user.isEmpty() || !(password instanceof String text) || !identityService.checkPassword(user, text)) {
             throw new BadCredentialsException("Wrong user name or password");
         }
-        EngineUser found = new EngineUser(user,
-                identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList(),
-                identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
-                        .map(Tenant::getId).toList());
+        List<String> groups = identityService.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        EngineUser found = new EngineUser(user, groups, tenants(user, groups));
         UsernamePasswordAuthenticationToken authenticated = found.authentication();
         authenticated.setDetails(login.getDetails());
         return authenticated;
+    }
+
+    /**
+     * The user's tenants and their groups', read one indexed query each: the engine's own query for both at once
+     * ({@code includingGroupsOfUser}) joins them with an OR that reads every tenant membership of the country, about
+     * 213,000 rows and 50–70 ms with the national tree, for every request. A user in many groups (an administrator)
+     * is read by that one query rather than by one per group.
+     */
+    private List<String> tenants(String user, List<String> groups) {
+        if (groups.size() > GROUPS_READ_ONE_BY_ONE) {
+            return identityService.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                    .map(Tenant::getId).toList();
+        }
+        Set<String> tenants = new LinkedHashSet<>();
+        identityService.createTenantQuery().userMember(user).list().forEach(tenant -> tenants.add(tenant.getId()));
+        for (String group : groups) {
+            identityService.createTenantQuery().groupMember(group).list().forEach(tenant -> tenants.add(tenant.getId()));
+        }
+        return List.copyOf(tenants);
     }
 
     @Override

@@ -16,6 +16,8 @@ import java.util.Base64;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.function.Supplier;
 
 import org.camunda.bpm.engine.FilterService;
@@ -24,6 +26,7 @@ import org.camunda.bpm.engine.RepositoryService;
 import org.camunda.bpm.engine.TaskService;
 import org.camunda.bpm.engine.filter.Filter;
 import org.camunda.bpm.engine.identity.Group;
+import org.camunda.bpm.engine.identity.Tenant;
 import org.camunda.bpm.engine.identity.User;
 import org.camunda.bpm.engine.impl.cfg.AbstractProcessEnginePlugin;
 import org.camunda.bpm.engine.impl.cfg.ProcessEnginePlugin;
@@ -51,8 +54,9 @@ import static vn.reviewcascade.benchmark.BenchmarkReport.millis;
  * Measures, never asserts, whether a logged-in user's engine command costs more the larger the tree: the packaged
  * application on PostgreSQL with the 581 units of {@code units/quang-tri-2019.csv} and with the national tree of
  * {@link NationalTree} (53,356 units), each on its own database, in one run. Each database holds what the application
- * creates (4 groups per unit with the engine's authorization on each, the Tasklist filters of {@code TasklistFilters}),
- * one user per unit (a drafter) and one open task per unit, as an approval's: the unit's drafters are its candidates,
+ * creates (4 groups per unit with the engine's authorization on each and their tenant memberships, the Tasklist
+ * filters of {@code TasklistFilters}), one user per unit (a drafter) and one open task per unit, as an approval's, in
+ * the unit's tenant ({@code UnitTenants}): the unit's drafters are its candidates,
  * the parent's reviewers read it ({@code TaskVisibility}). Measured as a base unit's drafter, over HTTP Basic on
  * {@code /engine-rest} and through the engine's API with the same authentication: a trivial command (the user's own
  * profile), the task count, the "Việc của tôi" count and Tasklist's filter list with counts. Each size is measured with
@@ -139,7 +143,7 @@ class AuthorizationBenchmark {
             builder.sources(EngineSession.class);
         }
         if (!filled(size.database())) {
-            // The groups are written in bulk by fill(): the start-up step would create them one by one.
+            // The groups and memberships are written in bulk by fill(): the start-up steps would write them one by one.
             builder.sources(GroupsWrittenInBulk.class);
         }
         long contextStarted = System.nanoTime();
@@ -181,7 +185,10 @@ class AuthorizationBenchmark {
         }
     }
 
-    /** The unit role groups are not created at start-up: fill() writes them in bulk. Later starts find them all. */
+    /**
+     * The unit role groups and their tenant memberships are not created at start-up: fill() writes them in bulk. Later
+     * starts find them all.
+     */
     @Configuration(proxyBeanMethods = false)
     static class GroupsWrittenInBulk {
 
@@ -190,7 +197,8 @@ class AuthorizationBenchmark {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    return UnitGroupsForBenchmark.isSynchronizer(bean) ? (SetupStep) () -> { } : bean;
+                    return UnitGroupsForBenchmark.isSynchronizer(bean) || bean.getClass().getSimpleName().equals("TenantMemberships")
+                            ? (SetupStep) () -> { } : bean;
                 }
             };
         }
@@ -281,8 +289,9 @@ class AuthorizationBenchmark {
             String instance = uuid();
             String task = uuid();
             String candidates = tree.groupId(unit.code(), UnitRole.DRAFTER);
-            executions.add(new Object[] {instance, instance, instance, "authz/" + unit.code(), definition, "draft:" + uuid()});
-            tasks.add(new Object[] {task, instance, instance, definition, now});
+            String tenant = tree.tenantOf(unit.code()).orElse(null);
+            executions.add(new Object[] {instance, instance, instance, "authz/" + unit.code(), definition, "draft:" + uuid(), tenant});
+            tasks.add(new Object[] {task, instance, instance, definition, now, tenant});
             links.add(new Object[] {uuid(), candidates, task});
             taskGrants.add(new Object[] {uuid(), candidates, 7, task, 16386});
             if (unit.parentCode() != null) {
@@ -291,11 +300,11 @@ class AuthorizationBenchmark {
         }
         batch(jdbc, "insert into act_ru_execution (id_, rev_, root_proc_inst_id_, proc_inst_id_, business_key_, proc_def_id_, "
                 + "act_id_, act_inst_id_, is_active_, is_concurrent_, is_scope_, is_event_scope_, suspension_state_, "
-                + "cached_ent_state_, sequence_counter_, proc_def_key_) values (?, 1, ?, ?, ?, ?, 'draft', ?, true, false, "
-                + "true, false, 1, 18, 3, '" + PROCESS + "')", executions);
+                + "cached_ent_state_, sequence_counter_, proc_def_key_, tenant_id_) values (?, 1, ?, ?, ?, ?, 'draft', ?, true, "
+                + "false, true, false, 1, 18, 3, '" + PROCESS + "', ?)", executions);
         batch(jdbc, "insert into act_ru_task (id_, rev_, execution_id_, proc_inst_id_, proc_def_id_, name_, task_def_key_, "
-                + "priority_, create_time_, suspension_state_, task_state_) values (?, 1, ?, ?, ?, 'Dự thảo báo cáo', "
-                + "'draft', 50, ?, 1, 'Created')", tasks);
+                + "priority_, create_time_, suspension_state_, task_state_, tenant_id_) values (?, 1, ?, ?, ?, 'Dự thảo báo cáo', "
+                + "'draft', 50, ?, 1, 'Created', ?)", tasks);
         batch(jdbc, "insert into act_ru_identitylink (id_, rev_, group_id_, type_, task_id_) values (?, 1, ?, 'candidate', ?)",
                 links);
         batch(jdbc, GRANT, taskGrants);
@@ -306,8 +315,10 @@ class AuthorizationBenchmark {
             + "resource_id_, perms_) values (?, 1, 1, ?, ?, ?, ?) on conflict do nothing";
 
     /**
-     * The unit role groups of the tree, each with the engine's READ authorization on itself, by SQL in bulk as the
-     * engine writes them (PostgreSQL only): what {@code UnitGroupSynchronizer} creates one command at a time.
+     * The unit role groups of the tree, each with the engine's READ authorization on itself, and their tenant
+     * memberships, each with the READ on the tenant the engine gives with it, by SQL in bulk as the engine writes them
+     * (PostgreSQL only): what {@code UnitGroupSynchronizer} and {@code TenantMemberships} write a part at a time
+     * through the engine (the observer boards' memberships are left to the latter, at the next start).
      */
     static void writeGroups(UnitTree tree, JdbcTemplate jdbc) {
         long started = System.nanoTime();
@@ -321,6 +332,25 @@ class AuthorizationBenchmark {
                 groups);
         batch(jdbc, GRANT, groupReads);
         System.out.printf("%,d groups in %s%n", groups.size(), duration(System.nanoTime() - started));
+
+        started = System.nanoTime();
+        Map<String, Set<String>> tenantsOfGroups = tree.tenantsOfGroups();
+        Set<String> tenants = new TreeSet<>();
+        tenantsOfGroups.values().forEach(tenants::addAll);
+        List<Object[]> tenantRows = new ArrayList<>();
+        tenants.forEach(tenant -> tenantRows.add(new Object[] {tenant, tree.find(tenant).orElseThrow().name()}));
+        List<Object[]> members = new ArrayList<>();
+        List<Object[]> tenantReads = new ArrayList<>();
+        tenantsOfGroups.forEach((group, ofGroup) -> ofGroup.forEach(tenant -> {
+            members.add(new Object[] {uuid(), tenant, group});
+            tenantReads.add(new Object[] {uuid(), group, 11, tenant, 2});
+        }));
+        batch(jdbc, "insert into act_id_tenant (id_, rev_, name_) values (?, 1, ?) on conflict do nothing", tenantRows);
+        batch(jdbc, "insert into act_id_tenant_member (id_, tenant_id_, group_id_) values (?, ?, ?) on conflict do nothing",
+                members);
+        batch(jdbc, GRANT, tenantReads);
+        System.out.printf("%,d tenants, %,d tenant memberships in %s%n", tenants.size(), members.size(),
+                duration(System.nanoTime() - started));
     }
 
     private static void batch(JdbcTemplate jdbc, String sql, List<Object[]> rows) {
@@ -344,6 +374,7 @@ class AuthorizationBenchmark {
         TaskService tasks = context.getBean(TaskService.class);
         FilterService filters = context.getBean(FilterService.class);
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
+        List<String> tenants = tenants(identity, user);
         String mine = filters.createFilterQuery().filterName("Việc của tôi").singleResult().getId();
         HttpClient http = HttpClient.newHttpClient();
         String login = "Basic " + Base64.getEncoder().encodeToString((user + ":" + PASSWORD).getBytes(StandardCharsets.UTF_8));
@@ -353,11 +384,11 @@ class AuthorizationBenchmark {
         calls.put(MEASURES.get(1), () -> get(http, login, base + "/task/count"));
         calls.put(MEASURES.get(2), () -> get(http, login, base + "/filter/" + mine + "/count"));
         calls.put(MEASURES.get(3), () -> get(http, login, base + "/filter?resourceType=Task&itemCount=true&firstResult=0&maxResults=2000"));
-        calls.put(MEASURES.get(4), () -> asUser(identity, user, groups,
+        calls.put(MEASURES.get(4), () -> asUser(identity, user, groups, tenants,
                 () -> identity.createUserQuery().userId(user).singleResult()));
-        calls.put(MEASURES.get(5), () -> asUser(identity, user, groups, () -> tasks.createTaskQuery().count()));
-        calls.put(MEASURES.get(6), () -> asUser(identity, user, groups, () -> filters.count(mine)));
-        calls.put(MEASURES.get(7), () -> asUser(identity, user, groups, () -> {
+        calls.put(MEASURES.get(5), () -> asUser(identity, user, groups, tenants, () -> tasks.createTaskQuery().count()));
+        calls.put(MEASURES.get(6), () -> asUser(identity, user, groups, tenants, () -> filters.count(mine)));
+        calls.put(MEASURES.get(7), () -> asUser(identity, user, groups, tenants, () -> {
             List<Long> counts = new ArrayList<>();
             for (Filter filter : filters.createFilterQuery().filterResourceType("Task").listPage(0, 2000)) {
                 counts.add(filters.count(filter.getId()));
@@ -382,11 +413,19 @@ class AuthorizationBenchmark {
     private static long visibleTasks(ConfigurableApplicationContext context, String user) {
         IdentityService identity = context.getBean(IdentityService.class);
         List<String> groups = identity.createGroupQuery().groupMember(user).list().stream().map(Group::getId).toList();
-        return asUser(identity, user, groups, () -> context.getBean(TaskService.class).createTaskQuery().count());
+        List<String> tenants = tenants(identity, user);
+        return asUser(identity, user, groups, tenants, () -> context.getBean(TaskService.class).createTaskQuery().count());
     }
 
-    private static <T> T asUser(IdentityService identity, String user, List<String> groups, Supplier<T> call) {
-        identity.setAuthentication(user, groups);
+    /** The user's tenants, as a login reads them ({@code EngineUsers}). */
+    private static List<String> tenants(IdentityService identity, String user) {
+        return identity.createTenantQuery().userMember(user).includingGroupsOfUser(true).list().stream()
+                .map(Tenant::getId).toList();
+    }
+
+    private static <T> T asUser(IdentityService identity, String user, List<String> groups, List<String> tenants,
+                                Supplier<T> call) {
+        identity.setAuthentication(user, groups, tenants);
         try {
             return call.get();
         } finally {
