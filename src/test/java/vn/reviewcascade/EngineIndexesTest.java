@@ -14,18 +14,17 @@ import org.springframework.beans.factory.annotation.Autowired;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** The indexes the engine's schema lacks exist after start-up, on H2 and on PostgreSQL alike, and a second run is harmless. */
+/** The index the engine's schema lacks exists after start-up, on H2 and on PostgreSQL alike, and a second run is harmless. */
 class EngineIndexesTest extends CascadeTestSupport {
 
     @Autowired DataSource dataSource;
     @Autowired EngineIndexes engineIndexes;
 
     @Test
-    void theAuthorizationsUserAndTheJobsPriorityAreIndexed() throws SQLException {
+    void theAuthorizationsUserIsIndexed() throws SQLException {
         engineIndexes.run();
 
         assertThat(columnsIndexed("ACT_RU_AUTHORIZATION")).contains("RC_IDX_AUTH_USER_ID USER_ID_");
-        assertThat(columnsIndexed("ACT_RU_JOB")).contains("RC_IDX_JOB_PRIORITY PRIORITY_");
     }
 
     private List<String> columnsIndexed(String table) throws SQLException {
