@@ -129,7 +129,9 @@ class ApprovalRowsBenchmark extends CascadeTestSupport {
         List<String> groups = taskService.getIdentityLinksForTask(task.getId()).stream()
                 .filter(link -> IdentityLinkType.CANDIDATE.equals(link.getType()) && link.getGroupId() != null)
                 .map(IdentityLink::getGroupId).toList();
-        identityService.setAuthentication("user." + unit, groups);
+        // With the task's tenant, which the groups are members of, as a login gives it (read here without a query).
+        identityService.setAuthentication("user." + unit, groups,
+                task.getTenantId() == null ? List.of() : List.of(task.getTenantId()));
         try {
             taskService.claim(task.getId(), "user." + unit);
         } finally {
