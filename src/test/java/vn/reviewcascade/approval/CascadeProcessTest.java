@@ -58,6 +58,12 @@ class CascadeProcessTest extends CascadeTestSupport {
         BpmnAwareTests.init(processEngine);
     }
 
+    /** Where an ended process ended: its instance's history names the end event, which has no row of its own. */
+    private String endActivity(ProcessInstance instance) {
+        return historyService.createHistoricProcessInstanceQuery().processInstanceId(instance.getId()).singleResult()
+                .getEndActivityId();
+    }
+
     @Test
     void oneDistrictWithThreeBaseUnitsRunsFromGuidanceToSignedReport() {
         Campaign campaign = start("VL");
@@ -96,7 +102,8 @@ class CascadeProcessTest extends CascadeTestSupport {
         submitReport(campaign, "VL", sections());
         runJobs(campaign);
 
-        assertThat(district).hasPassed("DistributeReport", "CampaignReportFinal").isEnded();
+        assertThat(district).hasPassed("DistributeReport").isEnded();
+        assertThat(endActivity(district)).isEqualTo("CampaignReportFinal");
         UnitReport report = reports.find(campaign.id(), "VL").orElseThrow();
         assertThat(report.status()).isEqualTo(UnitStatus.SUBMITTED);
         assertThat(report.documentNumber()).matches("\\d+-BC/HU");
@@ -246,7 +253,8 @@ class CascadeProcessTest extends CascadeTestSupport {
 
         submitReport(campaign, "TU", sections());
 
-        assertThat(province).hasPassed("CampaignReportFinal").isEnded();
+        assertThat(province).isEnded();
+        assertThat(endActivity(province)).isEqualTo("CampaignReportFinal");
         assertThat(reports.find(campaign.id(), "TU").orElseThrow().documentNumber()).matches("\\d+-BC/TU");
         assertThat(events.stream(EscalationRaised.class).filter(e -> e.campaignId() == campaign.id()))
                 .extracting(EscalationRaised::unitCode).containsExactlyInAnyOrder("VL", "VL-A", "VL-B", "VL-C");
