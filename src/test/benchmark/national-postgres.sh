@@ -251,7 +251,7 @@ if has_part build || [ -z "$JAR" ] || [ ! -d target/test-classes ]; then
   end_part
   JAR=$(ls target/review-cascade-*.jar | grep -v original | head -1)
 fi
-TREE=$(pwd)/$OUT/national-tree.csv
+TREE=$(realpath "$OUT")/national-tree.csv
 java "${SIZE_OPTIONS[@]}" -cp target/test-classes vn.reviewcascade.benchmark.NationalTree "$TREE" > /dev/null
 rm -f "$OUT/signing.p12"
 keytool -genkeypair -storetype PKCS12 -keystore "$OUT/signing.p12" -storepass measure-only -alias signing -keyalg RSA \
