@@ -16,15 +16,16 @@ import org.camunda.bpm.engine.impl.history.handler.HistoryEventHandler;
 import org.springframework.stereotype.Component;
 
 /**
- * Writes the engine's history (level full) but for rows nobody reads, which were most of what an
- * approval writes (issue 20: 46 of its 142 rows per unit were {@code ACT_HI_ACTINST}, 18 {@code ACT_HI_JOB_LOG}):
+ * Writes the engine's history (level full) but for rows nobody reads, which were most of what an approval writes
+ * (issue 20: 46 of its 142 rows per unit were {@code ACT_HI_ACTINST}, 18 {@code ACT_HI_JOB_LOG}):
  * <ul>
  * <li>the activity instances of gateways, plain start events, none intermediate throw events and a process's own
- * plain and terminating end events: each is an insert and an update that say only that the token passed, or what the process
- * instance's row says already (its start and end activity). Tasks, call activities, service tasks, the events a unit
- * waits on (timers, messages, signals), the ends inside a subprocess and everything else stay: they say what happened
- * and when. The process instance keeps its start and end activity, its times and who started it; the tasks keep who did them; the application's own tables keep the
- * review history and the signatures ({@code review_comment}, the audit log, the signed documents);</li>
+ * plain and terminating end events: each is an insert and an update that say only that the token passed, or what the
+ * process instance's row says already (its start and end activity). Tasks, call activities, service tasks, the events
+ * a unit waits on (timers, messages, signals), the ends inside a subprocess and everything else stay: they say what
+ * happened and when. The process instance keeps its start and end activity, its times and who started it; the tasks
+ * keep who did them; the application's own tables keep the review history and the signatures
+ * ({@code review_comment}, the audit log, the signed documents);</li>
  * <li>the job log's creation entries: one per job, saying only that the engine wrote a job. The entries of its
  * success, failure and deletion stay: they say which node ran it, when, and with what error (the cluster's operators
  * and the two-node test read the node from them).</li>

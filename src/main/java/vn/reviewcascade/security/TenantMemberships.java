@@ -143,7 +143,7 @@ class TenantMemberships implements SetupStep {
                 .count() == 0;
     }
 
-    /** One transaction: the memberships' groups and tenants read in one query each, then every change written. */
+    /** One transaction: the added memberships' groups read in one query, then every change written. */
     private void write(List<Membership> add, List<Membership> remove) {
         if (add.isEmpty() && remove.isEmpty()) {
             return;

@@ -71,12 +71,12 @@ class EngineCompletionCheck extends OncePerRequestFilter {
     protected void doFilterInternal(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
             throws ServletException, IOException {
         String resource = EngineAccessPolicy.resource(request);
-        Matcher complete = resource == null ? null : TASK_WORK.matcher(resource);
-        if (!"POST".equals(request.getMethod()) || complete == null || !complete.matches()) {
+        Matcher work = resource == null ? null : TASK_WORK.matcher(resource);
+        if (!"POST".equals(request.getMethod()) || work == null || !work.matches()) {
             chain.doFilter(request, response);
             return;
         }
-        String taskId = complete.group(1);
+        String taskId = work.group(1);
         Task task = system.call(() -> taskService.createTaskQuery().taskId(taskId).singleResult());
         if (task == null) {
             errors.write(response, HttpServletResponse.SC_NOT_FOUND, "Không có việc '" + taskId + "'");
@@ -86,7 +86,7 @@ class EngineCompletionCheck extends OncePerRequestFilter {
             errors.write(response, HttpServletResponse.SC_FORBIDDEN, OUTSIDE);
             return;
         }
-        if (complete.group(2).endsWith("claim")) {
+        if (work.group(2).endsWith("claim")) {
             chain.doFilter(request, response);
             return;
         }
@@ -109,7 +109,7 @@ class EngineCompletionCheck extends OncePerRequestFilter {
             errors.write(response, HttpServletResponse.SC_BAD_REQUEST, new ApiErrors.ErrorBody(REFUSED, problems));
             return;
         }
-        if ("complete".equals(complete.group(2))) {
+        if ("complete".equals(work.group(2))) {
             try {
                 completions.requireRecorded(task);
             } catch (InvalidInputException e) {
