@@ -26,9 +26,11 @@ import org.springframework.stereotype.Component;
  * happened and when. The process instance keeps its start and end activity, its times and who started it; the tasks
  * keep who did them; the application's own tables keep the review history and the signatures
  * ({@code review_comment}, the audit log, the signed documents);</li>
- * <li>the job log's creation entries: one per job, saying only that the engine wrote a job. The entries of its
- * success, failure and deletion stay: they say which node ran it, when, and with what error (the cluster's operators
- * and the two-node test read the node from them).</li>
+ * <li>the job log's creation and deletion entries: one per job, saying only that the engine wrote a job, and one per
+ * job that ended without running (a unit's deadline timer once it has reported, a guidance timer once the guidance
+ * came), which the end of its scope in the activity history says already. The entries of its success and failure
+ * stay: they say which node ran it, when, and with what error (the cluster's operators and the two-node test read
+ * the node from them).</li>
  * </ul>
  * Cockpit Community Edition shows runtime state, incidents and retries, none of these rows (its history views are
  * Enterprise-only). The history level stays {@code full}: the database's recorded level does not change, and every
@@ -60,7 +62,7 @@ class AuditHistory extends AbstractProcessEnginePlugin {
             return !PASS_THROUGH.contains(activity.getActivityType()) && !endsItsProcess(activity);
         }
         if (event instanceof HistoricJobLogEvent log) {
-            return log.getState() != JobState.CREATED.getStateCode();
+            return log.getState() == JobState.SUCCESSFUL.getStateCode() || log.getState() == JobState.FAILED.getStateCode();
         }
         return true;
     }

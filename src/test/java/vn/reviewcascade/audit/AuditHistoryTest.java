@@ -27,6 +27,7 @@ class AuditHistoryTest extends CascadeTestSupport {
     @Test
     void anApprovalKeepsItsTasksWhoDidThemAndItsJobsLogWithoutGateways() {
         Campaign campaign = start("CC");
+        String review = unitProcess(campaign, "CC").getId();
         String approval = task(campaign, "CC", "DraftDocument").getProcessInstanceId();
         claimAsCandidate(campaign, "CC", "DraftDocument");
         complete(campaign, "CC", "DraftDocument", draft(1));
@@ -50,6 +51,12 @@ class AuditHistoryTest extends CascadeTestSupport {
                 .as("the log of its jobs' success: which node ran each").isPositive();
         assertThat(historyService.createHistoricJobLogQuery().processInstanceId(approval).creationLog().count())
                 .as("not that each job was written").isZero();
+        assertThat(historyService.createHistoricProcessInstanceQuery().processInstanceId(review).finished().count())
+                .as("the unit reported: its review ended, its report deadline's timer deleted unrun").isEqualTo(1);
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(review).deletionLog().count())
+                .as("not that a timer ended without running").isZero();
+        assertThat(historyService.createHistoricJobLogQuery().processInstanceId(review).successLog().count())
+                .as("the review's own jobs that ran are logged").isPositive();
         assertThat(historyService.createUserOperationLogQuery().processInstanceId(approval).operationType("Complete")
                 .count()).as("who completed each task").isEqualTo(3);
     }
