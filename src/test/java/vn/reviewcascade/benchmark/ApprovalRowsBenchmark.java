@@ -11,7 +11,11 @@ import java.util.TreeSet;
 
 import javax.sql.DataSource;
 
+import org.camunda.bpm.engine.ProcessEngine;
+import org.camunda.bpm.engine.ProcessEngineConfiguration;
 import org.camunda.bpm.engine.RepositoryService;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.StrongUuidGenerator;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.task.IdentityLink;
 import org.camunda.bpm.engine.task.IdentityLinkType;
@@ -36,7 +40,9 @@ import vn.reviewcascade.campaign.StartCampaign;
  * parent (default 50) are woken by their parent's guidance (their approval starts, the draft task opens), then each
  * unit's draft, review and sign-off are claimed and completed as a member of the task's candidate groups would in
  * Tasklist, the signed report is issued and the parent notified (their jobs run). The floor, in the same run: a bare
- * process of three user tasks for one candidate group, started as often, each task claimed and completed the same way.
+ * process of three user tasks for one candidate group, started as often, each task claimed and completed the same way,
+ * twice: on a bare engine (the engine's defaults on the same database: what the goal compares with, since trims the
+ * application makes to the engine's rows would otherwise shrink the floor with them) and in this engine.
  *
  * <p>{@code mvn -B -Pbenchmark test -Dtest=ApprovalRowsBenchmark}, on PostgreSQL with
  * {@code -Dspring.datasource.url=jdbc:postgresql://127.0.0.1:5432/rc_rows_approval -Dspring.datasource.username=postgres
@@ -50,6 +56,8 @@ class ApprovalRowsBenchmark extends CascadeTestSupport {
     private static final String FLOOR = "approvalFloor";
 
     @Autowired private RepositoryService repositoryService;
+    @Autowired private ProcessEngine processEngine;
+    @Autowired private DataSource dataSource;
 
     @DynamicPropertySource
     static void oneParentTree(DynamicPropertyRegistry registry) throws IOException {
@@ -102,25 +110,62 @@ class ApprovalRowsBenchmark extends CascadeTestSupport {
         long ourNanos = System.nanoTime() - started;
         CountingDataSource.Counts ours = CountingDataSource.snapshot().minus(before);
 
+
+        // The floor in this engine: the application's history trims and authorization provider reach it too.
         repositoryService.createDeployment().name(FLOOR).addModelInstance(FLOOR + ".bpmn", floorProcess()).deploy();
-        before = CountingDataSource.snapshot();
-        started = System.nanoTime();
-        for (int i = 0; i < children.size(); i++) {
-            String instance = runtimeService.startProcessInstanceByKey(FLOOR, "floor/" + i).getId();
+        Floor sameEngine = floor(processEngine, children.size());
+        // The bare engine's floor: the engine as it comes (its default history and authorization provider), on the
+        // same database in the same run, as the goal's reference.
+        ProcessEngine bare = bareEngine();
+        Floor bareEngine;
+        try {
+            bare.getRepositoryService().createDeployment().name(FLOOR).addModelInstance(FLOOR + ".bpmn", floorProcess())
+                    .deploy();
+            bareEngine = floor(bare, children.size());
+        } finally {
+            bare.close();
+        }
+        report(ours, ourNanos, bareEngine, sameEngine, children.size());
+    }
+
+    private record Floor(CountingDataSource.Counts counts, long nanos) {
+    }
+
+    /** A bare process of three user tasks started as often as there are units, each task claimed and completed. */
+    private static Floor floor(ProcessEngine engine, int times) {
+        CountingDataSource.Counts before = CountingDataSource.snapshot();
+        long started = System.nanoTime();
+        for (int i = 0; i < times; i++) {
+            String instance = engine.getRuntimeService().startProcessInstanceByKey(FLOOR, "floor/" + i).getId();
             for (int step = 0; step < 3; step++) {
-                Task task = taskService.createTaskQuery().processInstanceId(instance).singleResult();
-                identityService.setAuthentication("floor.user", List.of("RBENCH.drafters"));
+                Task task = engine.getTaskService().createTaskQuery().processInstanceId(instance).singleResult();
+                engine.getIdentityService().setAuthentication("floor.user", List.of("RBENCH.drafters"));
                 try {
-                    taskService.claim(task.getId(), "floor.user");
-                    taskService.complete(task.getId());
+                    engine.getTaskService().claim(task.getId(), "floor.user");
+                    engine.getTaskService().complete(task.getId());
                 } finally {
-                    identityService.clearAuthentication();
+                    engine.getIdentityService().clearAuthentication();
                 }
             }
         }
-        long floorNanos = System.nanoTime() - started;
-        CountingDataSource.Counts floor = CountingDataSource.snapshot().minus(before);
-        report(ours, floor, children.size(), ourNanos, floorNanos);
+        return new Floor(CountingDataSource.snapshot().minus(before), System.nanoTime() - started);
+    }
+
+    /**
+     * The engine with its defaults on the application's (counted) database: full history, authorization on, no plugin;
+     * only the identifiers are the Spring Boot starter's, and its job executor stays off (the floor has no job).
+     */
+    private ProcessEngine bareEngine() {
+        ProcessEngineConfigurationImpl configuration = (ProcessEngineConfigurationImpl) ProcessEngineConfiguration
+                .createStandaloneProcessEngineConfiguration();
+        configuration.setProcessEngineName("bareFloor");
+        configuration.setDataSource(dataSource);
+        configuration.setDatabaseSchemaUpdate(ProcessEngineConfiguration.DB_SCHEMA_UPDATE_FALSE);
+        configuration.setHistory(ProcessEngineConfiguration.HISTORY_FULL);
+        configuration.setAuthorizationEnabled(true);
+        configuration.setJobExecutorActivate(false);
+        configuration.setIdGenerator(new StrongUuidGenerator());
+        return configuration.buildProcessEngine();
     }
 
     /** As a member of the task's candidate groups in Tasklist: the form claims the task, then completes it. */
@@ -150,39 +195,47 @@ class ApprovalRowsBenchmark extends CascadeTestSupport {
                 .userTask("third").camundaCandidateGroups("RBENCH.drafters").endEvent().done();
     }
 
-    private static void report(CountingDataSource.Counts ours, CountingDataSource.Counts floor, int units, long ourNanos,
-                               long floorNanos) {
-        Map<String, Map<String, Long>> ourRows = ours.rowsWritten();
-        Map<String, Map<String, Long>> floorRows = floor.rowsWritten();
+    private static void report(CountingDataSource.Counts ours, long ourNanos, Floor bare, Floor same, int units) {
+        List<Map<String, Map<String, Long>>> sides = List.of(ours.rowsWritten(), bare.counts().rowsWritten(),
+                same.counts().rowsWritten());
         List<String> out = new ArrayList<>();
         out.add(("%d base units: guidance wakes them, each draft, review and sign-off claimed and completed, the report issued "
-                + "and the parent notified; floor: a bare process of three user tasks (one candidate group), started, "
-                + "each task claimed and completed. Rows written per unit (inserted + updated + deleted); tables written by "
-                + "neither side are left out.").formatted(units));
+                + "and the parent notified. Floor: a bare process of three user tasks (one candidate group), started, each "
+                + "task claimed and completed; on the bare engine (its defaults, the same database, the goal's reference) "
+                + "and in this engine (with the application's history trims and authorization provider). Rows written per "
+                + "unit (inserted + updated + deleted); tables written by no side are left out.").formatted(units));
         out.add("");
-        out.add("| table | this application (insert / update / delete) | floor (insert / update / delete) |");
-        out.add("|---|---|---|");
-        TreeSet<String> tables = new TreeSet<>(ourRows.keySet());
-        tables.addAll(floorRows.keySet());
+        out.add("| table | this application (insert / update / delete) | floor, bare engine | floor, this engine |");
+        out.add("|---|---|---|---|");
+        TreeSet<String> tables = new TreeSet<>();
+        sides.forEach(side -> tables.addAll(side.keySet()));
         Map<String, double[]> groups = new TreeMap<>();
         for (String table : tables) {
-            if (total(ourRows.get(table)) + total(floorRows.get(table)) == 0) {
+            if (sides.stream().mapToLong(side -> total(side.get(table))).sum() == 0) {
                 continue;
             }
-            out.add("| `%s` | %s | %s |".formatted(table, perUnit(ourRows.get(table), units), perUnit(floorRows.get(table), units)));
+            out.add("| `%s` | %s | %s | %s |".formatted(table, perUnit(sides.get(0).get(table), units),
+                    perUnit(sides.get(1).get(table), units), perUnit(sides.get(2).get(table), units)));
             String group = table.startsWith("ACT_HI_") ? "ACT_HI_*" : table.startsWith("ACT_RU_") ? "ACT_RU_*"
                     : table.startsWith("ACT_") ? "ACT_other" : "application";
-            double[] sums = groups.computeIfAbsent(group, any -> new double[2]);
-            sums[0] += total(ourRows.get(table)) / (double) units;
-            sums[1] += total(floorRows.get(table)) / (double) units;
+            double[] sums = groups.computeIfAbsent(group, any -> new double[3]);
+            for (int side = 0; side < 3; side++) {
+                sums[side] += total(sides.get(side).get(table)) / (double) units;
+            }
         }
-        double ourTotal = groups.values().stream().mapToDouble(sums -> sums[0]).sum();
-        double floorTotal = groups.values().stream().mapToDouble(sums -> sums[1]).sum();
-        groups.forEach((group, sums) -> out.add("| **%s** | **%.2f** | **%.2f** |".formatted(group, sums[0], sums[1])));
-        out.add("| **all rows** | **%.2f** | **%.2f** (ratio %.2f) |".formatted(ourTotal, floorTotal, ourTotal / floorTotal));
-        out.add("| statements | %.2f | %.2f |".formatted(ours.statements() / (double) units, floor.statements() / (double) units));
-        out.add("| time (not the subject here) | %s | %s |".formatted(BenchmarkReport.seconds(ourNanos),
-                BenchmarkReport.seconds(floorNanos)));
+        double[] totals = new double[3];
+        groups.forEach((group, sums) -> {
+            out.add("| **%s** | **%.2f** | **%.2f** | **%.2f** |".formatted(group, sums[0], sums[1], sums[2]));
+            for (int side = 0; side < 3; side++) {
+                totals[side] += sums[side];
+            }
+        });
+        out.add("| **all rows** | **%.2f** | **%.2f** (ratio %.2f) | **%.2f** (ratio %.2f) |".formatted(totals[0], totals[1],
+                totals[0] / totals[1], totals[2], totals[0] / totals[2]));
+        out.add("| statements | %.2f | %.2f | %.2f |".formatted(ours.statements() / (double) units,
+                bare.counts().statements() / (double) units, same.counts().statements() / (double) units));
+        out.add("| time (not the subject here) | %s | %s | %s |".formatted(BenchmarkReport.seconds(ourNanos),
+                BenchmarkReport.seconds(bare.nanos()), BenchmarkReport.seconds(same.nanos())));
         out.add("");
         out.add(BenchmarkReport.environment());
         BenchmarkReport.write("Rows per unit on the approval path (ApprovalRowsBenchmark)", out);
