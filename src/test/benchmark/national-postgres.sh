@@ -11,7 +11,11 @@
 #   4. NationalBenchmark (the same campaign in the test harness, beside the bare engine's floor), ApprovalRowsBenchmark,
 #      UserImportBenchmark and AuthorizationBenchmark, each on its own PostgreSQL database;
 #   5. BurstBenchmark: an escalation burst over the national tree (every base unit overdue at once), its enqueue time
-#      and delivery rate to a loopback SMTP server, beside the design it replaced, on its own database.
+#      and delivery rate to a loopback SMTP server, beside the design it replaced, on its own database;
+#   6. with part "deadline", the campaign of 2. is started with every base unit's report and every level's guidance due
+#      BENCH_DEADLINE_MINUTES after the request: once the screens are measured, the run waits for that instant and
+#      follows what the packaged application does when the burst's timer and every unit's timers fall due together:
+#      when the escalation mails are written, and how the units' own escalations follow.
 #
 # Every part is preceded by its name in the report and followed by the load average sampled every 5 s while it ran
 # (/proc/loadavg): the machine may be shared, and the figures only compare with figures taken under the same load.
@@ -30,10 +34,13 @@
 #   BENCH_OUT             where the report, logs and samples go (target/national-run)
 #   BENCH_HEAP            max heap of the packaged application and of the benchmarks' JVMs (3g)
 #   BENCH_SIZES           "provinces communes bases" (34 3321 50000); "3 60 600" tries the script in minutes
-#   BENCH_PARTS           which parts, comma-separated (build,start,campaign,screens,national,approval,import,authorization,burst)
+#   BENCH_PARTS           which parts, comma-separated (build,start,campaign,screens,deadline,national,approval,import,
+#                         authorization,burst)
 #   BENCH_SCREEN_RUNS     timed requests of each screen, after 2 untimed (10)
 #   BENCH_AUTHZ_RUNS      AuthorizationBenchmark's timed calls of each kind, after 3 untimed (15: about 10-15 minutes)
 #   BENCH_OPENING_MINUTES how long the campaign may take to open before the run goes on without it (120)
+#   BENCH_DEADLINE_MINUTES with part "deadline": the national deadline, this long after the campaign's request (15)
+#   BENCH_DEADLINE_WAIT   with part "deadline": how long to follow it after the instant, in minutes (12)
 #   BENCH_KEEP_DATABASES  true keeps the databases afterwards
 set -uo pipefail
 cd "$(dirname "$0")/../../.."
@@ -45,10 +52,12 @@ MAIL_PORT=${BENCH_MAIL_PORT:-2526}
 OUT=${BENCH_OUT:-target/national-run}
 HEAP=${BENCH_HEAP:-3g}
 read -r PROVINCES COMMUNES BASES <<< "${BENCH_SIZES:-34 3321 50000}"
-PARTS=${BENCH_PARTS:-build,start,campaign,screens,national,approval,import,authorization,burst}
+PARTS=${BENCH_PARTS:-build,start,campaign,screens,deadline,national,approval,import,authorization,burst}
 SCREEN_RUNS=${BENCH_SCREEN_RUNS:-10}
 AUTHZ_RUNS=${BENCH_AUTHZ_RUNS:-15}
 OPENING_MINUTES=${BENCH_OPENING_MINUTES:-120}
+DEADLINE_MINUTES=${BENCH_DEADLINE_MINUTES:-15}
+DEADLINE_WAIT=${BENCH_DEADLINE_WAIT:-12}
 KEEP=${BENCH_KEEP_DATABASES:-false}
 
 UNITS=$((1 + PROVINCES + COMMUNES + BASES))
@@ -288,9 +297,16 @@ if has_part campaign && [ -n "$APP_PID" ]; then
     --data-binary @src/test/resources/benchmark/national-plan.yaml)
   say "Plan 901-KH/TW registered: HTTP ${result% *}. The organising board's user \`$OBSERVER\` ($OBSERVER_GROUP) and a base unit's drafter \`$BASE_USER\` ($BASE_UNIT.drafters) created."
   YEAR=$(($(date +%Y) + 1))
+  DEADLINES=
+  if has_part deadline; then
+    # Every base unit's report and, as the cascade's order then requires, every level's guidance due at one instant.
+    DEADLINE=$(date -u -d "@$(( ($(date +%s) / 60 + DEADLINE_MINUTES) * 60 ))" +%Y-%m-%dT%H:%M:%S+00:00)
+    DEADLINES=", \"deadlines\": {\"CENTRE\": {\"guidance\": \"$DEADLINE\"}, \"PROVINCE\": {\"guidance\": \"$DEADLINE\"},
+      \"COMMUNE\": {\"guidance\": \"$DEADLINE\"}, \"BASE\": {\"report\": \"$DEADLINE\"}}"
+  fi
   POSTED=$(now)
   result=$(call $ADMIN POST /api/campaigns -H 'Content-Type: application/json' \
-    -d "{\"plan\": \"901-KH/TW\", \"rootUnit\": \"TW\", \"year\": $YEAR, \"title\": \"Đo tải toàn quốc\"}")
+    -d "{\"plan\": \"901-KH/TW\", \"rootUnit\": \"TW\", \"year\": $YEAR, \"title\": \"Đo tải toàn quốc\"$DEADLINES}")
   CAMPAIGN=$(jq -r '.id // empty' "$OUT/last-body.json")
   say ""
   say "| measure | value |"
@@ -370,6 +386,46 @@ if has_part screens && [ -n "$APP_PID" ] && [ -n "$CAMPAIGN" ]; then
   screen "units page, overdue only: \`GET …/units?overdue=true&page=0&size=20\`" "$OBSERVER" "$API/units?overdue=true&page=0&size=20"
   screen "dashboard: \`GET …/rates?page=0&size=20\` at the root" "$OBSERVER" "$API/rates?page=0&size=20"
   screen "dashboard: \`GET …/units/TW/dashboard?size=20\`" "$OBSERVER" "$API/units/TW/dashboard?size=20"
+  end_part
+fi
+
+if has_part deadline && [ -n "$APP_PID" ] && [ -n "$CAMPAIGN" ] && [ -n "${DEADLINE:-}" ]; then
+  begin_part "A national deadline: the escalation burst and every unit's timers due at one instant (packaged application)"
+  # The screens part's overdue units were made by SQL: the deadline raises its own.
+  psql_app -c "delete from escalation where campaign_id = $CAMPAIGN" > /dev/null
+  BURST_DUE=$(psql_app -c "select j.duedate_ from act_ru_job j join act_ru_execution e on e.id_ = j.process_instance_id_
+    where e.business_key_ = '$CAMPAIGN/bursts'")
+  due_together=$(psql_app -c "select count(*) from act_ru_job where duedate_ = '$BURST_DUE'")
+  say "Campaign $CAMPAIGN: every base unit's report and every level's guidance due at **$DEADLINE**; jobs due at that instant, the burst's timer among them: **$due_together** (by job priority: $(psql_app -c \
+    "select string_agg(priority_ || ': ' || n, ', ' order by priority_ desc) from (select priority_, count(*) n from act_ru_job where duedate_ = '$BURST_DUE' group by priority_) p"))."
+  deadline_epoch=$(date -d "$DEADLINE" +%s)
+  while [ "$(date +%s)" -lt "$deadline_epoch" ]; do sleep 1; done
+  # Every 5 s from the instant: the escalation mails written by the burst, the units' escalations raised.
+  echo -e "seconds\tescalation_mails\tunit_escalations" > "$OUT/deadline.tsv"
+  bases=$(psql_app -c "select count(*) from campaign_unit where campaign_id = $CAMPAIGN and level = 'BASE'")
+  burst_at=
+  while [ $(( $(date +%s) - deadline_epoch )) -lt $((DEADLINE_WAIT * 60)) ]; do
+    sleep 5
+    row=$(psql_app -F ' ' -c "select (select count(*) from mail_outbox where campaign_id = $CAMPAIGN and kind = 'ESCALATION'),
+      (select count(*) from escalation where campaign_id = $CAMPAIGN)")
+    echo -e "$(( $(date +%s) - deadline_epoch ))\t${row// /\t}" >> "$OUT/deadline.tsv"
+    [ -z "$burst_at" ] && [ "${row%% *}" -gt 0 ] && burst_at=$(( $(date +%s) - deadline_epoch ))
+    [ -n "$burst_at" ] && [ "${row##* }" -ge "$bases" ] && break
+  done
+  AFTER="extract(epoch from %s - timestamptz '$DEADLINE')"
+  say ""
+  say "| measure (seconds after the deadline) | value |"
+  say "|---|---|"
+  say "| the burst's escalation mails: written first / last (their time), how many | $(psql_app -F ' / ' -c \
+    "select round($(printf "$AFTER" 'min(created_at)')::numeric, 1), round($(printf "$AFTER" 'max(created_at)')::numeric, 1), count(*)
+     from mail_outbox where campaign_id = $CAMPAIGN and kind = 'ESCALATION'") (seen by the 5-s poll after ${burst_at:-never} s) |"
+  say "| the units' escalations (each unit's own timer): first / median / last raised, how many of $bases base units | $(psql_app -F ' / ' -c \
+    "select round(min(t)::numeric, 1), round(percentile_cont(0.5) within group (order by t)::numeric, 1), round(max(t)::numeric, 1), count(*)
+     from (select $(printf "$AFTER" 'raised_at') as t from escalation where campaign_id = $CAMPAIGN) e") |"
+  say "| jobs due by the instant still waiting when the run stopped following (after $(( $(date +%s) - deadline_epoch )) s) / failed jobs / incidents | $(psql_app -c \
+    "select count(*) from act_ru_job where duedate_ <= '$BURST_DUE'") / $(psql_app -c \
+    "select count(*) from act_ru_job where retries_ = 0") / $(psql_app -c "select count(*) from act_ru_incident") |"
+  say "The poll every 5 s: $OUT/deadline.tsv."
   end_part
 fi
 stop_app

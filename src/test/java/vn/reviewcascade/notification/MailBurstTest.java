@@ -8,6 +8,7 @@ import java.util.Collections;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -21,6 +22,9 @@ import jakarta.mail.Part;
 import jakarta.mail.internet.MimeMessage;
 
 import com.icegreen.greenmail.util.GreenMail;
+import org.camunda.bpm.engine.impl.Page;
+import org.camunda.bpm.engine.impl.cfg.ProcessEngineConfigurationImpl;
+import org.camunda.bpm.engine.impl.persistence.entity.AcquirableJobEntity;
 import org.camunda.bpm.engine.impl.util.ClockUtil;
 import org.camunda.bpm.engine.runtime.Job;
 import org.camunda.bpm.engine.runtime.ProcessInstance;
@@ -49,6 +53,7 @@ class MailBurstTest extends CascadeTestSupport {
     @Autowired MailOutbox outbox;
     @Autowired JdbcClient jdbc;
     @Autowired ApplicationEventPublisher events;
+    @Autowired ProcessEngineConfigurationImpl engineConfiguration;
 
     @BeforeEach
     void usersAndAnEmptyMailbox() {
@@ -124,6 +129,32 @@ class MailBurstTest extends CascadeTestSupport {
         moveClockTo("2030-10-05T00:00:00+07:00");
         runJobs(campaign);
         assertThat(deliveredTo("district.burst.test")).as("once per missed deadline").hasSize(1);
+    }
+
+    /**
+     * At a report deadline the burst's one timer falls due with every unit's own deadline timer (tens of thousands at
+     * national size): the job executor's acquisition, as the engine runs it, takes the burst's job first, so its mails
+     * are written within seconds of the deadline rather than after every unit's timer.
+     */
+    @Test
+    void atADeadlineTheBurstsJobIsTakenBeforeTheUnitsTimersDueWithIt() {
+        Campaign campaign = start("WIDE");
+        issueGuidance(campaign, "WIDE");
+        Instant due = campaign.deadlines().reportDue("BASE");
+        ClockUtil.setCurrentTime(Date.from(due.minusMillis(1)));
+        runJobs(campaign);
+
+        ClockUtil.setCurrentTime(Date.from(due));
+        Set<String> instances = instanceIds(campaign);
+        String bursts = runtimeService.createProcessInstanceQuery().processInstanceBusinessKey(campaign.id() + "/bursts")
+                .singleResult().getId();
+        List<String> taken = engineConfiguration.getCommandExecutorTxRequired()
+                .execute(context -> context.getJobManager().findNextJobsToExecute(new Page(0, 10_000))).stream()
+                .map(AcquirableJobEntity::getProcessInstanceId).filter(instances::contains).toList();
+
+        assertThat(taken).as("the burst's timer and the 40 base units' deadline timers are due").hasSizeGreaterThan(40);
+        assertThat(taken.get(0)).as("the burst's job is taken first").isEqualTo(bursts);
+        runJobs(campaign);
     }
 
     /**
