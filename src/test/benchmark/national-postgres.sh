@@ -299,10 +299,16 @@ if has_part campaign && [ -n "$APP_PID" ]; then
   YEAR=$(($(date +%Y) + 1))
   DEADLINES=
   if has_part deadline; then
-    # Every base unit's report and, as the cascade's order then requires, every level's guidance due at one instant.
+    # Every base unit's report and, as the cascade's order then requires, every level's guidance due at one instant;
+    # this year's campaign (deadlines fall in its year or the next), the levels' later deadlines in the next.
+    YEAR=$(date +%Y)
     DEADLINE=$(date -u -d "@$(( ($(date +%s) / 60 + DEADLINE_MINUTES) * 60 ))" +%Y-%m-%dT%H:%M:%S+00:00)
-    DEADLINES=", \"deadlines\": {\"CENTRE\": {\"guidance\": \"$DEADLINE\"}, \"PROVINCE\": {\"guidance\": \"$DEADLINE\"},
-      \"COMMUNE\": {\"guidance\": \"$DEADLINE\"}, \"BASE\": {\"report\": \"$DEADLINE\"}}"
+    DEADLINES=$(jq -cn --arg due "$DEADLINE" --arg next "$((YEAR + 1))" '{
+      CENTRE: {guidance: $due, subordinates: ($next + "-05-01"), report: ($next + "-05-15")},
+      PROVINCE: {guidance: $due, subordinates: ($next + "-04-01"), report: ($next + "-04-15")},
+      COMMUNE: {guidance: $due, subordinates: ($next + "-03-01"), report: ($next + "-03-15")},
+      BASE: {report: $due}}')
+    DEADLINES=", \"deadlines\": $DEADLINES"
   fi
   POSTED=$(now)
   result=$(call $ADMIN POST /api/campaigns -H 'Content-Type: application/json' \
