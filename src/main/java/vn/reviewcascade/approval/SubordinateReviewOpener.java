@@ -6,10 +6,10 @@ import org.camunda.bpm.engine.delegate.DelegateExecution;
 import org.camunda.bpm.engine.delegate.JavaDelegate;
 import org.springframework.stereotype.Component;
 
-import vn.reviewcascade.campaign.ReviewKey;
-
+import vn.reviewcascade.TableStatistics;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.CampaignService;
+import vn.reviewcascade.campaign.ReviewKey;
 import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.report.UnitReport;
@@ -24,11 +24,14 @@ public class SubordinateReviewOpener implements JavaDelegate {
     private final CampaignService campaigns;
     private final ReportRepository reports;
     private final UnitReviewStarter starter;
+    private final TableStatistics statistics;
 
-    public SubordinateReviewOpener(CampaignService campaigns, ReportRepository reports, UnitReviewStarter starter) {
+    public SubordinateReviewOpener(CampaignService campaigns, ReportRepository reports, UnitReviewStarter starter,
+                                   TableStatistics statistics) {
         this.campaigns = campaigns;
         this.reports = reports;
         this.starter = starter;
+        this.statistics = statistics;
     }
 
     @Override
@@ -44,5 +47,7 @@ public class SubordinateReviewOpener implements JavaDelegate {
                 starter.start(campaign, subordinate);
             }
         }
+        // Each start is a job, and each review opened holds timers: the opening grows the job table many times over.
+        statistics.refreshOnceGrown("ACT_RU_JOB");
     }
 }
