@@ -414,7 +414,7 @@ if has_part deadline && [ -n "$APP_PID" ] && [ -n "$CAMPAIGN" ] && [ -n "${DEADL
     sleep 5
     row=$(psql_app -F ' ' -c "select (select count(*) from mail_outbox where campaign_id = $CAMPAIGN and kind = 'ESCALATION'),
       (select count(*) from escalation where campaign_id = $CAMPAIGN)")
-    echo -e "$(( $(date +%s) - deadline_epoch ))\t${row// /\t}" >> "$OUT/deadline.tsv"
+    echo -e "$(( $(date +%s) - deadline_epoch ))\t${row// /$'\t'}" >> "$OUT/deadline.tsv"
     [ -z "$burst_at" ] && [ "${row%% *}" -gt 0 ] && burst_at=$(( $(date +%s) - deadline_epoch ))
     [ -n "$burst_at" ] && [ "${row##* }" -ge "$bases" ] && break
   done
