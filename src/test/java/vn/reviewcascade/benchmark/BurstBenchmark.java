@@ -37,6 +37,7 @@ import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.unit.Unit;
+import vn.reviewcascade.security.TenantMembershipsForBenchmark;
 import vn.reviewcascade.unit.UnitGroupsForBenchmark;
 import vn.reviewcascade.unit.UnitTree;
 
@@ -115,9 +116,12 @@ class BurstBenchmark extends CascadeTestSupport {
             return new BeanPostProcessor() {
                 @Override
                 public Object postProcessAfterInitialization(Object bean, String name) {
-                    if (bean instanceof SetupStep step && UnitGroupsForBenchmark.isSynchronizer(step)) {
+                    // The groups the burst needs are created by the test; tenant memberships would need them all.
+                    if (bean instanceof SetupStep step && (UnitGroupsForBenchmark.isSynchronizer(step)
+                            || TenantMembershipsForBenchmark.isTenantMemberships(step))) {
                         ProxyFactory proxy = new ProxyFactory(step);
-                        proxy.addInterface(SetupStep.class);
+                        // A subclass: the steps' event listeners must stay callable on the bean.
+                        proxy.setProxyTargetClass(true);
                         proxy.addAdvice((MethodInterceptor) invocation ->
                                 invocation.getMethod().getName().equals("run") ? null : invocation.proceed());
                         return proxy.getProxy();

@@ -56,6 +56,8 @@ import vn.reviewcascade.campaign.UnitReviewStarter;
 import vn.reviewcascade.plan.PlanCatalog;
 import vn.reviewcascade.report.ReportRepository;
 import vn.reviewcascade.unit.Unit;
+import vn.reviewcascade.security.SecurityProperties;
+import vn.reviewcascade.security.TenantMembershipsForBenchmark;
 import vn.reviewcascade.unit.UnitGroupsForBenchmark;
 import vn.reviewcascade.unit.UnitTree;
 import vn.reviewcascade.unit.UnitTreeCsvReader;
@@ -105,6 +107,7 @@ class NationalBenchmark extends CascadeTestSupport {
     @Autowired private ReportRepository reports;
     @Autowired private UnitTree tree;
     @Autowired private ProcessEngineConfigurationImpl engineConfiguration;
+    @Autowired private SecurityProperties securityProperties;
 
     @DynamicPropertySource
     static void nationalTree(DynamicPropertyRegistry registry) throws IOException {
@@ -135,7 +138,9 @@ class NationalBenchmark extends CascadeTestSupport {
                         // A subclass, not an interface proxy: steps have other methods the context calls (a scheduled
                         // refresh, event listeners), which a proxy of SetupStep alone would not have.
                         proxy.setProxyTargetClass(true);
-                        boolean groups = UnitGroupsForBenchmark.isSynchronizer(step);
+                        // The tenant memberships need the groups: held back with them, run once they exist.
+                        boolean groups = UnitGroupsForBenchmark.isSynchronizer(step)
+                                || TenantMembershipsForBenchmark.isTenantMemberships(step);
                         proxy.addAdvice((MethodInterceptor) invocation -> {
                             if (!invocation.getMethod().getName().equals("run")) {
                                 return invocation.proceed();
@@ -181,6 +186,12 @@ class NationalBenchmark extends CascadeTestSupport {
         // (b) The groups of every role of every unit, slice by slice while the budget lasts.
         GroupRun groups = createGroups();
         long heapAfterGroups = BenchmarkReport.heapAfterGc();
+        long membershipNanos = -1;
+        if (groups.restartNanos >= 0) {
+            long started = System.nanoTime();
+            TenantMembershipsForBenchmark.run(tree, securityProperties, identityService, engineConfiguration, jdbc);
+            membershipNanos = System.nanoTime() - started;
+        }
 
         catalog.register(TestPlans.text(PLAN_FILE), "bench");
         repositoryService.createDeployment().name(FLOOR).addModelInstance(FLOOR + ".bpmn", floorProcess()).deploy();
@@ -258,6 +269,8 @@ class NationalBenchmark extends CascadeTestSupport {
         out.add("| (a) read the tree file (`UnitTreeCsvReader.read`), 3 runs | %s, %s, %s | | |"
                 .formatted(seconds(reads[0]), seconds(reads[1]), seconds(reads[2])));
         out.add("| (b) create the Camunda groups, %,d (4 per unit) | %s | | |".formatted(groups.total, groups.summary()));
+        out.add("| (b') make them members of their tenants (`TenantMemberships`, as at a first start) | %s | | |"
+                .formatted(membershipNanos < 0 ? "not run: not every group was created" : seconds(membershipNanos)));
         out.add("| (c) start the campaign (the request, then the jobs writing its units in parts) / start %,d instances | %s | %s | |"
                 .formatted(units, seconds(start.nanos), seconds(floorStart.nanos)));
         out.add("| (d) open every unit: %,d jobs in %d rounds / %,d start jobs in %d round | %s | %s | |"
