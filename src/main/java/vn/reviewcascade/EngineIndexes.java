@@ -1,7 +1,6 @@
 package vn.reviewcascade;
 
 import org.springframework.core.annotation.Order;
-import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,22 +28,19 @@ import org.springframework.stereotype.Component;
 class EngineIndexes implements SetupStep {
 
     private final JdbcTemplate jdbc;
+    private final DatabaseProduct database;
 
-    EngineIndexes(JdbcTemplate jdbc) {
+    EngineIndexes(JdbcTemplate jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
+        this.database = database;
     }
 
     @Override
     public void run() {
         jdbc.execute("create index if not exists RC_IDX_AUTH_USER_ID on ACT_RU_AUTHORIZATION (USER_ID_)");
         jdbc.execute("create index if not exists RC_IDX_JOB_ACQUISITION on ACT_RU_JOB (PRIORITY_ desc, DUEDATE_)");
-        if (postgres()) {
+        if (database.postgres()) {
             jdbc.execute("create index if not exists RC_IDX_JOB_LOCKED on ACT_RU_JOB (LOCK_EXP_TIME_) where LOCK_OWNER_ is not null");
         }
-    }
-
-    private boolean postgres() {
-        String product = jdbc.execute((ConnectionCallback<String>) connection -> connection.getMetaData().getDatabaseProductName());
-        return "PostgreSQL".equals(product);
     }
 }

@@ -1,10 +1,7 @@
 package vn.reviewcascade;
 
-import java.sql.SQLException;
 import java.util.List;
 import java.util.Locale;
-
-import javax.sql.DataSource;
 
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -23,11 +20,9 @@ public class TableStatistics {
     private final JdbcClient jdbc;
     private final boolean postgres;
 
-    TableStatistics(JdbcClient jdbc, DataSource dataSource) throws SQLException {
+    TableStatistics(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
-        try (var connection = dataSource.getConnection()) {
-            this.postgres = "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName());
-        }
+        this.postgres = database.postgres();
     }
 
     /** @param tables names written in the code, never a user's input */

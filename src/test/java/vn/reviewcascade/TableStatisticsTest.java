@@ -20,14 +20,14 @@ class TableStatisticsTest extends CascadeTestSupport {
     private static final String PROBE = "rc_statistics_probe";
 
     @Autowired TableStatistics statistics;
+    @Autowired DatabaseProduct database;
     @Autowired JdbcTemplate jdbc;
 
     @Test
     void aTableGrownByAFifthGetsFreshStatisticsOnceAndNotAgainUntilItChangesMore() {
         jdbc.execute("create table if not exists " + PROBE + " (id integer)");
         jdbc.execute("delete from " + PROBE);
-        boolean postgres = jdbc.execute((ConnectionCallback<Boolean>) connection ->
-                "PostgreSQL".equals(connection.getMetaData().getDatabaseProductName()));
+        boolean postgres = database.postgres();
         if (postgres) {
             jdbc.execute("analyze " + PROBE);
         }

@@ -36,8 +36,8 @@ import vn.reviewcascade.TestPlans;
 import vn.reviewcascade.campaign.Campaign;
 import vn.reviewcascade.campaign.StartCampaign;
 import vn.reviewcascade.plan.PlanCatalog;
-import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.security.TenantMembershipsForBenchmark;
+import vn.reviewcascade.unit.Unit;
 import vn.reviewcascade.unit.UnitGroupsForBenchmark;
 import vn.reviewcascade.unit.UnitTree;
 
