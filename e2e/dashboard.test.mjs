@@ -165,7 +165,20 @@ describe('the organising board\'s dashboard', () => {
   it('is linked from Tasklist and Cockpit', async () => {
     await login(page, 'bdv');
     await page.locator('li.review-cascade-dashboard a', { hasText: 'Bảng theo dõi' }).waitFor();
-    await page.goto(`${BASE_URL}/camunda/app/cockpit/default/`);
+    // Cockpit draws its header once its plugins and the session have loaded: the login's own allowance, and what the
+    // page showed if it never came (a busy machine once took longer than the default 20 s).
+    const errors = [];
+    const onError = (error) => errors.push(error.message);
+    page.on('pageerror', onError);
+    try {
+      await page.goto(`${BASE_URL}/camunda/app/cockpit/default/`);
+      await page.locator('li.account a.dropdown-toggle').waitFor({ timeout: 30_000 });
+    } catch (error) {
+      const shown = (await page.locator('body').innerText().catch(() => '')).replace(/\s+/g, ' ').slice(0, 400);
+      throw new Error(`${error.message}\nCockpit at ${page.url()} showed: ${shown}\nScript errors: ${errors.join(' | ')}`);
+    } finally {
+      page.off('pageerror', onError);
+    }
     await page.locator('li.review-cascade-dashboard a', { hasText: 'Bảng theo dõi' }).click();
     await page.waitForURL(/\/dashboard/);
     await page.locator('body[data-ready=true]').waitFor();
