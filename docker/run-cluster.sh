@@ -33,6 +33,10 @@ if ! psql -h 127.0.0.1 -U "$DB_USER" -d postgres -tAc "select 1 from pg_database
   psql -h 127.0.0.1 -U "$DB_USER" -d postgres -qc "create database $DB_NAME"
 fi
 ls target/review-cascade-*.jar > /dev/null 2>&1 || mvn -B -q -DskipTests package
+JAR=$(ls target/review-cascade-*.jar | grep -v original | head -1)
+# As the image runs it: unpacked, with a class data archive, made again when the jar is newer.
+APP=$(pwd)/target/cluster/app
+[ "$APP/review-cascade.jsa" -nt "$JAR" ] || sh docker/class-data.sh "$JAR" "$APP"
 [ -f target/cluster/greenmail-standalone-2.1.5.jar ] || mvn -B -q dependency:copy \
   -Dartifact=com.icegreen:greenmail-standalone:2.1.5 -DoutputDirectory=target/cluster
 
@@ -43,7 +47,8 @@ java -Dgreenmail.setup.test.smtp -Dgreenmail.hostname=127.0.0.1 -Dgreenmail.api.
 pids+=($!)
 
 start_node() {
-  java -jar target/review-cascade-*.jar --spring.profiles.active=postgres --server.port="$2" \
+  java -XX:SharedArchiveFile="$APP/review-cascade.jsa" -jar "$APP/review-cascade.jar" --spring.profiles.active=postgres \
+    --server.port="$2" \
     --camunda.bpm.generic-properties.properties.hostname="$1" > "target/cluster/$1.log" 2>&1 &
   pids+=($!)
   for _ in $(seq 1 120); do

@@ -2,8 +2,9 @@
 # The national benchmark on PostgreSQL, whole, in one run, one report (docs/benchmark.md, "National run on PostgreSQL"):
 #
 #   1. the packaged application (target/review-cascade-*.jar, profile postgres) with the national tree of NationalTree
-#      (53,356 units): a first start on an empty database, two restarts;
-#   2. on the second restart, as an administrator: the sample plan 901-KH/TW registered, POST /api/campaigns over the
+#      (53,356 units), launched as the Docker image does (docker/class-data.sh): a first start on an empty database,
+#      a restart, a restart of the plain jar, a third restart;
+#   2. on the third restart, as an administrator: the sample plan 901-KH/TW registered, POST /api/campaigns over the
 #      whole tree (its answer time), then GET /api/campaigns/{id} polled until no unit is left to open;
 #   3. the observer screens' first pages on that opened campaign, over HTTP: the dashboard's calls, the overdue lists,
 #      the units page, Tasklist's counts as a base unit's drafter and as the organising board (Ban Tuyên giáo và Dân
@@ -140,14 +141,17 @@ end_part() {
 
 # --- the packaged application ------------------------------------------------------------------------------------
 
-# Starts the jar on <prefix>app; one row of the start table. $1: the log's name, $2: the row's label.
+# Starts the application on <prefix>app; one row of the start table. $1: the log's name, $2: the row's label, $3:
+# "image" to launch it as the Docker image does (unpacked, with the class data archive of docker/class-data.sh),
+# "jar" to launch the packaged jar itself.
 start_app() {
-  local name=$2 log="$OUT/app-$1.log" started
+  local name=$2 log="$OUT/app-$1.log" started launch=(-jar "$JAR")
+  [ "$3" = image ] && launch=(-XX:SharedArchiveFile="$IMAGE/review-cascade.jsa" -jar "$IMAGE/review-cascade.jar")
   started=$(now)
   : > "$log"
   REVIEW_CASCADE_SIGNING_KEYSTORE="$OUT/signing.p12" REVIEW_CASCADE_SIGNING_PASSWORD=measure-only \
   ADMIN_USER=$ADMIN ADMIN_PASSWORD=$ADMIN_PASSWORD \
-    java -Xmx"$HEAP" -jar "$JAR" --spring.profiles.active=postgres \
+    java -Xmx"$HEAP" "${launch[@]}" --spring.profiles.active=postgres \
     --spring.datasource.url="$PG_URL${PREFIX}app" --spring.datasource.username=postgres --spring.datasource.password= \
     --review-cascade.units-file="file:$TREE" \
     --review-cascade.security.observer-groups=bdv-tu,btc-tu,btgdv-tu,"$OBSERVER_GROUP" \
@@ -164,9 +168,12 @@ start_app() {
     fi
     sleep 0.2
   done
-  say "| $name | $(seconds_since "$started") s | $(grep -o 'Started ReviewCascadeApplication in [0-9.]* seconds' "$log" \
+  say "| $name | $3 | $(seconds_since "$started") s | $(grep -o 'Started ReviewCascadeApplication in [0-9.]* seconds' "$log" \
     | grep -o '[0-9.]* seconds') | $(grep -o 'Set-up step [A-Za-z]*: [0-9]* ms' "$log" | sed 's/Set-up step //' \
     | paste -sd ';' | sed 's/;/; /g') |"
+  if grep -q "Unable to use shared archive" "$log"; then
+    say "(the class data archive did not fit: $(grep -m 1 'Unable to use shared archive' "$log"))"
+  fi
 }
 
 stop_app() {
@@ -261,6 +268,7 @@ if has_part build || [ -z "$JAR" ] || [ ! -d target/test-classes ]; then
   JAR=$(ls target/review-cascade-*.jar | grep -v original | head -1)
 fi
 TREE=$(realpath "$OUT")/national-tree.csv
+IMAGE=$(realpath "$OUT")/image
 java "${SIZE_OPTIONS[@]}" -cp target/test-classes vn.reviewcascade.benchmark.NationalTree "$TREE" > /dev/null
 rm -f "$OUT/signing.p12"
 keytool -genkeypair -storetype PKCS12 -keystore "$OUT/signing.p12" -storepass measure-only -alias signing -keyalg RSA \
@@ -270,13 +278,18 @@ CAMPAIGN=
 if has_part start; then
   begin_part "Start of the packaged application on the national tree"
   psql_admin -c "create database ${PREFIX}app"
-  say "\`java -Xmx$HEAP -jar $(basename "$JAR") --spring.profiles.active=postgres\`, the tree file of NationalTree ($UNITS units), the job executor on; \"wall\" from the java command to the log line \`Started ReviewCascadeApplication\`; the set-up steps as the application logs them."
+  started=$(now)
+  sh docker/class-data.sh "$JAR" "$IMAGE" > "$OUT/class-data.log" 2>&1 || { say "docker/class-data.sh failed: see $OUT/class-data.log"; exit 1; }
+  say "Prepared as the Docker image is (\`sh docker/class-data.sh\`: unpacked, a class data archive from a training run on H2): $(seconds_since "$started") s, not a measure."
   say ""
-  say "| start | wall | Spring's own figure | set-up steps |"
-  say "|---|---|---|---|"
-  start_app first "first start, empty database" && stop_app
-  start_app restart-1 "restart 1, every group and filter present" && stop_app
-  start_app restart-2 "restart 2 (stays up for the parts below)"
+  say "\`java -Xmx$HEAP -XX:SharedArchiveFile=…/review-cascade.jsa -jar …/review-cascade.jar --spring.profiles.active=postgres\` as the image launches it (\"image\"), or \`java -Xmx$HEAP -jar $(basename "$JAR")\` (\"jar\"), the tree file of NationalTree ($UNITS units), the job executor on; \"wall\" from the java command to the log line \`Started ReviewCascadeApplication\`; the set-up steps as the application logs them."
+  say ""
+  say "| start | launched | wall | Spring's own figure | set-up steps |"
+  say "|---|---|---|---|---|"
+  start_app first "first start, empty database" image && stop_app
+  start_app restart-1 "restart 1, every group and filter present" image && stop_app
+  start_app restart-jar "restart 2, the plain jar" jar && stop_app
+  start_app restart-3 "restart 3 (stays up for the parts below)" image
   end_part
 fi
 
