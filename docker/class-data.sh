@@ -27,6 +27,10 @@ secret="Ht-7$(head -c 18 /dev/urandom | base64 | tr '/+' '_-')"
 keytool -genkeypair -storetype PKCS12 -keystore "$training/signing.p12" -storepass "$secret" -alias signing \
   -keyalg RSA -keysize 2048 -validity 1 -dname "CN=training" > /dev/null 2>&1
 rm -f "$directory/review-cascade.jsa"
+# The archive is a layer over the JVM's own (lib/server/classes.jsa); a JVM shipped without one makes it first.
+if ! java -Xshare:on -version > /dev/null 2>&1; then
+  java -Xshare:dump > /dev/null
+fi
 # A fixed heap below 32 GB, so the archive keeps compressed references whatever the machine it is built on: a JVM
 # started with a heap of that kind (every heap under 32 GB) can use it.
 if ! ADMIN_USER=training ADMIN_PASSWORD="$secret" \
