@@ -18,16 +18,16 @@ import org.springframework.stereotype.Component;
 public class TableStatistics {
 
     private final JdbcClient jdbc;
-    private final boolean postgres;
+    private final DatabaseProduct database;
 
     TableStatistics(JdbcClient jdbc, DatabaseProduct database) {
         this.jdbc = jdbc;
-        this.postgres = database.postgres();
+        this.database = database;
     }
 
     /** @param tables names written in the code, never a user's input */
     public void refresh(List<String> tables) {
-        if (postgres) {
+        if (database.postgres()) {
             tables.forEach(table -> jdbc.sql("analyze " + table).update());
         }
     }
@@ -44,7 +44,7 @@ public class TableStatistics {
      * @param table a name written in the code, never a user's input
      */
     public void refreshOnceGrown(String table) {
-        if (postgres && jdbc.sql("""
+        if (database.postgres() && jdbc.sql("""
                         select count(*) from pg_stat_user_tables where schemaname = current_schema() and relname = ?
                           and n_mod_since_analyze > greatest(1000, n_live_tup / 5)""")
                 .param(table.toLowerCase(Locale.ROOT)).query(Long.class).single() > 0) {
